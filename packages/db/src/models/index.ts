@@ -1,0 +1,27 @@
+import type { Sequelize } from 'sequelize';
+import { Attendance, initAttendance } from './attendance.js';
+import { AttendanceAction, initAttendanceAction } from './attendance-action.js';
+import { AuditLog, initAuditLog } from './audit-log.js';
+import { EventRow, initEventRow } from './event.js';
+import { SettingsRow, initSettingsRow } from './settings.js';
+import { User, initUser } from './user.js';
+
+export function initModels(sequelize: Sequelize) {
+  initUser(sequelize);
+  initAttendance(sequelize);
+  initAttendanceAction(sequelize);
+  initEventRow(sequelize);
+  initSettingsRow(sequelize);
+  initAuditLog(sequelize);
+  Attendance.belongsTo(User, { foreignKey: 'userId', as: 'user' });
+  User.hasMany(Attendance, { foreignKey: 'userId', as: 'attendance' });
+  return { User, Attendance, AttendanceAction, EventRow, SettingsRow, AuditLog };
+}
+
+export type Models = ReturnType<typeof initModels>;
+export * from './attendance.js';
+export * from './attendance-action.js';
+export * from './audit-log.js';
+export * from './event.js';
+export * from './settings.js';
+export * from './user.js';

@@ -1,0 +1,1 @@
+export { createTempDatabase, dialectsUnderTest, mysqlAvailable, type TempDatabase, type TestDialect } from './temp-database.js';
