@@ -45,7 +45,7 @@ export const configSchema = z.object({
   REDIS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'must be letters, digits, colons, dashes or underscores' })
-    .default('absensi:'),
+    .default('absensi-'),
   SESSION_SECRET: secret('SESSION_SECRET').optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 30),
   COOKIE_SECURE: booleanFlag.default(false),

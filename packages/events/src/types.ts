@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const eventId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'must be a ULID' });
+const isoInstant = z.iso.datetime({ offset: true });
+
+/** What a dashboard needs to show one attendance record without asking the API again. */
+export const attendanceSnapshotSchema = z.object({
+  attendanceId: z.number().int(),
+  userId: z.number().int(),
+  userName: z.string(),
+  department: z.string().nullable(),
+  workDate: z.string(),
+  status: z.enum(['on_time', 'late']),
+  lateMinutes: z.number().int(),
+  clockInAt: isoInstant,
+  clockInNode: z.string(),
+  clockOutAt: isoInstant.nullable(),
+  clockOutNode: z.string().nullable(),
+  clockOutKind: z.enum(['manual', 'auto', 'correction']).nullable(),
+});
+export type AttendanceSnapshot = z.infer<typeof attendanceSnapshotSchema>;
+
+const envelope = {
+  id: eventId,
+  occurredAt: isoInstant,
+  /** The node that wrote the change (APP_NODE_ID). */
+  nodeId: z.string(),
+};
+
+export const attendanceCreatedSchema = z.object({
+  ...envelope,
+  type: z.literal('AttendanceCreated'),
+  data: attendanceSnapshotSchema,
+});
+
+export const ATTENDANCE_CHANGES = ['clock_out', 'auto_clock_out', 'correction'] as const;
+export const attendanceUpdatedSchema = z.object({
+  ...envelope,
+  type: z.literal('AttendanceUpdated'),
+  data: attendanceSnapshotSchema.extend({ change: z.enum(ATTENDANCE_CHANGES) }),
+});
+
+export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export const jobProgressSchema = z.object({
+  ...envelope,
+  type: z.literal('JobProgress'),
+  data: z.object({
+    jobId: z.string(),
+    /** The admin who started the job; only they receive its progress. */
+    ownerId: z.number().int(),
+    state: z.enum(JOB_STATES),
+    percent: z.number().min(0).max(100),
+    message: z.string().nullable(),
+    downloadUrl: z.string().nullable(),
+  }),
+});
+
+export const appEventSchema = z.discriminatedUnion('type', [
+  attendanceCreatedSchema,
+  attendanceUpdatedSchema,
+  jobProgressSchema,
+]);
+
+export type AttendanceCreated = z.infer<typeof attendanceCreatedSchema>;
+export type AttendanceUpdated = z.infer<typeof attendanceUpdatedSchema>;
+export type JobProgress = z.infer<typeof jobProgressSchema>;
+export type AppEvent = z.infer<typeof appEventSchema>;
+export type AppEventType = AppEvent['type'];
+export type AttendanceEvent = AttendanceCreated | AttendanceUpdated;
+
+export function isAttendanceEvent(event: AppEvent): event is AttendanceEvent {
+  return event.type === 'AttendanceCreated' || event.type === 'AttendanceUpdated';
+}
+
+/** The user an event is about: employees see only their own attendance, job progress goes to its owner. */
+export function eventSubject(event: AppEvent): number {
+  return event.type === 'JobProgress' ? event.data.ownerId : event.data.userId;
+}
