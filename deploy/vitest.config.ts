@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@absensi/source'] },
+  ssr: { resolve: { conditions: ['@absensi/source'] } },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['test/swarm/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
