@@ -320,3 +320,27 @@ describe('images and volumes', () => {
     }
   });
 });
+
+describe('the Swarm test override (deploy/swarm/stack.test.yml)', () => {
+  const override = parseCompose(readRepoFile('deploy', 'swarm', 'stack.test.yml'));
+
+  it('changes only what this machine needs: DNS round robin, host-mode ports, nginx stopping first', () => {
+    expect(Object.keys(override.services).sort()).toEqual(Object.keys(stack.services).sort());
+    for (const [name, definition] of Object.entries(override.services)) {
+      expect(Object.keys(definition).sort(), name).toEqual(
+        definition.ports ? ['deploy', 'ports'] : ['deploy'],
+      );
+      expect(definition.deploy?.endpoint_mode, name).toBe('dnsrr');
+      const production = (service(name).ports ?? []).map(
+        (port) => typeof port === 'object' && `${port.published}->${port.target}`,
+      );
+      const test = (definition.ports ?? []).map(
+        (port) => typeof port === 'object' && `${port.published}->${port.target}`,
+      );
+      expect(test, name).toEqual(production);
+      for (const port of definition.ports ?? []) expect(port).toMatchObject({ mode: 'host' });
+      const extra = Object.keys(definition.deploy ?? {}).filter((key) => key !== 'endpoint_mode');
+      expect(extra, name).toEqual(name === 'nginx' ? ['update_config', 'rollback_config'] : []);
+    }
+  });
+});
