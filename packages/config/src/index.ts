@@ -1,3 +1,9 @@
-export { configSchema, CONFIG_NAMES, SECRET_NAMES, type Config, type ConfigName } from './schema.js';
+export {
+  configSchema,
+  CONFIG_NAMES,
+  SECRET_NAMES,
+  type Config,
+  type ConfigName,
+} from './schema.js';
 export { ConfigError, loadConfig, parseConfig, testEnvironment, type Environment } from './load.js';
 export { databaseKind, type DatabaseKind } from './derived.js';

@@ -13,18 +13,27 @@ describe('parseConfig', () => {
 
   it('names the variable that is wrong', () => {
     expect(() => parseConfig({ PORT: 'eighty' })).toThrowError(/PORT/);
-    expect(() => parseConfig({ COMPANY_TZ: 'Mars/Olympus' })).toThrowError(/COMPANY_TZ must be an IANA time zone/);
-    expect(() => parseConfig({ DATABASE_URL: 'postgres://x' })).toThrowError(/DATABASE_URL must be mysql:\/\//);
-    expect(() => parseConfig({ SESSION_SECRET: 'short' })).toThrowError(/SESSION_SECRET must be at least 32/);
+    expect(() => parseConfig({ COMPANY_TZ: 'Mars/Olympus' })).toThrowError(
+      /COMPANY_TZ must be an IANA time zone/,
+    );
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://x' })).toThrowError(
+      /DATABASE_URL must be mysql:\/\//,
+    );
+    expect(() => parseConfig({ SESSION_SECRET: 'short' })).toThrowError(
+      /SESSION_SECRET must be at least 32/,
+    );
   });
 
   it('reports every problem at once', () => {
     try {
-      parseConfig({ PORT: '0', REDIS_URL: 'localhost:6379' });
+      parseConfig({ PORT: '70000', REDIS_URL: 'localhost:6379' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).problems.map((problem) => problem.split(' ')[0])).toEqual(['PORT', 'REDIS_URL']);
+      expect((error as ConfigError).problems.map((problem) => problem.split(' ')[0])).toEqual([
+        'PORT',
+        'REDIS_URL',
+      ]);
     }
   });
 

@@ -27,7 +27,9 @@ function resolveSecretFiles(env: Environment, readFile: ReadSecretFile) {
     try {
       resolved[name] = readFile(file).replace(/\r?\n$/, '');
     } catch (error) {
-      problems.push(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      problems.push(
+        `${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      );
     }
   }
   return { resolved, problems };
@@ -35,7 +37,9 @@ function resolveSecretFiles(env: Environment, readFile: ReadSecretFile) {
 
 /** Treat empty variables as unset, as shells and compose files often export NAME= for "nothing". */
 function dropEmpty(env: Record<string, string | undefined>) {
-  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  return Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
 }
 
 export function parseConfig(env: Environment, readFile: ReadSecretFile = readUtf8): Config {
@@ -62,5 +66,7 @@ export function testEnvironment() {
     ci: process.env.CI === 'true' || process.env.CI === '1',
     mysqlUrl: process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test',
     redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    /** PATH for child processes a test starts with an otherwise clean environment. */
+    path: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
   };
 }

@@ -24,7 +24,9 @@ const redisUrl = z.string().refine((value) => /^rediss?:\/\/.+/.test(value), {
 });
 
 const secret = (name: string) =>
-  z.string().min(32, { message: `${name} must be at least 32 characters (try: openssl rand -hex 32)` });
+  z
+    .string()
+    .min(32, { message: `${name} must be at least 32 characters (try: openssl rand -hex 32)` });
 
 /**
  * Every setting Absensi reads, with the defaults of the embedded mode (`npm start`).
@@ -34,20 +36,29 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   APP_NODE_ID: z
     .string()
-    .regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1-64 letters, digits, dots, dashes or underscores' })
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, {
+      message: 'must be 1-64 letters, digits, dots, dashes or underscores',
+    })
     .default('api-1'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   DATABASE_URL: databaseUrl.default('sqlite:./data/absensi.sqlite'),
   DATABASE_PASSWORD: z.string().optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: redisUrl.optional(),
   REDIS_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'must be letters, digits, colons, dashes or underscores' })
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, {
+      message: 'must be letters, digits, colons, dashes or underscores',
+    })
     .default('absensi-'),
   SESSION_SECRET: secret('SESSION_SECRET').optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 30),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 30),
   COOKIE_SECURE: booleanFlag.default(false),
   TRUST_PROXY: booleanFlag.default(false),
   ADMIN_EMAIL: z.email({ message: 'must be an email address' }).default('admin@absensi.local'),
@@ -57,12 +68,19 @@ export const configSchema = z.object({
     .refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Jakarta' })
     .default('Asia/Jakarta'),
   REALTIME_SECRET: secret('REALTIME_SECRET').optional(),
-  REALTIME_INTERNAL_URL: z.url({ message: 'must be a URL such as http://realtime:8080' }).optional(),
+  REALTIME_INTERNAL_URL: z
+    .url({ message: 'must be a URL such as http://realtime:8080' })
+    .optional(),
   WEB_DIST: z.string().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15 * 60),
+  LOGIN_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(15 * 60),
 });
 
 export type Config = z.infer<typeof configSchema>;

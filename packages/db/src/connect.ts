@@ -37,7 +37,12 @@ function createSequelize(options: DatabaseOptions): Sequelize {
   if (databaseKind(options) === 'sqlite') {
     const storage = sqlitePath(options.DATABASE_URL);
     if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
-    return new Sequelize({ ...common, dialect: 'sqlite', storage, transactionType: Transaction.TYPES.IMMEDIATE });
+    return new Sequelize({
+      ...common,
+      dialect: 'sqlite',
+      storage,
+      transactionType: Transaction.TYPES.IMMEDIATE,
+    });
   }
   const url = mysqlUrl(options.DATABASE_URL, options.DATABASE_PASSWORD);
   return new Sequelize({
@@ -50,7 +55,12 @@ function createSequelize(options: DatabaseOptions): Sequelize {
     database: url.pathname.replace(/^\//, ''),
     timezone: '+00:00',
     pool: { max: options.DB_POOL_MAX, min: 0, idle: 10_000, acquire: 10_000, evict: 5_000 },
-    dialectOptions: { connectTimeout: 5_000, charset: 'utf8mb4', supportBigNumbers: true, decimalNumbers: true },
+    dialectOptions: {
+      connectTimeout: 5_000,
+      charset: 'utf8mb4',
+      supportBigNumbers: true,
+      decimalNumbers: true,
+    },
     retry: { max: 0 },
   });
 }
@@ -79,10 +89,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind,
     sequelize,
     models,
-    transaction: (work) =>
-      kind === 'sqlite'
-        ? oneWriter(() => sequelize.transaction((transaction) => work(transaction)))
-        : sequelize.transaction((transaction) => work(transaction)),
+    async transaction(work) {
+      const attempt = () => sequelize.transaction((transaction) => work(transaction));
+      // InnoDB may pick a transaction as a deadlock victim when many insert into one unique index at
+      // once; the work is all-or-nothing, so running it again is safe.
+      for (let tries = 1; ; tries += 1) {
+        try {
+          return await (kind === 'sqlite' ? oneWriter(attempt) : attempt());
+        } catch (error) {
+          if (tries >= 5 || !isRetryableTransactionError(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 5 * tries + Math.random() * 20));
+        }
+      }
+    },
     async ping() {
       try {
         await sequelize.query('SELECT 1');
@@ -93,4 +112,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     close: () => sequelize.close(),
   };
+}
+
+/** Errors after which the same transaction may simply be tried again. */
+export function isRetryableTransactionError(error: unknown): boolean {
+  const code = (error as { parent?: { code?: string } } | null)?.parent?.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'SQLITE_BUSY';
 }

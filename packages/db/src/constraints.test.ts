@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForeignKeyConstraintError, UniqueConstraintError, ValidationError } from 'sequelize';
-import { openDatabase, migrate, pendingMigrations, ensureFirstAdmin, ensureSettings, type Database } from './index.js';
+import {
+  openDatabase,
+  migrate,
+  pendingMigrations,
+  ensureFirstAdmin,
+  ensureSettings,
+  type Database,
+} from './index.js';
 import { createTempDatabase, dialectsUnderTest, type TempDatabase } from './testing/index.js';
 
 const dialects = await dialectsUnderTest();
@@ -32,16 +39,31 @@ describe.each(dialects)('schema on %s', (dialect) => {
     expect(settings.map((row) => row.timeZone)).toEqual(['Asia/Jakarta']);
     const first = await ensureFirstAdmin(db, 'Boss@Example.com');
     expect(first).toMatchObject({ created: true, generated: true });
-    expect(await ensureFirstAdmin(db, 'other@example.com', 'a-password')).toEqual({ created: false, email: 'other@example.com' });
+    expect(await ensureFirstAdmin(db, 'other@example.com', 'a-password')).toEqual({
+      created: false,
+      email: 'other@example.com',
+    });
     expect(await db.models.User.count()).toBe(1);
     expect((await db.models.User.findOne())?.email).toBe('boss@example.com');
   });
 
   it('refuses a second user with the same email', async () => {
     const { User } = db.models;
-    await User.create({ name: 'Sari', email: 'sari@example.com', passwordHash: 'x', role: 'employee', department: 'Ops' });
+    await User.create({
+      name: 'Sari',
+      email: 'sari@example.com',
+      passwordHash: 'x',
+      role: 'employee',
+      department: 'Ops',
+    });
     await expect(
-      User.create({ name: 'Sari 2', email: 'sari@example.com', passwordHash: 'x', role: 'employee', department: null }),
+      User.create({
+        name: 'Sari 2',
+        email: 'sari@example.com',
+        passwordHash: 'x',
+        role: 'employee',
+        department: null,
+      }),
     ).rejects.toBeInstanceOf(UniqueConstraintError);
   });
 
@@ -77,16 +99,28 @@ describe.each(dialects)('schema on %s', (dialect) => {
     await Attendance.create(shift(id, new Date('2026-11-24T09:00:00Z'), null));
     await Attendance.create(shift(id, new Date('2026-11-24T10:00:00Z'), null));
     await Attendance.create(shift(id, null, id));
-    await expect(Attendance.create(shift(id, null, id))).rejects.toBeInstanceOf(UniqueConstraintError);
+    await expect(Attendance.create(shift(id, null, id))).rejects.toBeInstanceOf(
+      UniqueConstraintError,
+    );
     expect(await Attendance.count({ where: { userId: id, clockOutAt: null } })).toBe(1);
   });
 
   it('refuses a row whose open marker disagrees with its clock-out', async () => {
     const { User, Attendance } = db.models;
-    const other = await User.create({ name: 'Budi', email: 'budi@example.com', passwordHash: 'x', role: 'employee', department: null });
+    const other = await User.create({
+      name: 'Budi',
+      email: 'budi@example.com',
+      passwordHash: 'x',
+      role: 'employee',
+      department: null,
+    });
     // Closed but still marked open, and open without the marker: both would defeat the unique index.
-    await expect(Attendance.create(shift(other.id, new Date(), other.id))).rejects.toThrow(/check|constraint|validation/i);
-    await expect(Attendance.create(shift(other.id, null, null))).rejects.toThrow(/check|constraint|validation/i);
+    await expect(Attendance.create(shift(other.id, new Date(), other.id))).rejects.toThrow(
+      /check|constraint|validation/i,
+    );
+    await expect(Attendance.create(shift(other.id, null, null))).rejects.toThrow(
+      /check|constraint|validation/i,
+    );
     expect(await Attendance.count({ where: { userId: other.id } })).toBe(0);
   });
 
@@ -95,9 +129,19 @@ describe.each(dialects)('schema on %s', (dialect) => {
     const user = await User.findOne({ where: { email: 'sari@example.com' } });
     const open = await Attendance.findOne({ where: { userId: user!.id, clockOutAt: null } });
     const key = '6f1c1e0e-8a43-4a4e-9d55-0d2f5f7e9b11';
-    await AttendanceAction.create({ idempotencyKey: key, userId: user!.id, kind: 'clock_in', attendanceId: open!.id });
+    await AttendanceAction.create({
+      idempotencyKey: key,
+      userId: user!.id,
+      kind: 'clock_in',
+      attendanceId: open!.id,
+    });
     await expect(
-      AttendanceAction.create({ idempotencyKey: key, userId: user!.id, kind: 'clock_out', attendanceId: open!.id }),
+      AttendanceAction.create({
+        idempotencyKey: key,
+        userId: user!.id,
+        kind: 'clock_out',
+        attendanceId: open!.id,
+      }),
     ).rejects.toBeInstanceOf(UniqueConstraintError);
   });
 

@@ -1,4 +1,10 @@
-export { openDatabase, sqlitePath, type Database, type DatabaseOptions } from './connect.js';
+export {
+  openDatabase,
+  sqlitePath,
+  isRetryableTransactionError,
+  type Database,
+  type DatabaseOptions,
+} from './connect.js';
 export { ensureMysqlDatabase, migrate, pendingMigrations } from './migrate.js';
 export { ensureFirstAdmin, ensureSettings, DEFAULT_SETTINGS, type FirstAdmin } from './seed.js';
 export { generatePassword, hashPassword, verifyPassword } from './password.js';

@@ -20,11 +20,17 @@ describe.runIf(withMysql)('migration job on MariaDB', () => {
       ADMIN_PASSWORD: 'correct horse battery',
       COMPANY_TZ: 'Asia/Jakarta',
     };
-    const runs = await Promise.all([prepareDatabase(config), prepareDatabase(config), prepareDatabase(config)]);
+    const runs = await Promise.all([
+      prepareDatabase(config),
+      prepareDatabase(config),
+      prepareDatabase(config),
+    ]);
     const applied = runs.map((run) => run.applied).sort((a, b) => b.length - a.length);
     expect(applied).toEqual([['0001-initial'], [], []]);
     expect(runs.filter((run) => run.admin.created)).toHaveLength(1);
-    const [rows] = await runs[0].db.sequelize.query("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'");
+    const [rows] = await runs[0].db.sequelize.query(
+      "SELECT COUNT(*) AS n FROM users WHERE role = 'admin'",
+    );
     expect(Number((rows as { n: number }[])[0]!.n)).toBe(1);
     await Promise.all(runs.map((run) => run.db.close()));
   });

@@ -30,7 +30,8 @@ export async function pendingMigrations(db: Database): Promise<string[]> {
 export async function ensureMysqlDatabase(url: string, password?: string): Promise<void> {
   const target = mysqlUrl(url, password);
   const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_$-]+$/.test(name)) throw new Error(`Unusable database name in DATABASE_URL: "${name}"`);
+  if (!/^[A-Za-z0-9_$-]+$/.test(name))
+    throw new Error(`Unusable database name in DATABASE_URL: "${name}"`);
   const connection = await createConnection({
     host: target.hostname,
     port: target.port === '' ? 3306 : Number(target.port),
@@ -39,7 +40,9 @@ export async function ensureMysqlDatabase(url: string, password?: string): Promi
     connectTimeout: 5_000,
   });
   try {
-    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   } finally {
     await connection.end();
   }
@@ -60,11 +63,15 @@ export async function migrate(db: Database): Promise<string[]> {
       transaction: lockHolder,
     });
     const acquired = (rows as { acquired: number | null }[])[0]?.acquired;
-    if (acquired !== 1) throw new Error(`Another migration held the lock for ${LOCK_WAIT_SECONDS}s; try again`);
+    if (acquired !== 1)
+      throw new Error(`Another migration held the lock for ${LOCK_WAIT_SECONDS}s; try again`);
     try {
       return (await migrator.up()).map((migration) => migration.name);
     } finally {
-      await db.sequelize.query('SELECT RELEASE_LOCK(?)', { replacements: [LOCK_NAME], transaction: lockHolder });
+      await db.sequelize.query('SELECT RELEASE_LOCK(?)', {
+        replacements: [LOCK_NAME],
+        transaction: lockHolder,
+      });
     }
   });
 }

@@ -5,7 +5,12 @@ import { ensureFirstAdmin, ensureSettings, type FirstAdmin } from './seed.js';
 
 export type PrepareOptions = Pick<
   Config,
-  'DATABASE_URL' | 'DATABASE_PASSWORD' | 'DB_POOL_MAX' | 'ADMIN_EMAIL' | 'ADMIN_PASSWORD' | 'COMPANY_TZ'
+  | 'DATABASE_URL'
+  | 'DATABASE_PASSWORD'
+  | 'DB_POOL_MAX'
+  | 'ADMIN_EMAIL'
+  | 'ADMIN_PASSWORD'
+  | 'COMPANY_TZ'
 >;
 
 /** What the migration job does: the database, its schema, the settings row and the first admin. */

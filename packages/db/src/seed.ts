@@ -2,7 +2,11 @@ import { UniqueConstraintError } from 'sequelize';
 import type { Database } from './connect.js';
 import { generatePassword, hashPassword } from './password.js';
 
-export const DEFAULT_SETTINGS = { shiftStart: '08:00', graceMinutes: 15, autoClockOutHour: 23 } as const;
+export const DEFAULT_SETTINGS = {
+  shiftStart: '08:00',
+  graceMinutes: 15,
+  autoClockOutHour: 23,
+} as const;
 
 export type FirstAdmin =
   | { created: false; email: string }
@@ -12,7 +16,11 @@ export type FirstAdmin =
  * Creates the first admin when there is no admin at all. With no password given, one is generated
  * and returned so that the caller prints it once. Safe to run from several processes at once.
  */
-export async function ensureFirstAdmin(db: Database, email: string, password?: string): Promise<FirstAdmin> {
+export async function ensureFirstAdmin(
+  db: Database,
+  email: string,
+  password?: string,
+): Promise<FirstAdmin> {
   const { User } = db.models;
   if ((await User.count({ where: { role: 'admin' } })) > 0) return { created: false, email };
   const chosen = password ?? generatePassword();
@@ -34,7 +42,10 @@ export async function ensureFirstAdmin(db: Database, email: string, password?: s
 /** The settings row, created from the configured time zone and the defaults the first time. */
 export async function ensureSettings(db: Database, timeZone: string): Promise<void> {
   try {
-    await db.models.SettingsRow.findOrCreate({ where: { id: 1 }, defaults: { id: 1, timeZone, ...DEFAULT_SETTINGS, updatedBy: null } });
+    await db.models.SettingsRow.findOrCreate({
+      where: { id: 1 },
+      defaults: { id: 1, timeZone, ...DEFAULT_SETTINGS, updatedBy: null },
+    });
   } catch (error) {
     if (!(error instanceof UniqueConstraintError)) throw error;
   }

@@ -8,7 +8,10 @@ try {
   await db.close();
   console.log(JSON.stringify({ msg: 'migrations applied', applied, nodeId: config.APP_NODE_ID }));
   if (admin.created) {
-    console.log(`First admin created: ${admin.email}` + (admin.generated ? ` with password ${admin.password} (shown once)` : ''));
+    console.log(
+      `First admin created: ${admin.email}` +
+        (admin.generated ? ` with password ${admin.password} (shown once)` : ''),
+    );
   }
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);

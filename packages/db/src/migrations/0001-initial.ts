@@ -2,7 +2,8 @@ import { DataTypes, Op, col, type QueryInterface } from 'sequelize';
 import type { Migration } from './types.js';
 
 const timestamp = (allowNull = false) => ({ type: DataTypes.DATE(3), allowNull });
-const coordinate = { type: DataTypes.DOUBLE, allowNull: true };
+// A fresh object per column: Sequelize writes the column name into the definition it is given.
+const coordinate = () => ({ type: DataTypes.DOUBLE, allowNull: true });
 const tableOptions = { charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' };
 
 async function up({ context: qi }: { context: QueryInterface }) {
@@ -13,7 +14,11 @@ async function up({ context: qi }: { context: QueryInterface }) {
       name: { type: DataTypes.STRING(120), allowNull: false },
       email: { type: DataTypes.STRING(191), allowNull: false },
       password_hash: { type: DataTypes.STRING(255), allowNull: false },
-      role: { type: DataTypes.ENUM('employee', 'admin'), allowNull: false, defaultValue: 'employee' },
+      role: {
+        type: DataTypes.ENUM('employee', 'admin'),
+        allowNull: false,
+        defaultValue: 'employee',
+      },
       department: { type: DataTypes.STRING(120), allowNull: true },
       active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       created_at: timestamp(),
@@ -44,18 +49,18 @@ async function up({ context: qi }: { context: QueryInterface }) {
       clock_in_client_at: timestamp(true),
       clock_in_node: { type: DataTypes.STRING(64), allowNull: false },
       clock_in_source: { type: DataTypes.ENUM('online', 'offline'), allowNull: false },
-      clock_in_lat: coordinate,
-      clock_in_lng: coordinate,
-      clock_in_accuracy: coordinate,
+      clock_in_lat: coordinate(),
+      clock_in_lng: coordinate(),
+      clock_in_accuracy: coordinate(),
       clock_in_note: { type: DataTypes.STRING(500), allowNull: true },
       clock_out_at: timestamp(true),
       clock_out_client_at: timestamp(true),
       clock_out_node: { type: DataTypes.STRING(64), allowNull: true },
       clock_out_source: { type: DataTypes.ENUM('online', 'offline'), allowNull: true },
       clock_out_kind: { type: DataTypes.ENUM('manual', 'auto', 'correction'), allowNull: true },
-      clock_out_lat: coordinate,
-      clock_out_lng: coordinate,
-      clock_out_accuracy: coordinate,
+      clock_out_lat: coordinate(),
+      clock_out_lng: coordinate(),
+      clock_out_accuracy: coordinate(),
       clock_out_note: { type: DataTypes.STRING(500), allowNull: true },
       open_user_id: { type: DataTypes.INTEGER, allowNull: true },
       created_at: timestamp(),
@@ -79,7 +84,10 @@ async function up({ context: qi }: { context: QueryInterface }) {
     },
   });
   // After the CHECK: SQLite adds a constraint by rebuilding the table, which drops its indexes.
-  await qi.addIndex('attendance', ['open_user_id'], { unique: true, name: 'attendance_one_open_shift' });
+  await qi.addIndex('attendance', ['open_user_id'], {
+    unique: true,
+    name: 'attendance_one_open_shift',
+  });
   await qi.addIndex('attendance', ['user_id', 'clock_in_at'], { name: 'attendance_user_clock_in' });
   await qi.addIndex('attendance', ['work_date', 'status'], { name: 'attendance_work_date_status' });
   await qi.addIndex('attendance', ['clock_in_at'], { name: 'attendance_clock_in_at' });
@@ -88,9 +96,17 @@ async function up({ context: qi }: { context: QueryInterface }) {
     'attendance_actions',
     {
       idempotency_key: { type: DataTypes.STRING(64), primaryKey: true },
-      user_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'users', key: 'id' } },
+      user_id: {
+        type: DataTypes.INTEGER,
+        allowNull: false,
+        references: { model: 'users', key: 'id' },
+      },
       kind: { type: DataTypes.ENUM('clock_in', 'clock_out'), allowNull: false },
-      attendance_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'attendance', key: 'id' } },
+      attendance_id: {
+        type: DataTypes.INTEGER,
+        allowNull: false,
+        references: { model: 'attendance', key: 'id' },
+      },
       created_at: timestamp(),
     },
     tableOptions,
@@ -125,11 +141,27 @@ async function up({ context: qi }: { context: QueryInterface }) {
     tableOptions,
   );
 
+  // Sessions when there is no Redis (the embedded mode): survive a restart of `npm start`.
+  await qi.createTable(
+    'sessions',
+    {
+      id: { type: DataTypes.STRING(64), primaryKey: true },
+      data: { type: DataTypes.TEXT, allowNull: false },
+      expires_at: timestamp(),
+    },
+    tableOptions,
+  );
+  await qi.addIndex('sessions', ['expires_at'], { name: 'sessions_expires_at' });
+
   await qi.createTable(
     'audit_log',
     {
       id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
-      actor_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'users', key: 'id' } },
+      actor_id: {
+        type: DataTypes.INTEGER,
+        allowNull: false,
+        references: { model: 'users', key: 'id' },
+      },
       action: { type: DataTypes.STRING(40), allowNull: false },
       entity_type: { type: DataTypes.STRING(40), allowNull: false },
       entity_id: { type: DataTypes.INTEGER, allowNull: false },
@@ -144,7 +176,15 @@ async function up({ context: qi }: { context: QueryInterface }) {
 }
 
 async function down({ context: qi }: { context: QueryInterface }) {
-  for (const table of ['audit_log', 'settings', 'events', 'attendance_actions', 'attendance', 'users']) {
+  for (const table of [
+    'audit_log',
+    'sessions',
+    'settings',
+    'events',
+    'attendance_actions',
+    'attendance',
+    'users',
+  ]) {
     await qi.dropTable(table);
   }
 }

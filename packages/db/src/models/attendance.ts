@@ -19,7 +19,10 @@ export type ClockOutKind = (typeof CLOCK_OUT_KINDS)[number];
  * One shift. `openUserId` equals `userId` while the shift is open and is NULL once closed; a unique
  * index on it and a CHECK tying it to `clockOutAt` make the database refuse a second open shift.
  */
-export class Attendance extends Model<InferAttributes<Attendance>, InferCreationAttributes<Attendance>> {
+export class Attendance extends Model<
+  InferAttributes<Attendance>,
+  InferCreationAttributes<Attendance>
+> {
   declare id: CreationOptional<number>;
   declare userId: number;
   declare workDate: string;
@@ -48,7 +51,8 @@ export class Attendance extends Model<InferAttributes<Attendance>, InferCreation
 }
 
 export function initAttendance(sequelize: Sequelize) {
-  const coordinate = { type: DataTypes.DOUBLE, allowNull: true };
+  // A fresh object per column: Sequelize writes the column name into the definition it is given.
+  const coordinate = () => ({ type: DataTypes.DOUBLE, allowNull: true });
   Attendance.init(
     {
       id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -60,18 +64,18 @@ export function initAttendance(sequelize: Sequelize) {
       clockInClientAt: { type: DataTypes.DATE(3), allowNull: true },
       clockInNode: { type: DataTypes.STRING(64), allowNull: false },
       clockInSource: { type: DataTypes.ENUM(...SOURCES), allowNull: false },
-      clockInLat: coordinate,
-      clockInLng: coordinate,
-      clockInAccuracy: coordinate,
+      clockInLat: coordinate(),
+      clockInLng: coordinate(),
+      clockInAccuracy: coordinate(),
       clockInNote: { type: DataTypes.STRING(500), allowNull: true },
       clockOutAt: { type: DataTypes.DATE(3), allowNull: true },
       clockOutClientAt: { type: DataTypes.DATE(3), allowNull: true },
       clockOutNode: { type: DataTypes.STRING(64), allowNull: true },
       clockOutSource: { type: DataTypes.ENUM(...SOURCES), allowNull: true },
       clockOutKind: { type: DataTypes.ENUM(...CLOCK_OUT_KINDS), allowNull: true },
-      clockOutLat: coordinate,
-      clockOutLng: coordinate,
-      clockOutAccuracy: coordinate,
+      clockOutLat: coordinate(),
+      clockOutLng: coordinate(),
+      clockOutAccuracy: coordinate(),
       clockOutNote: { type: DataTypes.STRING(500), allowNull: true },
       openUserId: { type: DataTypes.INTEGER, allowNull: true },
       createdAt: DataTypes.DATE(3),

@@ -1,4 +1,10 @@
-import { DataTypes, Model, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
+} from 'sequelize';
 
 /** The outbox: every event is written in the transaction of the change it describes; `sentAt` marks it appended to the feed. */
 export class EventRow extends Model<InferAttributes<EventRow>, InferCreationAttributes<EventRow>> {

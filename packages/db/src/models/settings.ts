@@ -8,7 +8,10 @@ import {
 } from 'sequelize';
 
 /** The company's attendance settings: a single row with id 1. */
-export class SettingsRow extends Model<InferAttributes<SettingsRow>, InferCreationAttributes<SettingsRow>> {
+export class SettingsRow extends Model<
+  InferAttributes<SettingsRow>,
+  InferCreationAttributes<SettingsRow>
+> {
   declare id: number;
   declare timeZone: string;
   /** Local shift start, "HH:MM". */

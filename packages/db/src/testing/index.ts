@@ -1,1 +1,7 @@
-export { createTempDatabase, dialectsUnderTest, mysqlAvailable, type TempDatabase, type TestDialect } from './temp-database.js';
+export {
+  createTempDatabase,
+  dialectsUnderTest,
+  mysqlAvailable,
+  type TempDatabase,
+  type TestDialect,
+} from './temp-database.js';

@@ -15,7 +15,10 @@ export interface TempDatabase {
 /** True when MariaDB answers; tests that need it fail in CI when it does not, and skip elsewhere. */
 export async function mysqlAvailable(): Promise<boolean> {
   try {
-    const connection = await createConnection({ uri: testEnvironment().mysqlUrl, connectTimeout: 2_000 });
+    const connection = await createConnection({
+      uri: testEnvironment().mysqlUrl,
+      connectTimeout: 2_000,
+    });
     await connection.end();
     return true;
   } catch {
@@ -55,7 +58,12 @@ export async function createTempDatabase(dialect: TestDialect): Promise<TempData
  */
 export async function dialectsUnderTest(): Promise<TestDialect[]> {
   if (await mysqlAvailable()) return ['sqlite', 'mysql'];
-  if (testEnvironment().ci) throw new Error(`MariaDB is required in CI and did not answer at ${testEnvironment().mysqlUrl}`);
-  console.warn(`SKIPPING the MariaDB half of these tests: nothing answers at ${testEnvironment().mysqlUrl}`);
+  if (testEnvironment().ci)
+    throw new Error(
+      `MariaDB is required in CI and did not answer at ${testEnvironment().mysqlUrl}`,
+    );
+  console.warn(
+    `SKIPPING the MariaDB half of these tests: nothing answers at ${testEnvironment().mysqlUrl}`,
+  );
   return ['sqlite'];
 }

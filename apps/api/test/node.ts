@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig, type Config } from '@absensi/config';
+import { createTempDatabase, type TempDatabase, type TestDialect } from '@absensi/db/testing';
+import { startNode, type RunningNode } from '../src/runtime.js';
+
+export const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' };
+
+/** One API node on a free loopback port with a database of its own; embedded mode unless env says otherwise. */
+export async function startTestNode(dialect: TestDialect, env: Record<string, string> = {}) {
+  const database: TempDatabase = await createTempDatabase(dialect);
+  const config: Config = parseConfig({
+    DATABASE_URL: database.url,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'absensi-node-')),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    APP_NODE_ID: 'api-test',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+    WEB_DIST: '/nonexistent',
+    ...env,
+  });
+  const node: RunningNode = await startNode(config);
+  const url = node.url.replace('localhost', '127.0.0.1');
+  return {
+    node,
+    url,
+    wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
+    config,
+    async stop() {
+      await node.close();
+      await database.drop();
+    },
+  };
+}
+
+export type TestNode = Awaited<ReturnType<typeof startTestNode>>;

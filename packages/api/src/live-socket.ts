@@ -1,0 +1,125 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { TRPCError } from '@trpc/server';
+import { applyWSSHandler, type CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
+import { WebSocketServer } from 'ws';
+import type { AppDeps } from './deps.js';
+import { appRouter } from './root.js';
+import { sessionCookieFrom, userIdFromSignedSession } from './session/resolve.js';
+import type { RequestSession, SessionStore } from './session/types.js';
+import type { Context } from './trpc.js';
+
+export interface LiveSocketOptions {
+  deps: AppDeps;
+  sessions: SessionStore;
+  sessionSecret: string;
+  /** URL path served, `/ws` by contract. */
+  path?: string;
+  /** Ping a quiet connection after this long; drop it when no pong follows within `pongWaitMs`. */
+  pingMs?: number;
+  pongWaitMs?: number;
+}
+
+/** A WebSocket session is read-only: signing in and out happen over HTTP. */
+function connectionSession(userId: number): RequestSession {
+  const refuse = () =>
+    Promise.reject(
+      new TRPCError({ code: 'METHOD_NOT_SUPPORTED', message: 'Sign in and out over HTTP.' }),
+    );
+  return { userId, signIn: refuse, signOut: refuse };
+}
+
+function pathOf(request: IncomingMessage): string {
+  return new URL(request.url ?? '/', 'http://localhost').pathname;
+}
+
+/**
+ * The tRPC WebSocket endpoint for subscriptions, used by realtime and by the embedded mode alike.
+ * A browser is known by its session cookie at the upgrade (anonymous upgrades get 401); other
+ * clients may send their signed session id as the connection param `session` instead.
+ */
+export function createLiveSocket(options: LiveSocketOptions) {
+  const path = options.path ?? '/ws';
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+
+  const userIdOf = (signed: string | undefined) =>
+    userIdFromSignedSession(signed, options.sessionSecret, options.sessions);
+
+  async function createContext({ req, info }: CreateWSSContextFnOptions): Promise<Context> {
+    const params = info.connectionParams as Record<string, string> | null;
+    const userId = await userIdOf(sessionCookieFrom(req.headers.cookie) ?? params?.session);
+    if (userId === null)
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to receive live updates.' });
+    return {
+      deps: options.deps,
+      session: connectionSession(userId),
+      clientAddress: req.socket.remoteAddress ?? 'unknown',
+    };
+  }
+
+  const handler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    createContext,
+    keepAlive: {
+      enabled: true,
+      pingMs: options.pingMs ?? 30_000,
+      pongWaitMs: options.pongWaitMs ?? 10_000,
+    },
+    onError({ error, path: procedure }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        options.deps.log.error({ err: error, path: procedure }, 'subscription failed');
+    },
+  });
+
+  function refuse(socket: Duplex, status: string) {
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  }
+
+  /** Takes an HTTP upgrade for our path; returns false for any other path so others may take it. */
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    if (pathOf(request) !== path) return false;
+    const usesParams = new URL(request.url ?? '/', 'http://localhost').searchParams.has(
+      'connectionParams',
+    );
+    const checked = usesParams
+      ? Promise.resolve(true)
+      : userIdOf(sessionCookieFrom(request.headers.cookie)).then((id) => id !== null);
+    checked.then(
+      (allowed) => {
+        if (!allowed) return refuse(socket, '401 Unauthorized');
+        wss.handleUpgrade(request, socket, head, (client) =>
+          wss.emit('connection', client, request),
+        );
+      },
+      (error: unknown) => {
+        options.deps.log.error({ err: error }, 'session lookup failed during upgrade');
+        refuse(socket, '503 Service Unavailable');
+      },
+    );
+    return true;
+  }
+
+  return {
+    wss,
+    handleUpgrade,
+    attach(server: Server) {
+      server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+        if (!handleUpgrade(request, socket, head)) refuse(socket, '404 Not Found');
+      });
+    },
+    get connectionCount() {
+      return wss.clients.size;
+    },
+    /** Tells every client to reconnect (elsewhere, or here after a restart), then closes. */
+    close(): Promise<void> {
+      handler.broadcastReconnectNotification();
+      return new Promise((resolve) => {
+        for (const client of wss.clients) client.close(1012, 'Service restart');
+        wss.close(() => resolve());
+      });
+    },
+  };
+}
+
+export type LiveSocket = ReturnType<typeof createLiveSocket>;

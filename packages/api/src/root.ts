@@ -1,0 +1,14 @@
+import { router } from './trpc.js';
+import { adminRouter } from './router/admin/index.js';
+import { attendanceRouter } from './router/attendance.js';
+import { authRouter } from './router/auth.js';
+import { liveRouter } from './router/live.js';
+
+export const appRouter = router({
+  auth: authRouter,
+  attendance: attendanceRouter,
+  admin: adminRouter,
+  live: liveRouter,
+});
+
+export type AppRouter = typeof appRouter;

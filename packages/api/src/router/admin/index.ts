@@ -1,0 +1,12 @@
+import { router } from '../../trpc.js';
+import { adminAttendanceRouter } from './attendance.js';
+import { dashboardProcedure } from './dashboard.js';
+import { settingsRouter } from './settings.js';
+import { usersRouter } from './users.js';
+
+export const adminRouter = router({
+  dashboard: dashboardProcedure,
+  users: usersRouter,
+  attendance: adminAttendanceRouter,
+  settings: settingsRouter,
+});

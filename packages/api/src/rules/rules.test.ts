@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import {
+  autoClockOutAt,
+  forgottenShiftClosure,
+  lateness,
+  localInstant,
+  monthBounds,
+  resolveTap,
+  workDateOf,
+  workedMinutes,
+} from './index.js';
+
+const JAKARTA = 'Asia/Jakarta'; // UTC+7, no daylight saving
+const policy = { timeZone: JAKARTA, shiftStart: '08:00', graceMinutes: 15 };
+const jakarta = (local: string) => new Date(`${local}+07:00`);
+
+describe('workDateOf', () => {
+  it('names the Jakarta day, not the UTC day, around midnight', () => {
+    // 23:30 Jakarta is 16:30 UTC the same day; 00:30 Jakarta is 17:30 UTC the day before.
+    expect(workDateOf(jakarta('2026-11-24T23:30:00'), JAKARTA)).toBe('2026-11-24');
+    expect(workDateOf(jakarta('2026-11-25T00:30:00'), JAKARTA)).toBe('2026-11-25');
+    expect(workDateOf(new Date('2026-11-24T17:30:00Z'), JAKARTA)).toBe('2026-11-25');
+    expect(workDateOf(new Date('2026-11-24T17:30:00Z'), 'UTC')).toBe('2026-11-24');
+  });
+
+  it('follows daylight saving in zones that have it', () => {
+    expect(workDateOf(new Date('2026-03-29T00:30:00Z'), 'Europe/Amsterdam')).toBe('2026-03-29');
+    expect(localInstant('2026-03-29', '08:00', 'Europe/Amsterdam').toISOString()).toBe(
+      '2026-03-29T06:00:00.000Z',
+    );
+    expect(localInstant('2026-03-28', '08:00', 'Europe/Amsterdam').toISOString()).toBe(
+      '2026-03-28T07:00:00.000Z',
+    );
+  });
+});
+
+describe('lateness', () => {
+  it('is on time before the shift start and within the grace minutes', () => {
+    expect(lateness(jakarta('2026-11-24T07:40:00'), '2026-11-24', policy)).toEqual({
+      status: 'on_time',
+      lateMinutes: 0,
+    });
+    expect(lateness(jakarta('2026-11-24T08:15:59'), '2026-11-24', policy)).toEqual({
+      status: 'on_time',
+      lateMinutes: 0,
+    });
+  });
+
+  it('is late after the grace, counting minutes from the shift start', () => {
+    expect(lateness(jakarta('2026-11-24T08:16:00'), '2026-11-24', policy)).toEqual({
+      status: 'late',
+      lateMinutes: 16,
+    });
+    expect(lateness(jakarta('2026-11-24T09:30:00'), '2026-11-24', policy)).toEqual({
+      status: 'late',
+      lateMinutes: 90,
+    });
+  });
+
+  it('judges a clock-in at 00:30 Jakarta against that new day, and 23:30 against its own day', () => {
+    expect(lateness(jakarta('2026-11-25T00:30:00'), '2026-11-25', policy).status).toBe('on_time');
+    expect(lateness(jakarta('2026-11-24T23:30:00'), '2026-11-24', policy)).toEqual({
+      status: 'late',
+      lateMinutes: 930,
+    });
+  });
+
+  it('is on time for everyone with a zero grace exactly at the start', () => {
+    expect(
+      lateness(jakarta('2026-11-24T08:00:00'), '2026-11-24', { ...policy, graceMinutes: 0 }).status,
+    ).toBe('on_time');
+    expect(
+      lateness(jakarta('2026-11-24T08:01:00'), '2026-11-24', { ...policy, graceMinutes: 0 }).status,
+    ).toBe('late');
+  });
+});
+
+describe('resolveTap', () => {
+  const now = new Date('2026-11-24T02:00:00Z');
+  it('uses the server clock when the phone sends no time', () => {
+    expect(resolveTap(now, undefined)).toEqual({
+      ok: true,
+      tapAt: now,
+      clientAt: null,
+      source: 'online',
+    });
+  });
+
+  it('keeps an offline tap at the time it was made', () => {
+    const tapped = new Date('2026-11-24T00:55:00Z');
+    expect(resolveTap(now, tapped)).toEqual({
+      ok: true,
+      tapAt: tapped,
+      clientAt: tapped,
+      source: 'offline',
+    });
+  });
+
+  it('does not believe a phone clock far ahead, but records it', () => {
+    const ahead = new Date('2026-11-24T02:30:00Z');
+    expect(resolveTap(now, ahead)).toEqual({
+      ok: true,
+      tapAt: now,
+      clientAt: ahead,
+      source: 'online',
+    });
+  });
+
+  it('refuses a tap older than three days', () => {
+    expect(resolveTap(now, new Date('2026-11-20T02:00:00Z'))).toEqual({
+      ok: false,
+      reason: 'too_old',
+    });
+  });
+
+  it('treats a tap a few seconds old as online', () => {
+    const recent = new Date(now.getTime() - 5_000);
+    expect(resolveTap(now, recent)).toEqual({
+      ok: true,
+      tapAt: recent,
+      clientAt: recent,
+      source: 'online',
+    });
+  });
+});
+
+describe('auto clock-out', () => {
+  it('closes a day shift at the hour on its own day', () => {
+    expect(autoClockOutAt(jakarta('2026-11-24T07:58:00'), JAKARTA, 23)).toEqual(
+      jakarta('2026-11-24T23:00:00'),
+    );
+  });
+
+  it('closes a night shift that crossed midnight at the hour of the next day', () => {
+    expect(autoClockOutAt(jakarta('2026-11-24T23:30:00'), JAKARTA, 23)).toEqual(
+      jakarta('2026-11-25T23:00:00'),
+    );
+    expect(autoClockOutAt(jakarta('2026-11-24T22:00:00'), JAKARTA, 6)).toEqual(
+      jakarta('2026-11-25T06:00:00'),
+    );
+  });
+
+  it('is due only once that instant has passed, and then marks the shift auto', () => {
+    const clockIn = jakarta('2026-11-24T08:00:00');
+    expect(forgottenShiftClosure(clockIn, jakarta('2026-11-24T22:59:59'), JAKARTA, 23)).toEqual({
+      due: false,
+    });
+    expect(forgottenShiftClosure(clockIn, jakarta('2026-11-25T01:00:00'), JAKARTA, 23)).toEqual({
+      due: true,
+      clockOutAt: jakarta('2026-11-24T23:00:00'),
+      kind: 'auto',
+    });
+  });
+
+  it('counts a night shift across midnight as one span of work', () => {
+    expect(workedMinutes(jakarta('2026-11-24T22:00:00'), jakarta('2026-11-25T06:00:00'))).toBe(480);
+    expect(workDateOf(jakarta('2026-11-24T22:00:00'), JAKARTA)).toBe('2026-11-24');
+  });
+});
+
+describe('monthBounds', () => {
+  it('gives the first and last day of a month, leap years included', () => {
+    expect(monthBounds('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(monthBounds('2026-11')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+  });
+});

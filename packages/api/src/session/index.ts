@@ -1,0 +1,3 @@
+export * from './types.js';
+export { DatabaseSessionStore, RedisSessionStore, readSession } from './stores.js';
+export { sessionCookieFrom, userIdFromSignedSession } from './resolve.js';

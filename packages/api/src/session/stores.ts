@@ -1,0 +1,103 @@
+import type { Redis } from 'ioredis';
+import { Op } from 'sequelize';
+import type { Database } from '@absensi/db';
+import type { SessionData, SessionStore } from './types.js';
+
+function expiryOf(session: SessionData, ttlSeconds: number): Date {
+  const expires = (session.cookie as { expires?: string | Date } | undefined)?.expires;
+  return expires ? new Date(expires) : new Date(Date.now() + ttlSeconds * 1000);
+}
+
+function settle<T>(promise: Promise<T>, callback: (error: Error | null, value?: T) => void) {
+  promise.then(
+    (value) => callback(null, value),
+    (error: unknown) =>
+      callback(
+        error instanceof Error ? error : new Error('session store failed', { cause: error }),
+      ),
+  );
+}
+
+/** Sessions in Redis, shared by every node, expiring with their cookie. */
+export class RedisSessionStore implements SessionStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  private key(sessionId: string) {
+    return `${this.prefix}sess:${sessionId}`;
+  }
+
+  set(sessionId: string, session: SessionData, callback: (error?: Error) => void) {
+    const ttl = Math.max(
+      1,
+      Math.ceil((expiryOf(session, this.ttlSeconds).getTime() - Date.now()) / 1000),
+    );
+    settle(this.redis.set(this.key(sessionId), JSON.stringify(session), 'EX', ttl), (error) =>
+      callback(error ?? undefined),
+    );
+  }
+
+  get(sessionId: string, callback: (error: Error | null, session?: SessionData | null) => void) {
+    settle(
+      this.redis
+        .get(this.key(sessionId))
+        .then((raw) => (raw === null ? null : (JSON.parse(raw) as SessionData))),
+      callback,
+    );
+  }
+
+  destroy(sessionId: string, callback: (error?: Error) => void) {
+    settle(this.redis.del(this.key(sessionId)), (error) => callback(error ?? undefined));
+  }
+}
+
+/** Sessions in the database: the embedded mode's store, so a restart keeps everyone signed in. */
+export class DatabaseSessionStore implements SessionStore {
+  constructor(
+    private readonly db: Database,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  set(sessionId: string, session: SessionData, callback: (error?: Error) => void) {
+    const row = {
+      id: sessionId,
+      data: JSON.stringify(session),
+      expiresAt: expiryOf(session, this.ttlSeconds),
+    };
+    settle(this.db.models.SessionRow.upsert(row), (error) => callback(error ?? undefined));
+  }
+
+  get(sessionId: string, callback: (error: Error | null, session?: SessionData | null) => void) {
+    settle(
+      this.db.models.SessionRow.findByPk(sessionId).then((row) =>
+        row && row.expiresAt > new Date() ? (JSON.parse(row.data) as SessionData) : null,
+      ),
+      callback,
+    );
+  }
+
+  destroy(sessionId: string, callback: (error?: Error) => void) {
+    settle(this.db.models.SessionRow.destroy({ where: { id: sessionId } }), (error) =>
+      callback(error ?? undefined),
+    );
+  }
+
+  /** Removes expired sessions; run now and then. */
+  async sweep(now = new Date()): Promise<number> {
+    return this.db.models.SessionRow.destroy({ where: { expiresAt: { [Op.lt]: now } } });
+  }
+}
+
+/** The store's get as a promise. */
+export function readSession(store: SessionStore, sessionId: string): Promise<SessionData | null> {
+  return new Promise((resolve, reject) =>
+    store.get(sessionId, (error, session) =>
+      error
+        ? reject(error instanceof Error ? error : new Error(String(error)))
+        : resolve(session ?? null),
+    ),
+  );
+}
