@@ -165,6 +165,7 @@ export async function stopEngine(engine: Engine): Promise<void> {
 export async function initSwarm(engine: Engine): Promise<void> {
   const state = (await docker(engine, ['info', '--format', '{{.Swarm.LocalNodeState}}'])).trim();
   if (state !== 'active') await docker(engine, ['swarm', 'init', '--advertise-addr', '127.0.0.1']);
+  const node = (await docker(engine, ['info', '--format', '{{.Swarm.NodeID}}'])).trim();
   await docker(engine, [
     'node',
     'update',
@@ -172,7 +173,7 @@ export async function initSwarm(engine: Engine): Promise<void> {
     'absensi.mysql=true',
     '--label-add',
     'absensi.redis=true',
-    'self',
+    node,
   ]);
 }
 

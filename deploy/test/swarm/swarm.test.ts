@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listDockerfiles } from '../../src/dockerfiles.js';
-import { repoPath } from '../../src/repo.js';
+import { listDockerfiles, prunedPackage, readDockerfile } from '../../src/dockerfiles.js';
+import { appWorkspaces, repoPath } from '../../src/repo.js';
 import {
   buildImage,
   docker,
@@ -117,6 +117,15 @@ async function trickle(send: () => Promise<unknown>, stop: Promise<unknown>, eve
 }
 
 beforeAll(async () => {
+  // every image carries an app: fail at once, and say which, when one is not written yet
+  const missing = listDockerfiles()
+    .map((name) => readDockerfile(name))
+    .map((dockerfile) => prunedPackage(dockerfile))
+    .filter((pkg) => !appWorkspaces().some((app) => app.name === pkg));
+  if (missing.length > 0)
+    throw new Error(
+      `no workspace under apps/ for ${missing.join(', ')}: their images cannot be built`,
+    );
   await ensureTools();
   engine = await startEngine('/tmp/absensi-swarm');
   await initSwarm(engine);
