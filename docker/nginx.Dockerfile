@@ -3,7 +3,7 @@
 # again as a Docker config, so routing changes need no rebuild.
 # Built from the repository root:  docker build -f docker/nginx.Dockerfile -t absensi/nginx:TAG .
 # nginx runs with the prefix /srv/absensi/, where the PWA sits at apps/web/dist as in the repository, so the
-# one nginx.conf serves `root apps/web/dist;` both here and in the local cluster (nginx -p <repo>).
+# one nginx.conf serves `root apps/web/dist;` both here and in the local cluster (nginx -p <prefix>).
 ARG NODE_IMAGE=node:20-bookworm-slim
 ARG DEBIAN_IMAGE=debian:bookworm-slim
 
@@ -27,19 +27,19 @@ COPY --from=pruner /out/full/ ./
 COPY tsconfig.base.json ./
 RUN absensi-build-env npx turbo run build --filter=@absensi/web... --output-logs=errors-only
 
-# 3. Runtime: Debian's nginx as a non-root user, tini as PID 1, curl for the health check.
+# 3. Runtime: Debian's nginx as a non-root user under tini, curl for the health check. nginx-upstreams.sh
+#    keeps upstreams/api.conf and upstreams/realtime.conf (beside nginx.conf) on the Swarm tasks' addresses.
 FROM ${DEBIAN_IMAGE} AS runtime
 RUN apt-get update && apt-get install -y --no-install-recommends nginx tini curl && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 absensi \
  && useradd --system --uid 10001 --gid absensi --home-dir /srv/absensi --shell /usr/sbin/nologin absensi \
- && mkdir -p /srv/absensi/logs /etc/absensi \
- && touch /run/nginx.pid \
- && chown -R absensi:absensi /var/lib/nginx /var/log/nginx /srv/absensi/logs /run/nginx.pid
+ && mkdir -p /srv/absensi/logs /srv/absensi/temp /etc/absensi/upstreams \
+ && chown -R absensi:absensi /srv/absensi/logs /srv/absensi/temp /etc/absensi/upstreams /var/lib/nginx /var/log/nginx
 COPY nginx.conf /etc/absensi/nginx.conf
+COPY docker/nginx-upstreams.sh /usr/local/bin/nginx-upstreams
 COPY --from=builder /app/apps/web/dist/ /srv/absensi/apps/web/dist/
 USER absensi
 EXPOSE 8000
-HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 CMD ["curl", "--fail", "--silent", "--output", "/dev/null", "http://127.0.0.1:8000/"]
-STOPSIGNAL SIGQUIT
-ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["nginx", "-p", "/srv/absensi/", "-c", "/etc/absensi/nginx.conf", "-e", "stderr", "-g", "daemon off;"]
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 CMD ["curl", "--fail", "--silent", "--output", "/dev/null", "http://127.0.0.1:8000/nginx-health"]
+ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/nginx-upstreams"]
+CMD ["run"]

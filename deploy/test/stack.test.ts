@@ -257,7 +257,10 @@ describe('configuration and secrets', () => {
     expect(service('nginx').configs).toEqual([
       { source: 'nginx_conf', target: '/etc/absensi/nginx.conf' },
     ]);
-    expect(readDockerfile('nginx').text).toContain('-c", "/etc/absensi/nginx.conf"');
+    expect(readDockerfile('nginx').text).toContain('COPY nginx.conf /etc/absensi/nginx.conf');
+    expect(readRepoFile('docker', 'nginx-upstreams.sh')).toContain(
+      'conf=${ABSENSI_NGINX_CONF:-/etc/absensi/nginx.conf}',
+    );
     expect(
       existsSync(repoPath('nginx.conf')),
       'nginx.conf is missing at the repository root: stack.yml mounts it as the nginx_conf config and docker/nginx.Dockerfile copies it (issue 3 writes it)',
