@@ -146,9 +146,12 @@ describe('rollouts, restarts and resources', () => {
     });
   });
 
-  it('restarts on failure only, so the migration job runs once and exits', () => {
-    for (const [name, definition] of services)
-      expect(definition.deploy?.restart_policy?.condition, name).toBe('on-failure');
+  it('restarts long-running services whatever stopped them, and the migration job on failure only', () => {
+    for (const [name, definition] of services) {
+      expect(definition.deploy?.restart_policy?.condition, name).toBe(
+        name === 'migration' ? 'on-failure' : 'any',
+      );
+    }
     expect(service('migration').deploy?.restart_policy?.max_attempts).toBeGreaterThan(0);
     expect(service('migration').command).toEqual(['node', 'packages/db/dist/cli/migrate.js']);
     expect(

@@ -138,6 +138,10 @@ beforeAll(async () => {
   await buildImage(engine, 'docker/swarm-test/mariadb.Dockerfile', 'mariadb');
   await buildImage(engine, 'docker/swarm-test/redis.Dockerfile', 'redis');
 
+  // what a run that died may have left: its stack, and volumes initialised with other secrets
+  await removeStack(engine);
+  await docker(engine, ['volume', 'rm', '-f', 'absensi_mysql_data', 'absensi_redis_data']);
+
   const secrets: Record<string, string> = {
     absensi_db_password: randomBytes(16).toString('hex'),
     absensi_db_root_password: randomBytes(16).toString('hex'),
@@ -183,16 +187,36 @@ beforeAll(async () => {
   });
 });
 
+/** Removes the stack and waits until its containers and network are gone. */
+async function removeStack(engine: Engine): Promise<void> {
+  await docker(engine, ['stack', 'rm', 'absensi']).catch(() => '');
+  for (let attempt = 0; attempt < 90; attempt++) {
+    const containers = await docker(engine, [
+      'ps',
+      '-aq',
+      '--filter',
+      'label=com.docker.stack.namespace=absensi',
+    ]);
+    const networks = await docker(engine, [
+      'network',
+      'ls',
+      '-q',
+      '--filter',
+      'label=com.docker.stack.namespace=absensi',
+    ]);
+    if (containers.trim() === '' && networks.trim() === '') return;
+    await sleep(1000);
+  }
+  throw new Error('the stack absensi was not removed within 90 s');
+}
+
 afterAll(async () => {
   removeCertificates();
   if (!engine) return;
-  await docker(engine, ['stack', 'rm', 'absensi']).catch(() => '');
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const left = await docker(engine, ['ps', '-aq']).catch(() => '');
-    if (left.trim() === '') break;
-    await sleep(1000);
-  }
-  await docker(engine, ['volume', 'prune', '-f']).catch(() => '');
+  await removeStack(engine).catch(() => undefined);
+  await docker(engine, ['volume', 'rm', '-f', 'absensi_mysql_data', 'absensi_redis_data']).catch(
+    () => '',
+  );
   await docker(engine, ['swarm', 'leave', '--force']).catch(() => '');
   await stopEngine(engine);
 });
