@@ -33,15 +33,19 @@ const runtimeOf = (dockerfile: Dockerfile) => dockerfile.stages.at(-1)!;
 /** A workspace and every workspace it depends on (dependencies and devDependencies), as folders. */
 function workspaceClosure(start: string): Set<string> {
   const folders = new Map<string, string>();
-  for (const group of ['apps', 'packages']) {
-    for (const entry of readdirSync(repoPath(group))) {
-      const file = repoPath(group, entry, 'package.json');
-      if (existsSync(file))
-        folders.set(
-          (JSON.parse(readFileSync(file, 'utf8')) as { name: string }).name,
-          `${group}/${entry}`,
-        );
-    }
+  const patterns = (JSON.parse(readRepoFile('package.json')) as { workspaces: string[] })
+    .workspaces;
+  const dirs = patterns.flatMap((pattern) => {
+    if (!pattern.endsWith('/*')) return [pattern];
+    const parent = pattern.slice(0, -2);
+    return existsSync(repoPath(parent))
+      ? readdirSync(repoPath(parent)).map((entry) => `${parent}/${entry}`)
+      : [];
+  });
+  for (const dir of dirs) {
+    const file = repoPath(dir, 'package.json');
+    if (existsSync(file))
+      folders.set((JSON.parse(readFileSync(file, 'utf8')) as { name: string }).name, dir);
   }
   const seen = new Set<string>();
   const visit = (dir: string) => {
