@@ -1,23 +1,25 @@
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
-import { Redis } from 'ioredis';
 import type { Config } from '@absensi/config';
 import {
   closeForgottenShifts,
+  connectInfrastructure,
   createLiveSocket,
   DatabaseSessionStore,
-  LoginLimiter,
-  RedisSessionStore,
-  SettingsCache,
   type AppDeps,
+  type JobStarter,
   type LiveSocket,
-  type SessionStore,
 } from '@absensi/api';
-import { openDatabase, prepareDatabase, type Database, type FirstAdmin } from '@absensi/db';
-import { LiveHub, MemoryFeed, RedisFeed, type EventFeed } from '@absensi/events';
+import type { FirstAdmin } from '@absensi/db';
+import {
+  createQueue,
+  EXPORT_QUEUE,
+  InProcessJobStarter,
+  QueueJobStarter,
+  type ExportJobData,
+} from '@absensi/jobs';
+import { LiveHub, type EventFeed } from '@absensi/events';
 import { createMetrics } from './metrics.js';
 import { buildServer } from './server.js';
-import { resolveSessionSecret } from './session-secret.js';
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -25,6 +27,7 @@ export interface RunningNode {
   url: string;
   mode: 'embedded' | 'cluster';
   admin: FirstAdmin | null;
+  deps: AppDeps;
   app: Awaited<ReturnType<typeof buildServer>>;
   close(): Promise<void>;
 }
@@ -55,104 +58,85 @@ function every(ms: number, task: () => Promise<unknown>, onError: (error: unknow
  * runs the periodic jobs and serves the PWA. With REDIS_URL it is one API node of the cluster.
  */
 export async function startNode(config: Config): Promise<RunningNode> {
-  const embedded = config.REDIS_URL === undefined;
-  const sessionSecret = resolveSessionSecret(config);
-  let db: Database;
-  let admin: FirstAdmin | null = null;
-  if (embedded) {
-    const prepared = await prepareDatabase(config);
-    db = prepared.db;
-    admin = prepared.admin;
-  } else {
-    db = await openDatabase(config);
-  }
-
+  const infra = await connectInfrastructure(config);
   const metrics = createMetrics(config.APP_NODE_ID);
   const stops: (() => Promise<void> | void)[] = [];
-  let feed: EventFeed;
-  let sessions: SessionStore;
-  let loginLimiter: LoginLimiter;
-  let live: LiveHub | undefined;
-  if (config.REDIS_URL) {
-    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
-    redis.on('error', () => undefined);
-    stops.push(() => void redis.disconnect());
-    feed = new RedisFeed(config.REDIS_URL, config.REDIS_PREFIX);
-    sessions = new RedisSessionStore(redis, config.REDIS_PREFIX, config.SESSION_TTL_HOURS * 3600);
-    loginLimiter = LoginLimiter.redis(
-      redis,
-      config.REDIS_PREFIX,
-      config.LOGIN_MAX_ATTEMPTS,
-      config.LOGIN_WINDOW_SECONDS,
-    );
-  } else {
-    feed = new MemoryFeed();
-    const store = new DatabaseSessionStore(db, config.SESSION_TTL_HOURS * 3600);
-    sessions = store;
-    loginLimiter = LoginLimiter.inMemory(config.LOGIN_MAX_ATTEMPTS, config.LOGIN_WINDOW_SECONDS);
-    live = new LiveHub();
-    stops.push(
-      every(
-        3_600_000,
-        () => store.sweep(),
-        () => undefined,
-      ),
-    );
-  }
+  const live = infra.embedded ? new LiveHub() : undefined;
 
-  const logger = pino({ level: config.LOG_LEVEL, base: { node: config.APP_NODE_ID } });
-  const deps: AppDeps = {
+  const baseDeps: AppDeps = {
     nodeId: config.APP_NODE_ID,
-    db,
-    feed,
-    settings: new SettingsCache(db, config.COMPANY_TZ),
-    loginLimiter,
+    db: infra.db,
+    feed: infra.feed,
+    settings: infra.settings,
+    loginLimiter: infra.loginLimiter,
     clock: () => new Date(),
     live,
     observe: (sample) => metrics.observeProcedure(sample),
-    log: logger,
+    log: infra.logger,
   };
+  // Exports run in this process when embedded, else on the worker through the queue.
+  let jobs: JobStarter;
+  if (config.REDIS_URL) {
+    const queue = new QueueJobStarter(
+      createQueue<ExportJobData>(
+        EXPORT_QUEUE,
+        { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
+        'producer',
+      ),
+      baseDeps,
+    );
+    stops.push(() => queue.close());
+    jobs = queue;
+  } else {
+    const runner = new InProcessJobStarter(baseDeps);
+    stops.push(() => runner.drain());
+    jobs = runner;
+  }
+  const deps: AppDeps = { ...baseDeps, jobs };
 
   let liveSocket: LiveSocket | undefined;
   if (live) {
-    liveSocket = createLiveSocket({ deps, sessions, sessionSecret });
+    liveSocket = createLiveSocket({
+      deps,
+      sessions: infra.sessions,
+      sessionSecret: infra.sessionSecret,
+    });
     const relayStop = new AbortController();
-    relay(feed, live, relayStop.signal);
+    relay(infra.feed, live, relayStop.signal);
     stops.push(() => relayStop.abort());
-    stops.push(
-      every(
-        60_000,
-        () => closeForgottenShifts(deps),
-        (error) => deps.log.error({ err: error }, 'auto clock-out failed'),
-      ),
-    );
+    const onError = (error: unknown) => infra.logger.error({ err: error }, 'periodic job failed');
+    stops.push(every(60_000, () => closeForgottenShifts(deps), onError));
+    if (infra.sessions instanceof DatabaseSessionStore) {
+      const store = infra.sessions;
+      stops.push(every(3_600_000, () => store.sweep(), onError));
+    }
   }
 
   const app = await buildServer({
     deps,
     metrics,
-    sessions,
-    sessionSecret,
+    sessions: infra.sessions,
+    sessionSecret: infra.sessionSecret,
     sessionTtlHours: config.SESSION_TTL_HOURS,
     cookieSecure: config.COOKIE_SECURE,
     trustProxy: config.TRUST_PROXY,
-    logger,
-    webRoot: embedded ? (config.WEB_DIST ?? DEFAULT_WEB_ROOT) : config.WEB_DIST,
+    logger: infra.logger,
+    webRoot: infra.embedded ? (config.WEB_DIST ?? DEFAULT_WEB_ROOT) : config.WEB_DIST,
     liveSocket,
   });
   const url = await app.listen({ host: config.HOST, port: config.PORT });
 
   return {
     url,
-    mode: embedded ? 'embedded' : 'cluster',
-    admin,
+    mode: infra.embedded ? 'embedded' : 'cluster',
+    admin: infra.admin,
+    deps,
     app,
     async close() {
       await liveSocket?.close();
       await app.close();
       for (const stop of stops.reverse()) await stop();
-      await feed.close();
-      await db.close();
+      await infra.close();
     },
   };
 }

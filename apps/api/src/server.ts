@@ -95,6 +95,8 @@ export async function buildServer(options: ServerOptions) {
     // Our stores keep the same callback contract; the plugin's type only names its own Session shape.
     store: options.sessions as unknown as fastifySession.SessionStore,
     saveUninitialized: false,
+    // Written at sign-in only: a rolling session would write to Redis and the database on every request.
+    rolling: false,
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
@@ -113,11 +115,41 @@ export async function buildServer(options: ServerOptions) {
         session: requestSession(req),
         clientAddress: req.ip,
       }),
+      // A caller told "service unavailable" should know when to come back (the tRPC adapter writes
+      // its own responses, so Fastify's onSend hook does not see them).
+      responseMeta: ({ errors }) =>
+        errors.some((error) => error.code === 'SERVICE_UNAVAILABLE')
+          ? { headers: { 'retry-after': RETRY_AFTER_SECONDS } }
+          : {},
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR')
           app.log.error({ err: error.cause ?? error, path }, 'tRPC error');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  // A finished export, to the admin who started it (the worker stores it; any node hands it out).
+  app.get<{ Params: { jobId: string } }>('/exports/:jobId', async (request, reply) => {
+    const userId = request.session.get('userId');
+    const owner =
+      userId === undefined
+        ? null
+        : await deps.db.models.User.findByPk(userId, { attributes: ['id', 'role', 'active'] });
+    if (!owner?.active || owner.role !== 'admin') {
+      return reply.code(401).send({ error: 'Sign in as an administrator to download exports.' });
+    }
+    const file = await deps.db.models.ReportFile.findOne({
+      where: { jobId: request.params.jobId, ownerId: owner.id },
+    });
+    if (!file)
+      return reply
+        .code(404)
+        .send({ error: 'There is no such export of yours. It may still be running.' });
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('cache-control', 'private, no-store')
+      .send(file.content);
   });
 
   app.get('/healthz', () => ({ status: 'ok', node: deps.nodeId }));

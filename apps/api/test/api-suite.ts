@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '@absensi/api';
 import { Attendance, AttendanceAction, AuditLog, EventRow, SettingsRow, User } from '@absensi/db';
 import type { TestDialect } from '@absensi/db/testing';
-import { createLiveClient, createTestClient, errorOf, type TestClient } from './client.js';
+import { createLiveClient, createTestClient, errorOf, type TestClient } from '@absensi/api/testing';
 import { ADMIN, startTestNode, type TestNode } from './node.js';
 
 /** Every procedure of the router, called through @trpc/client over real HTTP against one dialect. */

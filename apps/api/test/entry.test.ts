@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testEnvironment } from '@absensi/config';
-import { createTestClient } from './client.js';
+import { createTestClient } from '@absensi/api/testing';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'absensi-entry-'));

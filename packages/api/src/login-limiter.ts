@@ -2,7 +2,6 @@ import type { Redis } from 'ioredis';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
-  RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 
@@ -38,25 +37,33 @@ export class LoginLimiter {
     windowSeconds: number,
   ): LoginLimiter {
     const common = { storeClient: redis, duration: windowSeconds, useRedisPackage: false };
+    // While Redis is away each node counts on its own (the limiter's insurance) rather than failing logins.
+    const insurance = (points: number) => ({
+      insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds }),
+    });
     return new LoginLimiter(
       new RateLimiterRedis({
         ...common,
         points: maxAttempts,
         keyPrefix: `${prefix}rl:login-email`,
+        ...insurance(maxAttempts),
       }),
       new RateLimiterRedis({
         ...common,
         points: maxAttempts * 4,
         keyPrefix: `${prefix}rl:login-ip`,
+        ...insurance(maxAttempts * 4),
       }),
     );
   }
 
   /** Seconds to wait before another attempt, or 0 when one is allowed now. */
   async retryAfterSeconds(email: string, address: string): Promise<number> {
+    // A limiter store that cannot answer blocks nobody: sign-ins go on while Redis is away.
+    const read = (limiter: RateLimiterAbstract, key: string) => limiter.get(key).catch(() => null);
     const [emailState, addressState] = await Promise.all([
-      this.byEmail.get(email),
-      this.byAddress.get(address),
+      read(this.byEmail, email),
+      read(this.byAddress, address),
     ]);
     const blocked = [
       { state: emailState, limit: this.byEmail.points },
@@ -66,14 +73,11 @@ export class LoginLimiter {
   }
 
   async recordFailure(email: string, address: string): Promise<void> {
-    await Promise.all([this.byEmail.penalty(email, 1), this.byAddress.penalty(address, 1)]).catch(
-      (error: unknown) => {
-        if (!(error instanceof RateLimiterRes)) throw error;
-      },
-    );
+    // Counting is best effort: a failed count must not turn a wrong password into a server error.
+    await Promise.allSettled([this.byEmail.penalty(email, 1), this.byAddress.penalty(address, 1)]);
   }
 
   async recordSuccess(email: string): Promise<void> {
-    await this.byEmail.delete(email);
+    await this.byEmail.delete(email).catch(() => false);
   }
 }

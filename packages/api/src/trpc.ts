@@ -72,12 +72,28 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+const LOST_CONNECTION_CODES = new Set([
+  'PROTOCOL_CONNECTION_LOST',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ER_CON_COUNT_ERROR',
+]);
+
+function isDatabaseOutage(cause: unknown): boolean {
+  if (cause instanceof ConnectionError || cause instanceof TimeoutError) return true;
+  const code = (cause as { parent?: { code?: string }; original?: { code?: string } } | null)
+    ?.parent?.code;
+  return code !== undefined && LOST_CONNECTION_CODES.has(code);
+}
+
 /** A database that cannot be reached is the server's trouble, not the caller's: 503, try again later. */
 const databaseOutage = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
-    if (cause instanceof ConnectionError || cause instanceof TimeoutError) {
+    if (isDatabaseOutage(cause)) {
       throw new TRPCError({
         code: 'SERVICE_UNAVAILABLE',
         message: 'The attendance database is unavailable right now. Please try again in a moment.',

@@ -55,9 +55,12 @@ export function parseConfig(env: Environment, readFile: ReadSecretFile = readUtf
   return result.data;
 }
 
-/** The process's configuration; the one place that reads process.env. */
-export function loadConfig(overrides: Environment = {}): Config {
-  return parseConfig({ ...process.env, ...overrides });
+/**
+ * The process's configuration; the one place that reads process.env. `defaults` are a service's
+ * own defaults (realtime listens on 8081 unless PORT says otherwise); the environment wins.
+ */
+export function loadConfig(defaults: Environment = {}): Config {
+  return parseConfig({ ...defaults, ...process.env });
 }
 
 /** Variables that only tests read (which external services to use), kept here so nothing else touches process.env. */

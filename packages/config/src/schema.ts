@@ -71,6 +71,8 @@ export const configSchema = z.object({
   REALTIME_INTERNAL_URL: z
     .url({ message: 'must be a URL such as http://realtime:8080' })
     .optional(),
+  /** Realtime's internal ingest port (subscribers post events there; nginx never exposes it). */
+  INGEST_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   WEB_DIST: z.string().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

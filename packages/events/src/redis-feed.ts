@@ -32,13 +32,34 @@ export class RedisFeed implements EventFeed {
   ) {
     this.key = `${prefix}${FEED_NAME}`;
     // Fail fast when Redis is away: the outbox keeps the events and the worker appends them later.
-    // A timed-out append may still land; a second copy is harmless, realtime keeps the first.
-    this.writer = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 2_000, ...options });
+    this.writer = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      commandTimeout: 2_000,
+      ...options,
+    });
     this.writer.on('error', () => undefined);
+  }
+
+  /** Resolves once connected; rejects after `ms` (a fresh connection needs a moment, a dead one never comes). */
+  private async connected(ms: number): Promise<void> {
+    if (this.writer.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.writer.off('ready', onReady);
+        reject(new Error(`Redis not connected (${this.writer.status})`));
+      }, ms);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.writer.once('ready', onReady);
+    });
   }
 
   async append(events: readonly AppEvent[]): Promise<void> {
     if (events.length === 0) return;
+    await this.connected(500);
     const pipeline = this.writer.pipeline();
     for (const event of events) {
       pipeline.xadd(
@@ -87,6 +108,7 @@ export class RedisFeed implements EventFeed {
   }
 
   async tail(count: number): Promise<FeedEntry[]> {
+    await this.connected(5_000);
     const entries = await this.writer.xrevrange(this.key, '+', '-', 'COUNT', count);
     return parseEntries(entries.reverse());
   }

@@ -44,7 +44,8 @@ export const liveRouter = router({
         event.data.ownerId === ctx.user.id;
       for await (const event of hub.subscribe({
         accepts,
-        lastEventId: input.lastEventId ?? undefined,
+        // A job's whole story so far is replayed: the client subscribes only after it learns the job id.
+        lastEventId: input.lastEventId ?? '',
         signal,
       })) {
         if (event.type === 'JobProgress') yield tracked(event.id, event.data);

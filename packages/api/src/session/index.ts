@@ -1,3 +1,8 @@
 export * from './types.js';
-export { DatabaseSessionStore, RedisSessionStore, readSession } from './stores.js';
+export {
+  DatabaseSessionStore,
+  RedisSessionStore,
+  ResilientSessionStore,
+  readSession,
+} from './stores.js';
 export { sessionCookieFrom, userIdFromSignedSession } from './resolve.js';

@@ -54,6 +54,48 @@ export class RedisSessionStore implements SessionStore {
   }
 }
 
+/**
+ * Redis first, the database behind it: logins are written to both (they are rare), reads come from
+ * Redis and fall back to the database when Redis cannot answer, so that a Redis outage or restart
+ * signs nobody out and clock-ins keep working.
+ */
+export class ResilientSessionStore implements SessionStore {
+  constructor(
+    private readonly primary: SessionStore,
+    private readonly durable: SessionStore,
+    private readonly onFallback: (error: Error) => void = () => undefined,
+  ) {}
+
+  set(sessionId: string, session: SessionData, callback: (error?: Error) => void) {
+    this.durable.set(sessionId, session, (durableError) => {
+      if (durableError) return callback(durableError);
+      this.primary.set(sessionId, session, (error) => {
+        if (error) this.onFallback(error);
+        callback();
+      });
+    });
+  }
+
+  get(sessionId: string, callback: (error: Error | null, session?: SessionData | null) => void) {
+    this.primary.get(sessionId, (error, session) => {
+      if (!error && session) return callback(null, session);
+      if (error) this.onFallback(error);
+      // Not in Redis (evicted, or Redis restarted empty) or Redis away: the database decides.
+      this.durable.get(sessionId, callback);
+    });
+  }
+
+  destroy(sessionId: string, callback: (error?: Error) => void) {
+    this.durable.destroy(sessionId, (durableError) => {
+      if (durableError) return callback(durableError);
+      this.primary.destroy(sessionId, (error) => {
+        if (error) this.onFallback(error);
+        callback();
+      });
+    });
+  }
+}
+
 /** Sessions in the database: the embedded mode's store, so a restart keeps everyone signed in. */
 export class DatabaseSessionStore implements SessionStore {
   constructor(

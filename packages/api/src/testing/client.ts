@@ -1,11 +1,13 @@
 import { createTRPCClient, createWSClient, httpLink, wsLink, TRPCClientError } from '@trpc/client';
 import { WebSocket } from 'ws';
-import type { AppRouter } from '@absensi/api';
+import type { AppRouter } from '../root.js';
 
 /** A tRPC client over real HTTP that keeps its session cookie, as a browser would. */
 export function createTestClient(baseUrl: string, headers: Record<string, string> = {}) {
   const jar = new Map<string, string>();
   const setCookies: string[] = [];
+  /** The x-app-node header of every response, in order: which node served each call. */
+  const servedBy: string[] = [];
   const fetchWithCookies: typeof fetch = async (input, init) => {
     const cookie = [...jar.entries()].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await fetch(input, {
@@ -16,6 +18,7 @@ export function createTestClient(baseUrl: string, headers: Record<string, string
         ...(cookie ? { cookie } : {}),
       },
     });
+    servedBy.push(response.headers.get('x-app-node') ?? '');
     for (const line of response.headers.getSetCookie()) {
       setCookies.push(line);
       const [pair] = line.split(';');
@@ -32,6 +35,7 @@ export function createTestClient(baseUrl: string, headers: Record<string, string
   return {
     trpc,
     setCookies,
+    servedBy,
     cookieHeader: () => [...jar.entries()].map(([name, value]) => `${name}=${value}`).join('; '),
     fetch: fetchWithCookies,
   };

@@ -3,6 +3,7 @@ import { Attendance, initAttendance } from './attendance.js';
 import { AttendanceAction, initAttendanceAction } from './attendance-action.js';
 import { AuditLog, initAuditLog } from './audit-log.js';
 import { EventRow, initEventRow } from './event.js';
+import { ReportFile, initReportFile } from './report-file.js';
 import { SessionRow, initSessionRow } from './session.js';
 import { SettingsRow, initSettingsRow } from './settings.js';
 import { User, initUser } from './user.js';
@@ -15,9 +16,19 @@ export function initModels(sequelize: Sequelize) {
   initSettingsRow(sequelize);
   initAuditLog(sequelize);
   initSessionRow(sequelize);
+  initReportFile(sequelize);
   Attendance.belongsTo(User, { foreignKey: 'userId', as: 'user' });
   User.hasMany(Attendance, { foreignKey: 'userId', as: 'attendance' });
-  return { User, Attendance, AttendanceAction, EventRow, SettingsRow, AuditLog, SessionRow };
+  return {
+    User,
+    Attendance,
+    AttendanceAction,
+    EventRow,
+    SettingsRow,
+    AuditLog,
+    SessionRow,
+    ReportFile,
+  };
 }
 
 export type Models = ReturnType<typeof initModels>;
@@ -25,6 +36,7 @@ export * from './attendance.js';
 export * from './attendance-action.js';
 export * from './audit-log.js';
 export * from './event.js';
+export * from './report-file.js';
 export * from './session.js';
 export * from './settings.js';
 export * from './user.js';

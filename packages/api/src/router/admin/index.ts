@@ -1,6 +1,7 @@
 import { router } from '../../trpc.js';
 import { adminAttendanceRouter } from './attendance.js';
 import { dashboardProcedure } from './dashboard.js';
+import { reportsRouter } from './reports.js';
 import { settingsRouter } from './settings.js';
 import { usersRouter } from './users.js';
 
@@ -9,4 +10,5 @@ export const adminRouter = router({
   users: usersRouter,
   attendance: adminAttendanceRouter,
   settings: settingsRouter,
+  reports: reportsRouter,
 });

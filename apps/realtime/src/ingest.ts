@@ -1,0 +1,54 @@
+import { timingSafeEqual } from 'node:crypto';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import { z } from 'zod';
+import { appEventSchema, type LiveHub } from '@absensi/events';
+
+export const INGEST_PATH = '/internal/events';
+const batchSchema = z.object({ events: z.array(appEventSchema).min(1).max(1_000) });
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Realtime's internal endpoint: subscribers post batches of feed events here with the shared
+ * secret; each event id is kept once. Never routed by nginx.
+ */
+export async function buildIngest(options: {
+  hub: LiveHub;
+  secret: string;
+  logger: FastifyBaseLogger;
+}) {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: 4 * 1024 * 1024,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+
+  app.get('/healthz', () => ({ status: 'ok', subscribers: options.hub.subscriberCount }));
+
+  app.post(INGEST_PATH, async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+    if (!sameSecret(token, options.secret)) {
+      return reply
+        .code(401)
+        .send({ error: 'A valid ingest secret is required (Authorization: Bearer …).' });
+    }
+    const parsed = batchSchema.safeParse(request.body);
+    if (!parsed.success) {
+      return reply.code(400).send({
+        error: parsed.error.issues
+          .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+          .join('; '),
+      });
+    }
+    let accepted = 0;
+    for (const event of parsed.data.events) if (options.hub.publish(event)) accepted += 1;
+    return { accepted, duplicates: parsed.data.events.length - accepted };
+  });
+
+  return app;
+}

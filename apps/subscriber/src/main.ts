@@ -1,0 +1,45 @@
+// A subscriber node's entry: forward the absensi-events feed to realtime until SIGTERM.
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from '@absensi/config';
+import { RedisFeed } from '@absensi/events';
+import { runSubscriber } from './subscriber.js';
+
+try {
+  const config = loadConfig({ APP_NODE_ID: 'subscriber-1' });
+  if (!config.REDIS_URL)
+    throw new ConfigError(['REDIS_URL is required: subscribers read the feed from Redis']);
+  if (!config.REALTIME_INTERNAL_URL)
+    throw new ConfigError(['REALTIME_INTERNAL_URL is required: where realtime takes events']);
+  if (!config.REALTIME_SECRET)
+    throw new ConfigError(['REALTIME_SECRET (or REALTIME_SECRET_FILE) is required']);
+  const logger = pino({ level: config.LOG_LEVEL, base: { node: config.APP_NODE_ID } });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  redis.on('error', () => undefined);
+  const feed = new RedisFeed(config.REDIS_URL, config.REDIS_PREFIX);
+  const stop = new AbortController();
+  const done = runSubscriber(
+    {
+      feed,
+      redis,
+      cursorKey: `${config.REDIS_PREFIX}subscriber:${config.APP_NODE_ID}:cursor`,
+      ingestUrl: config.REALTIME_INTERNAL_URL,
+      secret: config.REALTIME_SECRET,
+      logger,
+    },
+    stop.signal,
+  );
+  const shutdown = () => {
+    stop.abort();
+    void done.finally(async () => {
+      await feed.close();
+      redis.disconnect();
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

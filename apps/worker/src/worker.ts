@@ -1,0 +1,113 @@
+import type { Config } from '@absensi/config';
+import {
+  closeForgottenShifts,
+  connectInfrastructure,
+  republishUnsent,
+  type AppDeps,
+} from '@absensi/api';
+import {
+  createQueue,
+  EXPORT_QUEUE,
+  MAINTENANCE_QUEUE,
+  reportJobFailure,
+  runExportJob,
+  type ExportJobData,
+  type MaintenanceTask,
+} from '@absensi/jobs';
+
+export interface WorkerTiming {
+  /** How often to look for shifts past their auto clock-out hour. */
+  autoClockOutEveryMs: number;
+  /** How often to re-publish events whose append to the feed failed, and how old they must be. */
+  republishEveryMs: number;
+  republishOlderThanMs: number;
+}
+
+const DEFAULT_TIMING: WorkerTiming = {
+  autoClockOutEveryMs: 60_000,
+  republishEveryMs: 2_000,
+  republishOlderThanMs: 2_000,
+};
+
+export interface RunningWorker {
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker: bee-queue processors for exports and for maintenance (auto clock-out of forgotten
+ * shifts, re-publishing unsent events). Maintenance jobs are enqueued on a timer by every worker
+ * with a shared id per period, so several workers do each period's work about once, and a job whose
+ * worker died is handed to another after the stall interval.
+ */
+export async function startWorker(
+  config: Config,
+  timing: Partial<WorkerTiming> = {},
+): Promise<RunningWorker> {
+  if (!config.REDIS_URL)
+    throw new Error('REDIS_URL is required: the worker takes its jobs from Redis');
+  const every = { ...DEFAULT_TIMING, ...timing };
+  const infra = await connectInfrastructure(config, { migrate: false });
+  const deps: AppDeps = {
+    nodeId: config.APP_NODE_ID,
+    db: infra.db,
+    feed: infra.feed,
+    settings: infra.settings,
+    loginLimiter: infra.loginLimiter,
+    clock: () => new Date(),
+    log: infra.logger,
+  };
+  const redis = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
+
+  const exports = createQueue<ExportJobData>(EXPORT_QUEUE, redis, 'worker');
+  exports.process(1, (job) => runExportJob(deps, job.data));
+  exports.on('retrying', (job, error) => void reportJobFailure(deps, job.data, error, false));
+  exports.on('failed', (job, error) => void reportJobFailure(deps, job.data, error, true));
+
+  const maintenance = createQueue<MaintenanceTask>(MAINTENANCE_QUEUE, redis, 'worker');
+  maintenance.process(1, async (job) => {
+    if (job.data.task === 'auto-clock-out') return { closed: await closeForgottenShifts(deps) };
+    return {
+      republished: await republishUnsent(deps, {
+        olderThanMs: every.republishOlderThanMs,
+        batchSize: 500,
+      }),
+    };
+  });
+
+  const enqueue = (task: MaintenanceTask, periodMs: number) => {
+    const period = Math.floor(Date.now() / periodMs);
+    maintenance
+      .createJob(task)
+      .setId(`${task.task}-${period}`)
+      .retries(3)
+      .backoff('exponential', 1_000)
+      .timeout(5 * 60_000)
+      .save()
+      .catch((error: unknown) =>
+        infra.logger.warn({ err: error, task: task.task }, 'could not enqueue maintenance'),
+      );
+  };
+  const timers = [
+    setInterval(
+      () => enqueue({ task: 'auto-clock-out' }, every.autoClockOutEveryMs),
+      every.autoClockOutEveryMs,
+    ),
+    setInterval(
+      () => enqueue({ task: 'republish' }, every.republishEveryMs),
+      every.republishEveryMs,
+    ),
+  ];
+  enqueue({ task: 'auto-clock-out' }, every.autoClockOutEveryMs);
+  infra.logger.info({ queues: [EXPORT_QUEUE, MAINTENANCE_QUEUE] }, 'worker started');
+
+  return {
+    deps,
+    async close() {
+      for (const timer of timers) clearInterval(timer);
+      // bee-queue waits for the jobs in progress (up to the timeout) before closing.
+      await Promise.all([exports.close(30_000), maintenance.close(30_000)]);
+      await infra.close();
+    },
+  };
+}

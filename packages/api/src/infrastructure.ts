@@ -1,0 +1,130 @@
+import { Redis } from 'ioredis';
+import { pino, type Logger as PinoLogger } from 'pino';
+import type { Config } from '@absensi/config';
+import { openDatabase, prepareDatabase, type Database, type FirstAdmin } from '@absensi/db';
+import { MemoryFeed, RedisFeed, type EventFeed } from '@absensi/events';
+import { LoginLimiter } from './login-limiter.js';
+import { resolveSessionSecret } from './session/secret.js';
+import {
+  DatabaseSessionStore,
+  RedisSessionStore,
+  ResilientSessionStore,
+} from './session/stores.js';
+import type { SessionStore } from './session/types.js';
+import { SettingsCache } from './services/settings.js';
+
+/** The connections one process needs, chosen by the configuration: Redis when REDIS_URL is set, else in-process. */
+export interface Infrastructure {
+  readonly embedded: boolean;
+  readonly db: Database;
+  readonly feed: EventFeed;
+  readonly sessions: SessionStore;
+  readonly sessionSecret: string;
+  readonly loginLimiter: LoginLimiter;
+  readonly settings: SettingsCache;
+  readonly logger: PinoLogger;
+  /** A general-purpose Redis connection (cluster only). */
+  readonly redis: Redis | null;
+  /** The first admin, when this process applied the migrations (embedded mode). */
+  readonly admin: FirstAdmin | null;
+  close(): Promise<void>;
+}
+
+export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'APP_NODE_ID'>): PinoLogger {
+  return pino({ level: config.LOG_LEVEL, base: { node: config.APP_NODE_ID } });
+}
+
+/**
+ * Opens the database, the event feed, the session store and the login limiter. Without REDIS_URL
+ * (the embedded mode) it also applies the migrations and makes the first admin; in the cluster the
+ * migration job does that and nodes wait, not ready, until the schema is current.
+ */
+export async function connectInfrastructure(
+  config: Config,
+  options: { migrate?: boolean } = {},
+): Promise<Infrastructure> {
+  const embedded = config.REDIS_URL === undefined;
+  const sessionSecret = resolveSessionSecret(config);
+  const logger = createLogger(config);
+  let db: Database;
+  let admin: FirstAdmin | null = null;
+  if (options.migrate ?? embedded) {
+    const prepared = await prepareDatabase(config);
+    db = prepared.db;
+    admin = prepared.admin;
+  } else {
+    db = await openDatabase(config);
+  }
+  const ttlSeconds = config.SESSION_TTL_HOURS * 3600;
+
+  if (config.REDIS_URL === undefined) {
+    const feed = new MemoryFeed();
+    return {
+      embedded,
+      db,
+      feed,
+      sessions: new DatabaseSessionStore(db, ttlSeconds),
+      sessionSecret,
+      loginLimiter: LoginLimiter.inMemory(config.LOGIN_MAX_ATTEMPTS, config.LOGIN_WINDOW_SECONDS),
+      settings: new SettingsCache(db, config.COMPANY_TZ),
+      logger,
+      redis: null,
+      admin,
+      async close() {
+        await feed.close();
+        await db.close();
+      },
+    };
+  }
+
+  // No offline queue: while Redis is away, sessions come from the database and the limiter counts
+  // in memory at once, instead of requests waiting for a reconnect.
+  const redis = new Redis(config.REDIS_URL, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    commandTimeout: 2_000,
+  });
+  // One line when Redis goes away and one when it is back, not one per reconnection attempt.
+  let redisDown = false;
+  redis.on('error', (error) => {
+    if (redisDown) return;
+    redisDown = true;
+    logger.warn(
+      { err: error },
+      'Redis unreachable; sessions from the database, events kept in the outbox',
+    );
+  });
+  redis.on('ready', () => {
+    if (!redisDown) return;
+    redisDown = false;
+    logger.info('Redis reachable again');
+  });
+  const feed = new RedisFeed(config.REDIS_URL, config.REDIS_PREFIX);
+  return {
+    embedded,
+    db,
+    feed,
+    sessions: new ResilientSessionStore(
+      new RedisSessionStore(redis, config.REDIS_PREFIX, ttlSeconds),
+      new DatabaseSessionStore(db, ttlSeconds),
+      (error) =>
+        logger.debug({ err: error }, 'session read from the database: Redis did not answer'),
+    ),
+    sessionSecret,
+    loginLimiter: LoginLimiter.redis(
+      redis,
+      config.REDIS_PREFIX,
+      config.LOGIN_MAX_ATTEMPTS,
+      config.LOGIN_WINDOW_SECONDS,
+    ),
+    settings: new SettingsCache(db, config.COMPANY_TZ),
+    logger,
+    redis,
+    admin,
+    async close() {
+      await feed.close();
+      redis.disconnect();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+export { startCluster, type RunningCluster } from './cluster.js';
+export {
+  Supervisor,
+  fileSink,
+  prefixedSink,
+  type LineSink,
+  type ProcessSpec,
+} from './supervisor.js';
+export { apiPorts, DEFAULT_PORTS, ENTRIES, type ClusterSettings } from './topology.js';

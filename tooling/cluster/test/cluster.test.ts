@@ -1,0 +1,354 @@
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEnvironment } from '@absensi/config';
+import { createLiveClient, createTestClient, errorOf, type TestClient } from '@absensi/api/testing';
+import { createTempDatabase, type TempDatabase } from '@absensi/db/testing';
+import { deleteKeys, testPrefix } from '@absensi/events/testing';
+import type { AttendanceEvent } from '@absensi/events';
+import { fileSink, startCluster, type RunningCluster } from '../src/index.js';
+import { clusterServicesAvailable, freePortBlock } from './requirements.js';
+import { TcpProxy } from './tcp-proxy.js';
+
+const available = await clusterServicesAvailable();
+const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
+
+describe.runIf(available)(
+  'the cluster: nginx, four API nodes, four subscribers, realtime, worker',
+  () => {
+    let cluster: RunningCluster;
+    let database: TempDatabase;
+    const prefix = testPrefix();
+    const logDir = mkdtempSync(join(tmpdir(), 'absensi-cluster-'));
+    // nginx's workers (not root) read the web app below it.
+    chmodSync(logDir, 0o755);
+    const logFile = join(logDir, 'cluster.log');
+    const log = fileSink(logFile);
+    const mysqlProxy = new TcpProxy('127.0.0.1', 3306);
+    const redisProxy = new TcpProxy('127.0.0.1', 6379);
+    let admin: TestClient;
+    let adminLive: ReturnType<typeof createLiveClient>;
+    const seen: { id: string; event: AttendanceEvent; at: number }[] = [];
+    const employees: { id: number; client: TestClient }[] = [];
+
+    const clockIn = (client: TestClient) =>
+      client.trpc.attendance.clockIn.mutate({ idempotencyKey: randomUUID() });
+    const clockOut = (client: TestClient) =>
+      client.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
+    const eventsFor = (attendanceId: number) =>
+      seen.filter((entry) => entry.event.data.attendanceId === attendanceId);
+
+    beforeAll(async () => {
+      database = await createTempDatabase('mysql');
+      const mysqlPort = await mysqlProxy.start();
+      const redisPort = await redisProxy.start();
+      const databaseUrl = new URL(database.url);
+      databaseUrl.port = String(mysqlPort);
+      const base = await freePortBlock(12);
+      cluster = await startCluster(
+        {
+          host: '127.0.0.1',
+          nginxPort: base,
+          apiBasePort: base,
+          apiNodes: 4,
+          subscribers: 4,
+          realtimePort: base + 10,
+          ingestPort: base + 11,
+          databaseUrl: databaseUrl.toString(),
+          redisUrl: `redis://127.0.0.1:${redisPort}`,
+          redisPrefix: prefix,
+          sessionSecret: 's'.repeat(40),
+          realtimeSecret: 'r'.repeat(40),
+          adminEmail: ADMIN.email,
+          adminPassword: ADMIN.password,
+          companyTz: 'Asia/Jakarta',
+          logLevel: 'warn',
+          balance: 'least_conn',
+        },
+        { runDir: logDir, sink: log.sink, path: testEnvironment().path },
+      );
+      admin = createTestClient(cluster.url);
+      await admin.trpc.auth.login.mutate(ADMIN);
+      adminLive = createLiveClient(cluster.wsUrl, admin.cookieHeader());
+      adminLive.trpc.live.attendance.subscribe(undefined, {
+        onData: ({ id, data }) => seen.push({ id, event: data, at: Date.now() }),
+      });
+      for (let index = 0; index < 24; index += 1) {
+        const email = `employee${index}@example.com`;
+        const created = await admin.trpc.admin.users.create.mutate({
+          name: `Employee ${index}`,
+          email,
+          password: 'employee-password',
+          department: index % 2 ? 'Ops' : 'Sales',
+        });
+        const client = createTestClient(cluster.url);
+        await client.trpc.auth.login.mutate({ email, password: 'employee-password' });
+        employees.push({ id: created.user.id, client });
+      }
+    }, 180_000);
+
+    afterAll(async () => {
+      void adminLive?.close();
+      await cluster?.stop();
+      await mysqlProxy.close();
+      await redisProxy.close();
+      await database?.drop();
+      await deleteKeys(prefix);
+      log.close();
+    }, 60_000);
+
+    const dump = () => readFileSync(logFile, 'utf8').split('\n').slice(-60).join('\n');
+
+    it('carries a clock-in from the tap to the admin dashboard within a second, naming the node that wrote it', async () => {
+      const employee = employees[0]!;
+      const answer = await clockIn(employee.client);
+      const answeredAt = Date.now();
+      const node = employee.client.servedBy.at(-1)!;
+      expect(node).toMatch(/^api-[1-4]$/);
+      expect(answer.clockInNode).toBe(node);
+      await expect
+        .poll(() => eventsFor(answer.id).length, { timeout: 1_000, interval: 20 })
+        .toBe(1);
+      const [delivered] = eventsFor(answer.id);
+      expect(delivered!.at - answeredAt).toBeLessThan(1_000);
+      expect(delivered!.event).toMatchObject({
+        type: 'AttendanceCreated',
+        nodeId: node,
+        data: { userId: employee.id, clockInNode: node },
+      });
+    });
+
+    it('honours one session on every API node', async () => {
+      const nodes = new Set<string>();
+      for (const apiUrl of cluster.apiUrls) {
+        const direct = createTestClient(apiUrl, { cookie: admin.cookieHeader() });
+        expect(await direct.trpc.auth.me.query()).toMatchObject({ email: ADMIN.email });
+        nodes.add(direct.servedBy.at(-1)!);
+      }
+      expect([...nodes].sort()).toEqual(['api-1', 'api-2', 'api-3', 'api-4']);
+    });
+
+    it('loses no clock-in and doubles none when an API node is killed under load', async () => {
+      const batch = employees.slice(1, 17);
+      const pending = batch.map(async (employee, index) => {
+        await new Promise((resolve) => setTimeout(resolve, index * 40));
+        return clockIn(employee.client);
+      });
+      setTimeout(() => cluster.supervisor.kill('api-2', 'SIGKILL'), 200);
+      const answers = await Promise.all(pending);
+      expect(new Set(answers.map((answer) => answer.userId))).toEqual(
+        new Set(batch.map((employee) => employee.id)),
+      );
+      await expect
+        .poll(() => answers.every((answer) => eventsFor(answer.id).length === 1), {
+          timeout: 5_000,
+        })
+        .toBe(true);
+      for (const answer of answers) expect(eventsFor(answer.id)).toHaveLength(1);
+      const dashboard = await admin.trpc.admin.dashboard.query();
+      expect(dashboard.counts.present).toBe(17);
+      expect(cluster.supervisor.restartCount('api-2'), dump()).toBeGreaterThanOrEqual(1);
+      await expect
+        .poll(async () => (await fetch(`${cluster.apiUrls[1]}/readyz`).catch(() => null))?.status, {
+          timeout: 20_000,
+        })
+        .toBe(200);
+    }, 60_000);
+
+    it('keeps dashboards live with three of four subscribers down', async () => {
+      for (const name of ['subscriber-1', 'subscriber-2', 'subscriber-3'])
+        await cluster.supervisor.hold(name);
+      try {
+        const answer = await clockOut(employees[0]!.client);
+        await expect
+          .poll(
+            () => eventsFor(answer.id).some((entry) => entry.event.type === 'AttendanceUpdated'),
+            { timeout: 1_000, interval: 20 },
+          )
+          .toBe(true);
+      } finally {
+        for (const name of ['subscriber-1', 'subscriber-2', 'subscriber-3'])
+          cluster.supervisor.resume(name);
+      }
+    });
+
+    it('gives a resuming client exactly what it missed while realtime restarted', async () => {
+      const before = seen.length;
+      await cluster.supervisor.hold('realtime');
+      const missed = [
+        await clockIn(employees[17]!.client),
+        await clockIn(employees[18]!.client),
+        await clockOut(employees[17]!.client),
+      ];
+      cluster.supervisor.resume('realtime');
+      const describe = () =>
+        JSON.stringify(
+          seen
+            .slice(before)
+            .map((entry) => [
+              entry.id,
+              entry.event.type,
+              entry.event.data.attendanceId,
+              entry.event.nodeId,
+            ]),
+        );
+      await expect
+        .poll(() => seen.length - before, { timeout: 20_000, message: describe() })
+        .toBeGreaterThanOrEqual(3);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const after = seen.slice(before);
+      expect(
+        after,
+        `missed ${JSON.stringify(missed.map((answer) => answer.id))} got ${describe()}`,
+      ).toHaveLength(3);
+      expect(after.map((entry) => [entry.event.data.attendanceId, entry.event.type])).toEqual([
+        [missed[0]!.id, 'AttendanceCreated'],
+        [missed[1]!.id, 'AttendanceCreated'],
+        [missed[2]!.id, 'AttendanceUpdated'],
+      ]);
+      expect(new Set(seen.map((entry) => entry.id)).size).toBe(seen.length);
+    }, 40_000);
+
+    it('commits clock-ins while Redis is unreachable and delivers their events once it is back', async () => {
+      await redisProxy.cut();
+      let answer;
+      try {
+        answer = await clockIn(employees[19]!.client);
+        expect(answer.userId).toBe(employees[19]!.id);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        expect(eventsFor(answer.id)).toHaveLength(0);
+      } finally {
+        await redisProxy.restore();
+      }
+      await expect.poll(() => eventsFor(answer.id).length, { timeout: 20_000 }).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(eventsFor(answer.id)).toHaveLength(1);
+    }, 40_000);
+
+    it('answers 503 with Retry-After while MariaDB is down, and recovers by itself', async () => {
+      const employee = employees[20]!;
+      await mysqlProxy.cut();
+      try {
+        const response = await fetch(`${cluster.url}/trpc/attendance.today`, {
+          headers: { cookie: employee.client.cookieHeader() },
+        });
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+        const body = (await response.json()) as { error: { message: string } };
+        expect(body.error.message).toMatch(/database is unavailable/);
+        const error = await errorOf(clockIn(employee.client));
+        expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', httpStatus: 503 });
+        expect((await fetch(`${cluster.apiUrls[0]}/readyz`)).status).toBe(503);
+      } finally {
+        await mysqlProxy.restore();
+      }
+      await expect
+        .poll(async () => (await fetch(`${cluster.apiUrls[0]}/readyz`)).status, { timeout: 20_000 })
+        .toBe(200);
+      const answer = await clockIn(employee.client);
+      expect(answer.userId).toBe(employee.id);
+    }, 40_000);
+
+    it('refuses anonymous WebSockets and ingest without the secret, and shows employees only their own events', async () => {
+      const { WebSocket } = await import('ws');
+      const status = await new Promise<number>((resolve) => {
+        const socket = new WebSocket(cluster.wsUrl);
+        socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.on('open', () => resolve(101));
+        socket.on('error', () => undefined);
+      });
+      expect(status).toBe(401);
+
+      const ingest = `${cluster.ingestUrl}/internal/events`;
+      const body = JSON.stringify({ events: [seen[0]!.event] });
+      expect(
+        (
+          await fetch(ingest, {
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'application/json' },
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await fetch(ingest, {
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'application/json', authorization: 'Bearer wrong' },
+          })
+        ).status,
+      ).toBe(401);
+      expect([404, 405]).toContain(
+        (await fetch(`${cluster.url}/internal/events`, { method: 'POST', body })).status,
+      );
+
+      const own = employees[21]!;
+      const ownLive = createLiveClient(cluster.wsUrl, own.client.cookieHeader());
+      const received: number[] = [];
+      ownLive.trpc.live.attendance.subscribe(undefined, {
+        onData: ({ data }) => received.push(data.data.userId),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await clockIn(employees[22]!.client);
+      const mine = await clockIn(own.client);
+      await expect.poll(() => eventsFor(mine.id).length).toBe(1);
+      await expect.poll(() => received.length).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(received).toEqual([own.id]);
+      void ownLive.close();
+    });
+
+    it('exports the month through the worker, with progress on live.job and one line per record', async () => {
+      const today = await employees[0]!.client.trpc.attendance.today.query();
+      const month = today.workDate.slice(0, 7);
+      const inMonth = (
+        await admin.trpc.admin.attendance.list.query({
+          from: `${month}-01`,
+          to: today.workDate,
+          limit: 200,
+        })
+      ).items.length;
+      expect(inMonth).toBeGreaterThan(20);
+
+      for (const format of ['csv', 'xlsx'] as const) {
+        const { jobId } = await admin.trpc.admin.reports.export.mutate({ month, format });
+        const progress: { state: string; percent: number; downloadUrl: string | null }[] = [];
+        const subscription = adminLive.trpc.live.job.subscribe(
+          { jobId },
+          { onData: ({ data }) => progress.push(data) },
+        );
+        await expect.poll(() => progress.at(-1)?.state, { timeout: 30_000 }).toBe('succeeded');
+        subscription.unsubscribe();
+        expect(progress.some((step) => step.state === 'running')).toBe(true);
+        const percents = progress.map((step) => step.percent);
+        expect(percents).toEqual([...percents].sort((a, b) => a - b));
+        const download = await fetch(`${cluster.url}${progress.at(-1)!.downloadUrl}`, {
+          headers: { cookie: admin.cookieHeader() },
+        });
+        expect(download.status).toBe(200);
+        const content = Buffer.from(await download.arrayBuffer());
+        if (format === 'csv') {
+          const lines = content
+            .toString('utf8')
+            .replace(/^\uFEFF/, '')
+            .trim()
+            .split('\n');
+          expect(lines[0]).toMatch(/^Work date,Employee,Email,Department,Clock in/);
+          expect(lines).toHaveLength(inMonth + 1);
+        } else {
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(content as unknown as ArrayBuffer);
+          expect(workbook.worksheets[0]!.rowCount).toBe(inMonth + 1);
+        }
+        const stranger = await fetch(`${cluster.url}${progress.at(-1)!.downloadUrl}`, {
+          headers: { cookie: employees[0]!.client.cookieHeader() },
+        });
+        expect(stranger.status).toBe(401);
+      }
+    }, 90_000);
+  },
+);
