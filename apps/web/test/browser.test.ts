@@ -1,0 +1,296 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  chromium,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, ARTIFACTS, checkPrerequisites, LAUNCH, startStack, type Stack } from './harness.js';
+
+const ready = checkPrerequisites();
+
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 360, height: 640 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'en-GB',
+};
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, locale: 'en-GB' };
+
+async function signIn(page: Page, url: string, email: string, password: string) {
+  await page.goto(url);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** The taps waiting in the page's IndexedDB queue. */
+function queuedTaps(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ key: string; kind: string; at: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('absensi-taps');
+        open.onerror = () => reject(new Error('cannot open the tap queue'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('taps', 'readonly').objectStore('taps').getAll();
+          request.onsuccess = () => {
+            resolve(request.result as { key: string; kind: string; at: string }[]);
+            db.close();
+          };
+          request.onerror = () => reject(new Error('cannot read the tap queue'));
+        };
+      }),
+  );
+}
+
+describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
+  let stack: Stack;
+  const contexts: BrowserContext[] = [];
+  const newContext = async (options: BrowserContextOptions) => {
+    const context = await stack.browser.newContext(options);
+    contexts.push(context);
+    return context;
+  };
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await stack?.stop();
+  });
+
+  const recordsOf = async (userId: number) => {
+    const today = new Date();
+    const from = new Date(today.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(today.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const list = await stack.admin.admin.attendance.list.query({ from, to, userId });
+    return list.items;
+  };
+
+  it('signs in, clocks in and out at a phone-sized viewport', async () => {
+    const person = await stack.employee('Siti Rahma');
+    const context = await newContext(PHONE);
+    const page = await context.newPage();
+    await signIn(page, stack.url, person.email, person.password);
+
+    const state = page.getByTestId('clock-state');
+    await expect.poll(() => state.textContent()).toBe('Not clocked in');
+    const button = page.getByTestId('tap');
+    const box = await button.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+
+    await button.click();
+    await expect.poll(() => state.textContent()).toBe('Clocked in');
+    await expect
+      .poll(() => page.getByTestId('answer').textContent())
+      .toMatch(/Clocked in at \d\d:\d\d (On time|Late by \d+ min)/);
+    expect(await button.textContent()).toBe('Clock out');
+    await page.screenshot({ path: join(ARTIFACTS, 'employee-en.png'), fullPage: true });
+
+    await page.getByLabel('Language').selectOption('id');
+    await expect.poll(() => state.textContent()).toBe('Sudah masuk');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('id');
+    await page.screenshot({ path: join(ARTIFACTS, 'employee-id.png'), fullPage: true });
+    await page.getByLabel('Bahasa').selectOption('en');
+
+    await button.click();
+    await expect.poll(() => state.textContent()).toBe('Not clocked in');
+    await expect
+      .poll(() => page.getByTestId('answer').textContent())
+      .toMatch(/Clocked out at \d\d:\d\d/);
+
+    const records = await recordsOf(person.id);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.clockOutAt).not.toBeNull();
+    expect(records[0]!.clockInNode).toBe('api-1');
+
+    // Reopened later, the session is still there.
+    const again = await context.newPage();
+    await again.goto(stack.url);
+    await expect.poll(() => again.getByTestId('clock-state').textContent()).toBe('Not clocked in');
+  });
+
+  it('keeps a tap made offline, through a reopen, and sends it exactly once when the network returns', async () => {
+    const person = await stack.employee('Budi Santoso');
+    const context = await newContext(PHONE);
+    let page = await context.newPage();
+    await signIn(page, stack.url, person.email, person.password);
+    await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Not clocked in');
+    // The service worker has precached the app shell, so the app opens without a network.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+    await context.setOffline(true);
+    const before = Date.now();
+    await page.getByTestId('tap').click();
+    await expect.poll(() => page.getByTestId('pending').isVisible()).toBe(true);
+    expect(await page.getByTestId('pending').textContent()).toContain('Waiting to sync');
+    expect(await page.getByTestId('clock-state').textContent()).toBe('Clocked in');
+    const [queued] = await queuedTaps(page);
+    expect(queued?.kind).toBe('clockIn');
+    const tapAt = Date.parse(queued!.at);
+    expect(tapAt).toBeGreaterThanOrEqual(before - 1_000);
+    expect(tapAt).toBeLessThanOrEqual(Date.now());
+
+    // Close the app and open it again, still offline.
+    await page.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    page = await context.newPage();
+    await page.goto(stack.url);
+    await expect.poll(() => page.getByTestId('pending').textContent()).toContain('Waiting to sync');
+    expect(await page.getByTestId('clock-state').textContent()).toBe('Clocked in');
+    expect(await recordsOf(person.id)).toHaveLength(0);
+
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId('pending').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => queuedTaps(page)).toEqual([]);
+    expect(await page.getByTestId('clock-state').textContent()).toBe('Clocked in');
+
+    const records = await recordsOf(person.id);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.clockInClientAt).toBe(new Date(tapAt).toISOString());
+    expect(Date.parse(records[0]!.clockInAt)).toBeGreaterThan(tapAt);
+  });
+
+  it("updates an admin's dashboard within a second when an employee clocks in", async () => {
+    const person = await stack.employee('Dewi Lestari', 'Finance');
+    const adminContext = await newContext(DESKTOP);
+    const adminPage = await adminContext.newPage();
+    await signIn(adminPage, stack.url, ADMIN.email, ADMIN.password);
+    await expect.poll(() => adminPage.getByTestId('clock-state').isVisible()).toBe(true);
+    await adminPage.getByRole('link', { name: 'Dashboard' }).click();
+    await expect
+      .poll(() => adminPage.getByTestId('live').textContent(), { timeout: 10_000 })
+      .toBe('Live');
+
+    const employeeContext = await newContext({
+      ...PHONE,
+      permissions: ['geolocation'],
+      geolocation: { latitude: -6.2, longitude: 106.8167, accuracy: 20 },
+    });
+    const employeePage = await employeeContext.newPage();
+    await signIn(employeePage, stack.url, person.email, person.password);
+    await expect
+      .poll(() => employeePage.getByTestId('clock-state').textContent())
+      .toBe('Not clocked in');
+
+    const feedHas = (text: string) => () =>
+      adminPage.evaluate(
+        (wanted) =>
+          document.querySelector('[data-testid="feed"]')?.textContent?.includes(wanted) ?? false,
+        text,
+      );
+    expect(await feedHas('Dewi Lestari clocked in')()).toBe(false);
+    await employeePage.getByTestId('tap').click();
+    await expect.poll(() => employeePage.getByTestId('answer').isVisible()).toBe(true);
+    const answered = Date.now();
+    await waitFor(feedHas('Dewi Lestari clocked in'), 1_000, 'the clock-in on the admin dashboard');
+    expect(Date.now() - answered).toBeLessThanOrEqual(1_000);
+    expect(await adminPage.getByTestId('feed').textContent()).toContain('via api-1');
+    await expect
+      .poll(() => adminPage.getByTestId('present').textContent())
+      .toContain('Dewi Lestari');
+
+    // One event, shown once.
+    const feedItems = await adminPage
+      .getByTestId('feed')
+      .locator('li', { hasText: 'Dewi Lestari clocked in' })
+      .count();
+    expect(feedItems).toBe(1);
+
+    await adminPage.screenshot({ path: join(ARTIFACTS, 'dashboard-en.png'), fullPage: true });
+    await adminPage.getByLabel('Language').selectOption('id');
+    await expect
+      .poll(() => adminPage.getByTestId('feed').textContent())
+      .toContain('Dewi Lestari absen masuk');
+    await adminPage.screenshot({ path: join(ARTIFACTS, 'dashboard-id.png'), fullPage: true });
+  });
+
+  it('is installable: Chromium reports no installability errors and the manifest has what it needs', async () => {
+    // Chromium never offers to install from an incognito profile, which is what newContext() is.
+    const profile = mkdtempSync(join(tmpdir(), 'absensi-profile-'));
+    const context = await chromium.launchPersistentContext(profile, { ...PHONE, ...LAUNCH });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(stack.url);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    expect(installabilityErrors).toEqual([]);
+
+    const href = await page.getAttribute('link[rel="manifest"]', 'href');
+    const response = await fetch(new URL(href!, stack.url));
+    expect(response.ok).toBe(true);
+    const manifest = (await response.json()) as {
+      name: string;
+      short_name: string;
+      start_url: string;
+      display: string;
+      theme_color: string;
+      icons: { src: string; sizes: string; purpose?: string }[];
+    };
+    expect(manifest).toMatchObject({
+      name: 'Absensi',
+      short_name: 'Absensi',
+      start_url: '/',
+      display: 'standalone',
+    });
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+    const icon = (sizes: string, purpose: string) =>
+      manifest.icons.find(
+        (item) => item.sizes === sizes && (item.purpose ?? 'any').split(' ').includes(purpose),
+      );
+    for (const found of [
+      icon('192x192', 'any'),
+      icon('512x512', 'any'),
+      icon('512x512', 'maskable'),
+    ]) {
+      expect(found).toBeDefined();
+      const image = await fetch(new URL(found!.src, stack.url));
+      expect(image.headers.get('content-type')).toBe('image/png');
+    }
+    // The service worker and the page are never cached by HTTP, so a new deployment is seen.
+    const sw = await fetch(new URL('/sw.js', stack.url));
+    // (@fastify/static in apps/api answers `public, max-age=0`, nginx `no-cache`: both revalidate.)
+    expect(sw.headers.get('cache-control')).toMatch(/no-cache|max-age=0\b/);
+  });
+
+  it('says what went wrong: a wrong password, then a session that ended', async () => {
+    const person = await stack.employee('Agus Wijaya');
+    const context = await newContext(PHONE);
+    const page = await context.newPage();
+    await signIn(page, stack.url, person.email, 'not-the-password');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('That email and password do not match an active account.');
+
+    await page.getByLabel('Password').fill(person.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Not clocked in');
+
+    // The admin deactivates the account: the next call finds no session, and the app says so.
+    await stack.admin.admin.users.deactivate.mutate({ id: person.id });
+    await page.getByRole('link', { name: 'History' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('Your session has ended. Please sign in again.');
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+  });
+});

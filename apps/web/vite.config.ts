@@ -1,0 +1,119 @@
+import { gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** What the employee screen may load before it works: its entry and every chunk that entry imports statically. */
+export const EMPLOYEE_JS_BUDGET_BYTES = 100 * 1024;
+
+interface ChunkInfo {
+  type: 'chunk';
+  fileName: string;
+  code: string;
+  isEntry: boolean;
+  imports: string[];
+  modules: Record<string, { renderedLength: number }>;
+}
+
+function packageOf(id: string): string {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+  return match ? match[1]! : 'app';
+}
+
+/** Prints the gzipped size of the employee screen's JavaScript and fails the build over budget. */
+function employeeBudget(): Plugin {
+  return {
+    name: 'absensi:employee-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = new Map<string, ChunkInfo>();
+      for (const item of Object.values(bundle)) {
+        if (item.type === 'chunk') chunks.set(item.fileName, item);
+      }
+      const entry = [...chunks.values()].find(
+        (chunk) => chunk.isEntry && chunk.fileName.startsWith('assets/'),
+      );
+      if (!entry) return;
+      const seen = new Set<string>();
+      const visit = (name: string) => {
+        if (seen.has(name)) return;
+        seen.add(name);
+        for (const next of chunks.get(name)?.imports ?? []) visit(next);
+      };
+      visit(entry.fileName);
+      let total = 0;
+      const lines: string[] = [];
+      for (const name of seen) {
+        const size = gzipSync(chunks.get(name)!.code, { level: 9 }).length;
+        total += size;
+        lines.push(`    ${name}  ${(size / 1024).toFixed(1)} KB gzip`);
+      }
+      const byPackage = new Map<string, number>();
+      for (const name of seen) {
+        for (const [id, info] of Object.entries(chunks.get(name)!.modules)) {
+          byPackage.set(packageOf(id), (byPackage.get(packageOf(id)) ?? 0) + info.renderedLength);
+        }
+      }
+      const biggest = [...byPackage.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
+      lines.push(
+        `    largest parts (before minifying): ${biggest.map(([pkg, size]) => `${pkg} ${(size / 1024).toFixed(0)} KB`).join(', ')}`,
+      );
+      const kb = (total / 1024).toFixed(1);
+      console.log(`\nemployee screen JS: ${kb} KB gzipped (budget 100 KB)\n${lines.join('\n')}\n`);
+      if (total > EMPLOYEE_JS_BUDGET_BYTES) {
+        this.error(`The employee screen's JavaScript is ${kb} KB gzipped, over the 100 KB budget.`);
+      }
+    },
+  };
+}
+
+const API = 'http://127.0.0.1:8000';
+
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        id: '/',
+        name: 'Absensi',
+        short_name: 'Absensi',
+        description: 'Clock in and out, and see who is at work.',
+        lang: 'id',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#f8fafc',
+        theme_color: '#0f766e',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/trpc/, /^\/ws/, /^\/healthz/, /^\/readyz/, /^\/metrics/],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+    employeeBudget(),
+  ],
+  build: { target: 'es2022', sourcemap: false },
+  server: {
+    host: '127.0.0.1',
+    proxy: {
+      '/trpc': API,
+      '/ws': { target: API.replace('http', 'ws'), ws: true },
+    },
+  },
+});
