@@ -159,6 +159,7 @@ function Shell({ me, onSignOut, sync }: { me: Me; onSignOut: () => void; sync: T
               <NavLink to="/admin" label="navDashboard" path={path} />
               <NavLink to="/admin/attendance" label="navAttendance" path={path} />
               <NavLink to="/admin/users" label="navUsers" path={path} />
+              <NavLink to="/admin/export" label="navExport" path={path} />
               <NavLink to="/admin/settings" label="navSettings" path={path} />
             </>
           )}
@@ -304,8 +305,8 @@ export function App() {
   return (
     <LangContext.Provider value={value}>
       <ErrorBoundary>
-        <AuthGate />
         <UpdatePrompt />
+        <AuthGate />
       </ErrorBoundary>
     </LangContext.Provider>
   );

@@ -146,6 +146,8 @@ const en = {
   exportStart: 'Export',
   exportDownload: 'Download {month}',
   exportFailed: 'The export failed: {message}',
+  exportFormat: 'Format',
+  exportFiles: 'Your exports',
   actions: 'Actions',
 } as const;
 
@@ -293,6 +295,8 @@ const id: Dictionary = {
   exportStart: 'Ekspor',
   exportDownload: 'Unduh {month}',
   exportFailed: 'Ekspor gagal: {message}',
+  exportFormat: 'Format',
+  exportFiles: 'Ekspor Anda',
   actions: 'Tindakan',
 };
 

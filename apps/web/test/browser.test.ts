@@ -221,6 +221,26 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     await adminPage.screenshot({ path: join(ARTIFACTS, 'dashboard-id.png'), fullPage: true });
   });
 
+  it('exports a month: the button starts the job, progress follows, the download appears', async () => {
+    const context = await newContext(DESKTOP);
+    const page = await context.newPage();
+    await signIn(page, stack.url, ADMIN.email, ADMIN.password);
+    await expect.poll(() => page.getByTestId('clock-state').isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Export' }).click();
+    await page.getByTestId('export').click();
+    await expect.poll(() => page.getByTestId('job').isVisible()).toBe(true);
+    const download = page.getByTestId('download');
+    await expect.poll(() => download.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await page.locator('[data-testid="job"] progress').getAttribute('value')).toBe('100');
+    const href = await download.getAttribute('href');
+    const response = await page.request.get(new URL(href!, stack.url).toString());
+    expect(response.status()).toBe(200);
+    // Earlier tests clocked these people in this month.
+    const body = await response.text();
+    expect(body).toContain('Siti Rahma');
+    expect(body).toContain('Dewi Lestari');
+  });
+
   it('is installable: Chromium reports no installability errors and the manifest has what it needs', async () => {
     // Chromium never offers to install from an incognito profile, which is what newContext() is.
     const profile = mkdtempSync(join(tmpdir(), 'absensi-profile-'));

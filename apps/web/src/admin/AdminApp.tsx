@@ -1,5 +1,6 @@
 import { AttendanceTable } from './AttendanceTable';
 import { Dashboard } from './Dashboard';
+import { Export } from './Export';
 import { Settings } from './Settings';
 import { Users } from './Users';
 
@@ -8,5 +9,6 @@ export default function AdminApp({ path }: { path: string }) {
   if (path.startsWith('/admin/attendance')) return <AttendanceTable />;
   if (path.startsWith('/admin/users')) return <Users />;
   if (path.startsWith('/admin/settings')) return <Settings />;
+  if (path.startsWith('/admin/export')) return <Export />;
   return <Dashboard />;
 }

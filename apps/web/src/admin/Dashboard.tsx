@@ -13,16 +13,9 @@ import { classify } from '../errors';
 import { useAsync, useFormat, useLang, useSession } from '../hooks';
 import type { MessageKey } from '../i18n';
 import { liveConnection, trpc, type LiveEvent } from '../trpc';
+import { mergeEvents } from './events';
 
 const HourChart = lazy(() => import('./HourChart'));
-
-/** Newest first, each event id once. */
-export function mergeEvents(...lists: LiveEvent[][]): LiveEvent[] {
-  const byId = new Map<string, LiveEvent>();
-  for (const list of lists)
-    for (const event of list) if (!byId.has(event.id)) byId.set(event.id, event);
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, 30);
-}
 
 function eventText(event: LiveEvent): MessageKey {
   if (event.type === 'AttendanceCreated') return 'eventIn';
