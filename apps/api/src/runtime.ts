@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '@absensi/config';
 import {
   closeForgottenShifts,
+  appDeps,
   connectInfrastructure,
   createLiveSocket,
   DatabaseSessionStore,
@@ -63,17 +64,10 @@ export async function startNode(config: Config): Promise<RunningNode> {
   const stops: (() => Promise<void> | void)[] = [];
   const live = infra.embedded ? new LiveHub() : undefined;
 
-  const baseDeps: AppDeps = {
-    nodeId: config.APP_NODE_ID,
-    db: infra.db,
-    feed: infra.feed,
-    settings: infra.settings,
-    loginLimiter: infra.loginLimiter,
-    clock: () => new Date(),
+  const baseDeps = appDeps(infra, config.APP_NODE_ID, {
     live,
     observe: (sample) => metrics.observeProcedure(sample),
-    log: infra.logger,
-  };
+  });
   // Exports run in this process when embedded, else on the worker through the queue.
   let jobs: JobStarter;
   if (config.REDIS_URL) {

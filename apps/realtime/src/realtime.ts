@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '@absensi/config';
-import { connectInfrastructure, createLiveSocket, type AppDeps } from '@absensi/api';
+import { appDeps, connectInfrastructure, createLiveSocket } from '@absensi/api';
 import { LiveHub } from '@absensi/events';
 import { buildIngest } from './ingest.js';
 
@@ -45,16 +45,7 @@ export async function startRealtime(config: Config): Promise<RunningRealtime> {
     }
   }
 
-  const deps: AppDeps = {
-    nodeId: config.APP_NODE_ID,
-    db: infra.db,
-    feed: infra.feed,
-    settings: infra.settings,
-    loginLimiter: infra.loginLimiter,
-    clock: () => new Date(),
-    live: hub,
-    log: infra.logger,
-  };
+  const deps = appDeps(infra, config.APP_NODE_ID, { live: hub });
   const liveSocket = createLiveSocket({
     deps,
     sessions: infra.sessions,

@@ -1,6 +1,7 @@
 import type { Config } from '@absensi/config';
 import {
   closeForgottenShifts,
+  appDeps,
   connectInfrastructure,
   republishUnsent,
   type AppDeps,
@@ -48,15 +49,7 @@ export async function startWorker(
     throw new Error('REDIS_URL is required: the worker takes its jobs from Redis');
   const every = { ...DEFAULT_TIMING, ...timing };
   const infra = await connectInfrastructure(config, { migrate: false });
-  const deps: AppDeps = {
-    nodeId: config.APP_NODE_ID,
-    db: infra.db,
-    feed: infra.feed,
-    settings: infra.settings,
-    loginLimiter: infra.loginLimiter,
-    clock: () => new Date(),
-    log: infra.logger,
-  };
+  const deps = appDeps(infra, config.APP_NODE_ID);
   const redis = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
 
   const exports = createQueue<ExportJobData>(EXPORT_QUEUE, redis, 'worker');

@@ -2,6 +2,7 @@ import type { Database } from '@absensi/db';
 import type { EventFeed, LiveHub } from '@absensi/events';
 import type { LoginLimiter } from './login-limiter.js';
 import type { SettingsCache } from './services/settings.js';
+import type { SnapshotCache } from './services/snapshot-cache.js';
 
 /** The narrow logger the router needs; pino's and Fastify's loggers fit it. */
 export interface Logger {
@@ -33,6 +34,8 @@ export interface AppDeps {
   /** Where subscriptions are served (realtime, or the embedded process); absent on HTTP-only API nodes. */
   readonly live?: LiveHub;
   readonly jobs?: JobStarter;
+  /** The dashboard snapshot, cached briefly and invalidated by attendance events. */
+  readonly dashboardCache?: SnapshotCache;
   /** Called after every procedure with its path and outcome, for metrics. */
   readonly observe?: (sample: {
     path: string;

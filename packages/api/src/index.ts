@@ -10,5 +10,10 @@ export * from './session/index.js';
 export * as rules from './rules/index.js';
 export { closeForgottenShifts } from './services/auto-clock-out.js';
 export { createLiveSocket, type LiveSocket, type LiveSocketOptions } from './live-socket.js';
-export { connectInfrastructure, createLogger, type Infrastructure } from './infrastructure.js';
+export {
+  appDeps,
+  connectInfrastructure,
+  createLogger,
+  type Infrastructure,
+} from './infrastructure.js';
 export { resolveSessionSecret } from './session/secret.js';

@@ -11,7 +11,15 @@ import {
   ResilientSessionStore,
 } from './session/stores.js';
 import type { SessionStore } from './session/types.js';
+import type { AppDeps } from './deps.js';
 import { SettingsCache } from './services/settings.js';
+import {
+  MemorySnapshotCache,
+  RedisSnapshotCache,
+  type SnapshotCache,
+} from './services/snapshot-cache.js';
+
+const DASHBOARD_TTL_MS = 5_000;
 
 /** The connections one process needs, chosen by the configuration: Redis when REDIS_URL is set, else in-process. */
 export interface Infrastructure {
@@ -27,6 +35,7 @@ export interface Infrastructure {
   readonly redis: Redis | null;
   /** The first admin, when this process applied the migrations (embedded mode). */
   readonly admin: FirstAdmin | null;
+  readonly dashboardCache: SnapshotCache;
   close(): Promise<void>;
 }
 
@@ -70,6 +79,7 @@ export async function connectInfrastructure(
       logger,
       redis: null,
       admin,
+      dashboardCache: new MemorySnapshotCache(DASHBOARD_TTL_MS),
       async close() {
         await feed.close();
         await db.close();
@@ -121,10 +131,34 @@ export async function connectInfrastructure(
     logger,
     redis,
     admin,
+    dashboardCache: new RedisSnapshotCache(
+      redis,
+      `${config.REDIS_PREFIX}cache:dashboard`,
+      DASHBOARD_TTL_MS,
+    ),
     async close() {
       await feed.close();
       redis.disconnect();
       await db.close();
     },
+  };
+}
+
+/** What procedures and jobs need, built from a process's connections; `extra` adds the live hub, jobs or metrics. */
+export function appDeps(
+  infra: Infrastructure,
+  nodeId: string,
+  extra: Partial<Pick<AppDeps, 'live' | 'jobs' | 'observe'>> = {},
+): AppDeps {
+  return {
+    nodeId,
+    db: infra.db,
+    feed: infra.feed,
+    settings: infra.settings,
+    loginLimiter: infra.loginLimiter,
+    clock: () => new Date(),
+    log: infra.logger,
+    dashboardCache: infra.dashboardCache,
+    ...extra,
   };
 }

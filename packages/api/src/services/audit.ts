@@ -1,8 +1,9 @@
 import type { Transaction } from 'sequelize';
 import type { AppDeps } from '../deps.js';
 
+/** Records an admin's change; the dashboard snapshot may show what changed, so it is dropped too. */
 export async function writeAudit(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AppDeps, 'db' | 'dashboardCache'>,
   entry: {
     actorId: number;
     action: string;
@@ -26,4 +27,5 @@ export async function writeAudit(
     },
     transaction ? { transaction } : {},
   );
+  await deps.dashboardCache?.invalidate().catch(() => undefined);
 }

@@ -1,7 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { Op } from 'sequelize';
 import type { AppEvent } from '@absensi/events';
-import { eventSubject } from '@absensi/events';
+import { eventSubject, isAttendanceEvent } from '@absensi/events';
 import type { AppDeps } from '../deps.js';
 
 /** Writes events to the outbox inside the transaction of the change they describe. */
@@ -29,10 +29,12 @@ export async function recordEvents(
  * the events stay unsent in the outbox and the worker appends them later; the request succeeds.
  */
 export async function publishEvents(
-  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'dashboardCache'>,
   events: readonly AppEvent[],
 ): Promise<boolean> {
   if (events.length === 0) return true;
+  if (events.some(isAttendanceEvent))
+    await deps.dashboardCache?.invalidate().catch(() => undefined);
   try {
     await deps.feed.append(events);
   } catch (error) {
@@ -56,7 +58,7 @@ export async function publishEvents(
 
 /** Appends outbox events that were never sent (oldest first), in batches; returns how many went out. */
 export async function republishUnsent(
-  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'dashboardCache'>,
   options: { olderThanMs: number; batchSize: number },
 ): Promise<number> {
   const cutoff = new Date(deps.clock().getTime() - options.olderThanMs);
