@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,15 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, ARTIFACTS, checkPrerequisites, LAUNCH, startStack, type Stack } from './harness.js';
+import {
+  ADMIN,
+  apiClient,
+  ARTIFACTS,
+  checkPrerequisites,
+  LAUNCH,
+  startStack,
+  type Stack,
+} from './harness.js';
 
 const ready = checkPrerequisites();
 
@@ -119,6 +128,13 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     expect(records).toHaveLength(1);
     expect(records[0]!.clockOutAt).not.toBeNull();
     expect(records[0]!.clockInNode).toBe('api-1');
+
+    // The month's history has the shift and its totals.
+    await page.getByRole('link', { name: 'History' }).click();
+    await expect
+      .poll(() => page.locator('.stat', { hasText: 'Shifts' }).textContent())
+      .toBe('1Shifts');
+    expect(await page.locator('tbody tr').count()).toBe(1);
 
     // Reopened later, the session is still there.
     const again = await context.newPage();
@@ -239,6 +255,49 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     const body = await response.text();
     expect(body).toContain('Siti Rahma');
     expect(body).toContain('Dewi Lestari');
+  });
+
+  it('lets an admin correct a record with a reason, and create a user who can then sign in', async () => {
+    const person = await stack.employee('Rina Kartika', 'Sales');
+    const clocked = apiClient(stack.url);
+    await clocked.auth.login.mutate({ email: person.email, password: person.password });
+    const record = await clocked.attendance.clockIn.mutate({ idempotencyKey: randomUUID() });
+
+    const context = await newContext(DESKTOP);
+    const page = await context.newPage();
+    await signIn(page, stack.url, ADMIN.email, ADMIN.password);
+    await expect.poll(() => page.getByTestId('clock-state').isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Attendance' }).click();
+    const row = page.locator('tr', { hasText: 'Rina Kartika' });
+    await row.getByRole('button', { name: 'Correct' }).click();
+    const form = page.getByRole('form', { name: 'Correct' });
+    await form.getByLabel('Status').selectOption(record.status === 'late' ? 'on_time' : 'late');
+    await form.getByLabel('Reason (required)').fill('Badge reader was broken at the gate');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.isVisible()).toBe(false);
+    const audit = await stack.admin.admin.attendance.audit.query({ id: record.id });
+    expect(audit.map((entry) => entry.reason)).toEqual(['Badge reader was broken at the gate']);
+    const expected = record.status === 'late' ? 'On time' : /Late by/;
+    await expect.poll(() => row.textContent()).toMatch(expected);
+
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'New user' }).click();
+    const create = page.getByRole('form', { name: 'New user' });
+    await create.getByLabel('Name').fill('Yusuf Hidayat');
+    const email = `yusuf-${Date.now()}@example.com`;
+    await create.getByLabel('Email').fill(email);
+    await create.getByLabel('Department').fill('Warehouse');
+    await create.getByRole('button', { name: 'Create' }).click();
+    const shown = page.getByRole('status').filter({ hasText: 'shown once' });
+    await expect
+      .poll(() => shown.textContent())
+      .toMatch(/^Password for Yusuf Hidayat, shown once: \S+$/);
+    const password = (await shown.textContent())!.split(': ').pop()!;
+    const newcomer = apiClient(stack.url);
+    expect(await newcomer.auth.login.mutate({ email, password })).toMatchObject({
+      name: 'Yusuf Hidayat',
+      role: 'employee',
+    });
   });
 
   it('is installable: Chromium reports no installability errors and the manifest has what it needs', async () => {
