@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rules } from '@absensi/api';
+import { closeForgottenShifts, rules } from '@absensi/api';
 import { Attendance, AttendanceAction, AuditLog, EventRow, SettingsRow, User } from '@absensi/db';
 import type { TestDialect } from '@absensi/db/testing';
 import { createLiveClient, createTestClient, errorOf, type TestClient } from '@absensi/api/testing';
@@ -661,6 +661,63 @@ export function defineApiSuite(dialect: TestDialect) {
           socket.on('error', () => undefined);
         });
         expect(status).toBe(401);
+      });
+    });
+
+    describe('auto clock-out', () => {
+      it('closes a shift left open past the auto clock-out hour, marked auto, and tells the dashboards', async () => {
+        const forgetful = await admin.trpc.admin.users.create.mutate({
+          name: 'Lupa',
+          email: 'lupa@example.com',
+          password: 'lupa-password',
+        });
+        const client = createTestClient(node.url);
+        await client.trpc.auth.login.mutate({
+          email: 'lupa@example.com',
+          password: 'lupa-password',
+        });
+        const open = await client.trpc.attendance.clockIn.mutate({ idempotencyKey: randomUUID() });
+        const settings = await admin.trpc.admin.settings.get.query();
+        const closesAt = rules.autoClockOutAt(
+          new Date(open.clockInAt),
+          settings.timeZone,
+          settings.autoClockOutHour,
+        );
+        const { deps } = node.node;
+
+        expect(
+          await closeForgottenShifts({
+            ...deps,
+            clock: () => new Date(closesAt.getTime() - 1_000),
+          }),
+        ).toBe(0);
+        const closed = await closeForgottenShifts({
+          ...deps,
+          clock: () => new Date(closesAt.getTime() + 60_000),
+        });
+        expect(closed).toBeGreaterThanOrEqual(1);
+        const today = await client.trpc.attendance.history.query({
+          month: open.workDate.slice(0, 7),
+        });
+        expect(today.items[0]).toMatchObject({
+          id: open.id,
+          clockOutKind: 'auto',
+          clockOutAt: closesAt.toISOString(),
+        });
+        expect((await client.trpc.attendance.today.query()).open).toBeNull();
+        const dashboard = await admin.trpc.admin.dashboard.query();
+        expect(dashboard.latest.find((event) => event.data.attendanceId === open.id)).toMatchObject(
+          {
+            type: 'AttendanceUpdated',
+            data: { change: 'auto_clock_out', clockOutKind: 'auto', userId: forgetful.user.id },
+          },
+        );
+        expect(
+          await closeForgottenShifts({
+            ...deps,
+            clock: () => new Date(closesAt.getTime() + 120_000),
+          }),
+        ).toBe(0);
       });
     });
 
