@@ -30,6 +30,8 @@ const DEFAULT_TIMING: WorkerTiming = {
   republishOlderThanMs: 2_000,
 };
 
+const STALL_CHECK_MS = 5_000;
+
 export interface RunningWorker {
   deps: AppDeps;
   close(): Promise<void>;
@@ -67,6 +69,10 @@ export async function startWorker(
       }),
     };
   });
+
+  // A job whose worker died (no heartbeat for the stall interval) goes back to the queue.
+  void exports.checkStalledJobs(STALL_CHECK_MS);
+  void maintenance.checkStalledJobs(STALL_CHECK_MS);
 
   const enqueue = (task: MaintenanceTask, periodMs: number) => {
     const period = Math.floor(Date.now() / periodMs);
