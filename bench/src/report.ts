@@ -1,0 +1,189 @@
+/** One table from the results: medians with spread over repeats, floors and ratios. */
+import type { BenchResults } from './bench.js';
+import type { RushStep } from './rush.js';
+import { formatSpread, ratio, spreadOf, type Spread } from './stats.js';
+
+export interface Row {
+  scenario: string;
+  measure: string;
+  absensi: Spread;
+  floor?: Spread;
+  ratio?: number;
+  other?: string;
+  goal?: string;
+}
+
+const column = (runs: RushStep[][], index: number, pick: (step: RushStep) => number) =>
+  spreadOf(runs.map((steps) => (steps[index] ? pick(steps[index]) : Number.NaN)));
+
+export function rowsOf(results: BenchResults): Row[] {
+  const rows: Row[] = [];
+  const { cluster, floor } = results.rush;
+  const rates = results.plan.rushRates;
+  if (cluster.length > 0) {
+    [...rates, 0].forEach((rate, index) => {
+      const label =
+        rate === 0
+          ? `capacity (${results.plan.capacity.concurrency} clients, closed loop)`
+          : `@${rate}/s offered`;
+      const achieved = column(cluster, index, (s) => s.achieved);
+      const floorAchieved = column(floor, index, (s) => s.achieved);
+      rows.push({
+        scenario: '1 rush (nginx + 4 API)',
+        measure: `${label}: clock-ins/s`,
+        absensi: achieved,
+        floor: floorAchieved,
+        ratio: ratio(achieved.median, floorAchieved.median),
+        ...(rate === 0 ? { goal: '≥ 0.8× floor' } : {}),
+      });
+      rows.push({
+        scenario: '1 rush (nginx + 4 API)',
+        measure: `${label}: p50 / p99 ms`,
+        absensi: column(cluster, index, (s) => s.latency.p99),
+        floor: column(floor, index, (s) => s.latency.p99),
+        other: `p50 ${formatSpread(column(cluster, index, (s) => s.latency.p50))} / floor p50 ${formatSpread(column(floor, index, (s) => s.latency.p50))}`,
+      });
+      rows.push({
+        scenario: '1 rush (nginx + 4 API)',
+        measure: `${label}: errors (+not sent)`,
+        absensi: column(cluster, index, (s) => s.errors + s.notSent),
+        floor: column(floor, index, (s) => s.errors + s.notSent),
+      });
+      rows.push({
+        scenario: '1 rush (nginx + 4 API)',
+        measure: `${label}: answer→admin live p99 ms`,
+        absensi: column(cluster, index, (s) => s.live?.delay.p99 ?? Number.NaN),
+        other: `p50 ${formatSpread(column(cluster, index, (s) => s.live?.delay.p50 ?? Number.NaN))}, missing ${formatSpread(column(cluster, index, (s) => s.live?.missing ?? Number.NaN))}`,
+      });
+    });
+  }
+  if (results.bigRush) {
+    const b = results.bigRush;
+    const one = (value: number) => spreadOf([value]);
+    rows.push({
+      scenario: '1 rush 50k/60 s',
+      measure: 'clock-ins/s answered',
+      absensi: one(b.achieved),
+      other: `${b.ok}/${b.attempted} ok, ${b.errors} errors, ${b.notSent} not sent`,
+      goal: '50k in 60 s',
+    });
+    rows.push({
+      scenario: '1 rush 50k/60 s',
+      measure: 'p99 ms',
+      absensi: one(b.latency.p99),
+      other: `p50 ${b.latency.p50.toFixed(0)}, p95 ${b.latency.p95.toFixed(0)}`,
+      goal: '< 200 ms',
+    });
+    rows.push({
+      scenario: '1 rush 50k/60 s',
+      measure: 'events on dashboard within 1 s (%)',
+      absensi: one(100 * (b.live?.within1s ?? Number.NaN)),
+      other: `missing ${b.live?.missing}, live p99 ${b.live?.delay.p99.toFixed(0)} ms`,
+      goal: '100 %, none lost',
+    });
+  }
+  const reads = results.reads;
+  if (reads.today.length > 0) {
+    const floorRate = spreadOf(reads.floor.map((r) => r.perSecond));
+    for (const [name, list] of [
+      ['attendance.today', reads.today],
+      ['admin.dashboard', reads.dashboard],
+    ] as const) {
+      const rate = spreadOf(list.map((r) => r.perSecond));
+      rows.push({
+        scenario: '2 reads (nginx + 4 API)',
+        measure: `${name} req/s (${list[0]!.concurrency} clients)`,
+        absensi: rate,
+        floor: floorRate,
+        ratio: ratio(rate.median, floorRate.median),
+        goal: '≥ 0.7× floor',
+      });
+      rows.push({
+        scenario: '2 reads (nginx + 4 API)',
+        measure: `${name} p99 ms`,
+        absensi: spreadOf(list.map((r) => r.latency.p99)),
+        floor: spreadOf(reads.floor.map((r) => r.latency.p99)),
+        other: `errors ${list.reduce((sum, r) => sum + r.errors, 0)}`,
+      });
+    }
+  }
+  const { trpc, ws, socketio } = results.fanout;
+  if (trpc) {
+    trpc.levels.forEach((level, index) => {
+      const wsLevel = ws?.levels[index];
+      const sioLevel = socketio?.levels[index];
+      const p99 = spreadOf(level.rounds.map((r) => r.p99));
+      const wsP99 = wsLevel ? spreadOf(wsLevel.rounds.map((r) => r.p99)) : undefined;
+      const sioP99 = sioLevel ? spreadOf(sioLevel.rounds.map((r) => r.p99)) : undefined;
+      const label = `${level.connections} subs`;
+      rows.push({
+        scenario: '3 fan-out (realtime)',
+        measure: `${label}: delivery p99 ms`,
+        absensi: p99,
+        ...(wsP99 ? { floor: wsP99, ratio: ratio(p99.median, wsP99.median) } : {}),
+        other: `Socket.IO ${sioP99 ? formatSpread(sioP99) : '–'}`,
+        goal: '≤ 1.3× ws, < Socket.IO',
+      });
+      rows.push({
+        scenario: '3 fan-out (realtime)',
+        measure: `${label}: delivery p50 ms`,
+        absensi: spreadOf(level.rounds.map((r) => r.p50)),
+        ...(wsLevel ? { floor: spreadOf(wsLevel.rounds.map((r) => r.p50)) } : {}),
+        other: `Socket.IO ${sioLevel ? formatSpread(spreadOf(sioLevel.rounds.map((r) => r.p50))) : '–'}; missing ${level.rounds.reduce((s, r) => s + r.missing, 0)}`,
+      });
+      rows.push({
+        scenario: '3 fan-out (realtime)',
+        measure: `${label}: RSS KiB per connection`,
+        absensi: spreadOf([level.rssPerConnectionBytes / 1024]),
+        ...(wsLevel ? { floor: spreadOf([wsLevel.rssPerConnectionBytes / 1024]) } : {}),
+        other: `Socket.IO ${sioLevel ? (sioLevel.rssPerConnectionBytes / 1024).toFixed(1) : '–'}; realtime RSS ${(level.rssBytes / 2 ** 20).toFixed(0)} MiB`,
+        goal: '< 20 KiB at 10k',
+      });
+    });
+  }
+  if (results.embedded.length > 0) {
+    const e = results.embedded;
+    [...results.plan.embedded.rates, 0].forEach((rate, index) => {
+      const label =
+        rate === 0
+          ? `capacity (${results.plan.embedded.capacity.concurrency} clients)`
+          : `@${rate}/s offered`;
+      rows.push({
+        scenario: '4 embedded (SQLite)',
+        measure: `${label}: clock-ins/s`,
+        absensi: column(e, index, (s) => s.achieved),
+        other: `errors ${formatSpread(column(e, index, (s) => s.errors + s.notSent))}`,
+      });
+      rows.push({
+        scenario: '4 embedded (SQLite)',
+        measure: `${label}: p99 ms`,
+        absensi: column(e, index, (s) => s.latency.p99),
+        other: `p50 ${formatSpread(column(e, index, (s) => s.latency.p50))}; live p99 ${formatSpread(column(e, index, (s) => s.live?.delay.p99 ?? Number.NaN))} ms`,
+      });
+    });
+  }
+  return rows;
+}
+
+export function formatTable(rows: Row[]): string {
+  const header = ['scenario', 'measure', 'Absensi', 'floor', 'ratio', 'also', 'goal'];
+  const cells = rows.map((row) => [
+    row.scenario,
+    row.measure,
+    formatSpread(row.absensi),
+    row.floor ? formatSpread(row.floor) : '',
+    row.ratio !== undefined && Number.isFinite(row.ratio) ? `${row.ratio.toFixed(2)}×` : '',
+    row.other ?? '',
+    row.goal ?? '',
+  ]);
+  const widths = header.map((title, index) =>
+    Math.max(title.length, ...cells.map((line) => line[index]!.length)),
+  );
+  const line = (values: string[]) =>
+    `| ${values.map((value, index) => value.padEnd(widths[index]!)).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+    ...cells.map(line),
+  ].join('\n');
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { testEnvironment } from '@absensi/config';
+import { runBench, PLANS } from '../src/bench.js';
+import { formatTable, rowsOf } from '../src/report.js';
+import type { RushStep } from '../src/rush.js';
+import { missingServices } from '../src/setup.js';
+import { latencyOf, spreadOf } from '../src/stats.js';
+
+const missing = await missingServices();
+if (missing.length > 0 && testEnvironment().ci)
+  throw new Error(`The benchmark smoke test needs ${missing.join(', ')}, and CI must run it`);
+if (missing.length > 0)
+  console.warn(`SKIPPING the benchmark smoke test: missing ${missing.join(', ')}`);
+
+describe('stats', () => {
+  it('takes percentiles by rank and medians with spread', () => {
+    const latency = latencyOf(Array.from({ length: 100 }, (_, index) => index + 1));
+    expect(latency).toMatchObject({ count: 100, p50: 50, p95: 95, p99: 99, max: 100 });
+    expect(spreadOf([3, 1, 2])).toMatchObject({ median: 2, min: 1, max: 3 });
+  });
+});
+
+describe.runIf(missing.length === 0)('npm run bench, every scenario with a few requests', () => {
+  it('runs the rush, the reads, the fan-out and the embedded rush end to end', async () => {
+    const lines: string[] = [];
+    const results = await runBench({ plan: PLANS.smoke, log: (line) => lines.push(line) });
+    const all = (steps: RushStep[][]) => steps.flat();
+    // Every clock-in answered, through the cluster, the floor and the embedded node.
+    for (const step of [
+      ...all(results.rush.cluster),
+      ...all(results.rush.floor),
+      ...all(results.embedded),
+    ]) {
+      expect(step.attempted, lines.join('\n')).toBeGreaterThan(0);
+      expect(step.errors, lines.join('\n')).toBe(0);
+      expect(step.ok).toBe(step.attempted);
+    }
+    // Every event reached the admin's live.attendance subscription.
+    for (const step of [...all(results.rush.cluster), ...all(results.embedded)])
+      expect(step.live?.missing).toBe(0);
+    for (const list of [results.reads.today, results.reads.dashboard, results.reads.floor]) {
+      expect(list[0]!.ok).toBeGreaterThan(0);
+      expect(list[0]!.errors).toBe(0);
+    }
+    for (const name of ['trpc', 'ws', 'socketio']) {
+      const level = results.fanout[name]!.levels[0]!;
+      expect(level.connections, name).toBe(PLANS.smoke.fanout.levels[0]);
+      expect(level.rounds[0]!.missing, name).toBe(0);
+    }
+    expect(formatTable(rowsOf(results))).toContain('3 fan-out');
+  }, 240_000);
+});
