@@ -237,6 +237,36 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     await adminPage.screenshot({ path: join(ARTIFACTS, 'dashboard-id.png'), fullPage: true });
   });
 
+  it('catches up after the live connection drops, without showing an event twice', async () => {
+    const person = await stack.employee('Eko Prasetyo', 'Logistics');
+    const adminContext = await newContext(DESKTOP);
+    const adminPage = await adminContext.newPage();
+    await signIn(adminPage, stack.url, ADMIN.email, ADMIN.password);
+    await expect.poll(() => adminPage.getByTestId('clock-state').isVisible()).toBe(true);
+    await adminPage.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => adminPage.getByTestId('live').textContent()).toBe('Live');
+
+    const drop = stack.dropLive();
+    await expect
+      .poll(() => adminPage.getByTestId('live').textContent(), { timeout: 30_000 })
+      .toBe('Reconnecting…');
+    const employee = apiClient(stack.url);
+    await employee.auth.login.mutate({ email: person.email, password: person.password });
+    await employee.attendance.clockIn.mutate({ idempotencyKey: randomUUID() });
+    drop.restore();
+
+    await expect
+      .poll(() => adminPage.getByTestId('live').textContent(), { timeout: 30_000 })
+      .toBe('Live');
+    const items = adminPage
+      .getByTestId('feed')
+      .locator('li', { hasText: 'Eko Prasetyo clocked in' });
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => adminPage.getByTestId('present').textContent())
+      .toContain('Eko Prasetyo');
+  });
+
   it('exports a month: the button starts the job, progress follows, the download appears', async () => {
     const context = await newContext(DESKTOP);
     const page = await context.newPage();

@@ -4,6 +4,8 @@
  * cookie-keeping tRPC client for setting up users and reading what the server recorded.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,6 +70,8 @@ export interface Stack {
   node: RunningNode;
   admin: ApiClient;
   browser: Browser;
+  /** Cuts every live WebSocket and refuses new ones until `restore()`: a dropped connection. */
+  dropLive(): { restore(): void };
   /** Makes an employee (with a password) and returns their credentials. */
   employee(
     name: string,
@@ -94,6 +98,17 @@ export async function startStack(): Promise<Stack> {
   });
   const node = await startNode(config);
   const url = node.url.replace('localhost', '127.0.0.1');
+  const liveSockets = new Set<Duplex>();
+  let refuseLive = false;
+  node.app.server.prependListener('upgrade', (request: IncomingMessage, socket: Duplex) => {
+    if (!request.url?.startsWith('/ws')) return;
+    if (refuseLive) {
+      socket.destroy();
+      return;
+    }
+    liveSockets.add(socket);
+    socket.once('close', () => liveSockets.delete(socket));
+  });
   const admin = apiClient(url);
   await admin.auth.login.mutate({ email: ADMIN.email, password: ADMIN.password });
   const browser = await chromium.launch(LAUNCH);
@@ -102,6 +117,15 @@ export async function startStack(): Promise<Stack> {
     node,
     admin,
     browser,
+    dropLive() {
+      refuseLive = true;
+      for (const socket of liveSockets) socket.destroy();
+      return {
+        restore: () => {
+          refuseLive = false;
+        },
+      };
+    },
     async employee(name, department = 'Operations') {
       counter += 1;
       const email = `employee${counter}-${Date.now()}@example.com`;
