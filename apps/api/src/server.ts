@@ -178,6 +178,8 @@ export async function buildServer(options: ServerOptions) {
     await app.register(fastifyStatic, {
       root: options.webRoot,
       wildcard: false,
+      // Our own Cache-Control below; the plugin's default (max-age=0) would replace it.
+      cacheControl: false,
       setHeaders(response, path) {
         const immutable = /[/\\]assets[/\\]/.test(path);
         response.setHeader(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,7 +10,9 @@ import { createLiveClient, createTestClient, errorOf, type TestClient } from '@a
 import { createTempDatabase, type TempDatabase } from '@absensi/db/testing';
 import { deleteKeys, testPrefix } from '@absensi/events/testing';
 import type { AttendanceEvent } from '@absensi/events';
-import { fileSink, startCluster, type RunningCluster } from '../src/index.js';
+import { ENTRIES, fileSink, startCluster, type RunningCluster } from '../src/index.js';
+
+const CHROMIUM = '/usr/bin/chromium';
 import { clusterServicesAvailable, freePortBlock } from './requirements.js';
 import { TcpProxy } from './tcp-proxy.js';
 
@@ -348,6 +351,66 @@ describe.runIf(available)(
           headers: { cookie: employees[0]!.client.cookieHeader() },
         });
         expect(stranger.status).toBe(401);
+      }
+    }, 90_000);
+
+    it("updates an admin's dashboard in the browser within a second of a clock-in, through nginx", async () => {
+      if (!existsSync(CHROMIUM) || !existsSync(join(ENTRIES.web, 'index.html'))) {
+        if (testEnvironment().ci)
+          throw new Error('Chromium and the built web app are required in CI');
+        console.warn('SKIPPING the browser half of the cluster test: no Chromium or no web build');
+        return;
+      }
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+      try {
+        const signIn = async (page: Page, email: string, password: string) => {
+          await page.goto(cluster.url);
+          await page.getByLabel('Email').fill(email);
+          await page.getByLabel('Password').fill(password);
+          await page.getByRole('button', { name: 'Sign in' }).click();
+          await expect
+            .poll(() => page.getByTestId('clock-state').isVisible(), { timeout: 15_000 })
+            .toBe(true);
+        };
+        const adminContext = await browser.newContext({
+          viewport: { width: 1280, height: 900 },
+          locale: 'en-GB',
+        });
+        const adminPage = await adminContext.newPage();
+        await signIn(adminPage, ADMIN.email, ADMIN.password);
+        await adminPage.getByRole('link', { name: 'Dashboard' }).click();
+        await expect
+          .poll(() => adminPage.getByTestId('live').textContent(), { timeout: 15_000 })
+          .toBe('Live');
+
+        const phone = {
+          viewport: { width: 360, height: 640 },
+          isMobile: true,
+          hasTouch: true,
+          locale: 'en-GB',
+        };
+        const employeePage = await (await browser.newContext(phone)).newPage();
+        await signIn(employeePage, 'employee23@example.com', 'employee-password');
+        await expect
+          .poll(() => employeePage.getByTestId('clock-state').textContent())
+          .toBe('Not clocked in');
+        const feedHas = async (text: string) =>
+          ((await adminPage.getByTestId('feed').textContent()) ?? '').includes(text);
+
+        await employeePage.getByTestId('tap').click();
+        await expect.poll(() => employeePage.getByTestId('answer').isVisible()).toBe(true);
+        const answered = Date.now();
+        await expect
+          .poll(() => feedHas('Employee 23 clocked in'), { timeout: 1_000, interval: 20 })
+          .toBe(true);
+        expect(Date.now() - answered).toBeLessThanOrEqual(1_000);
+        expect(await adminPage.getByTestId('feed').textContent()).toMatch(/via api-[1-4]/);
+      } finally {
+        await browser.close();
       }
     }, 90_000);
   },
