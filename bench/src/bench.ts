@@ -24,7 +24,15 @@ import { ClientPool, sourceAddresses, type Target } from './load.js';
 import { prepareFloorNginx } from './nginx.js';
 import { formatProfile, summariseProfile, type ProfileSummary } from './profile.js';
 import { readLoad, type ReadResult } from './reads.js';
-import { LiveWatcher, rushCapacity, rushStep, type RushOptions, type RushStep } from './rush.js';
+import {
+  LiveWatcher,
+  rushCapacity,
+  rushStep,
+  saturated,
+  settle,
+  type RushOptions,
+  type RushStep,
+} from './rush.js';
 import {
   answers,
   freePortBlock,
@@ -54,6 +62,10 @@ export interface Plan {
   };
   bigRush?: { count: number; seconds: number };
   profileSeconds?: number;
+  /** Offered clock-ins per second to the profiled node: below its saturation, so the profile shows work, not queueing. */
+  profileRate?: number;
+  /** Longest wait for the servers to work off a saturated step before the next one. */
+  settleMs?: number;
   addresses: number;
 }
 
@@ -61,15 +73,15 @@ export const PLANS = {
   full: {
     name: 'full',
     repeats: 3,
-    rushRates: [250, 500, 1000],
+    rushRates: [50, 100, 200, 400, 800],
     stepSeconds: 5,
-    capacity: { concurrency: 256, seconds: 5, maxPerStep: 10_000 },
+    capacity: { concurrency: 128, seconds: 5, maxPerStep: 10_000 },
     reads: { concurrency: 64, seconds: 5 },
     fanout: { levels: [1_000, 5_000, 10_000], rounds: 3, eventsPerRound: 5, waitMs: 10_000 },
     embedded: {
-      rates: [250, 500, 1000],
+      rates: [50, 100, 200, 400],
       stepSeconds: 5,
-      capacity: { concurrency: 128, seconds: 5, maxPerStep: 10_000 },
+      capacity: { concurrency: 64, seconds: 5, maxPerStep: 10_000 },
     },
     bigRush: { count: 50_000, seconds: 60 },
     addresses: 16,
@@ -77,16 +89,17 @@ export const PLANS = {
   quick: {
     name: 'quick',
     repeats: 2,
-    rushRates: [100, 300],
-    stepSeconds: 3,
-    capacity: { concurrency: 128, seconds: 3, maxPerStep: 4_000 },
-    reads: { concurrency: 32, seconds: 3 },
-    fanout: { levels: [1_000], rounds: 2, eventsPerRound: 3, waitMs: 5_000 },
+    rushRates: [25, 50],
+    stepSeconds: 2,
+    capacity: { concurrency: 32, seconds: 2, maxPerStep: 1_000 },
+    reads: { concurrency: 16, seconds: 2 },
+    fanout: { levels: [1_000], rounds: 2, eventsPerRound: 2, waitMs: 5_000 },
     embedded: {
-      rates: [100, 300],
-      stepSeconds: 3,
-      capacity: { concurrency: 64, seconds: 3, maxPerStep: 4_000 },
+      rates: [25, 50],
+      stepSeconds: 2,
+      capacity: { concurrency: 16, seconds: 2, maxPerStep: 1_000 },
     },
+    settleMs: 5_000,
     addresses: 8,
   },
   smoke: {
@@ -141,6 +154,30 @@ export interface RunOptions {
   only?: ('rush' | 'reads' | 'fanout' | 'embedded')[];
 }
 
+/** A step not run because a lower rate already saturated the system. */
+function skippedStep(rate: number): RushStep {
+  const none = { count: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN };
+  return {
+    offered: rate,
+    attempted: 0,
+    ok: 0,
+    errors: 0,
+    errorKinds: {},
+    notSent: 0,
+    achieved: Number.NaN,
+    latency: none,
+    skipped: true,
+  };
+}
+
+function describeStep(step: RushStep): string {
+  if (step.skipped) return 'skipped (saturated at a lower rate)';
+  const live = step.live
+    ? ` live p99 ${step.live.delay.p99.toFixed(0)} ms missing ${step.live.missing}`
+    : '';
+  return `${step.achieved.toFixed(0)}/s p50 ${step.latency.p50.toFixed(0)} p99 ${step.latency.p99.toFixed(0)} ms err ${step.errors + step.notSent}${live}`;
+}
+
 /** Takes employees off a list, each once. */
 class Roster {
   private next = 0;
@@ -183,6 +220,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
     notes: [],
   };
   const runDir = options.runDir ?? mkdtempSync(join(tmpdir(), 'absensi-bench-'));
+  mkdirSync(runDir, { recursive: true });
   chmodSync(runDir, 0o755);
   const logs = fileSink(join(runDir, 'services.log'));
   const path = testEnvironment().path;
@@ -313,34 +351,55 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
       await rushStep({ pool, target: clusterTarget, employees: clusterRoster.take(40) }, 40, 1);
       await rushStep({ pool, target: floorTarget, employees: floorRoster.take(40) }, 40, 1);
 
+      const probeCookie = clusterRoster.take(1)[0]!.cookie;
+      const floorProbeCookie = floorRoster.take(1)[0]!.cookie;
+      const settleCluster = () =>
+        settle(pool, clusterTarget, '/trpc/attendance.today', probeCookie, plan.settleMs);
+      const settleFloor = () =>
+        settle(pool, floorTarget, '/trpc/floor.session', floorProbeCookie, plan.settleMs);
+      let clusterSustained = 0;
       if (wants('rush')) {
         for (let repeat = 0; repeat < plan.repeats; repeat += 1) {
           const clusterSteps: RushStep[] = [];
           const floorSteps: RushStep[] = [];
+          let clusterDone = false;
+          let floorDone = false;
           for (const rate of plan.rushRates) {
             const count = rate * plan.stepSeconds;
-            const c = await rushStep(
-              {
-                pool,
-                target: clusterTarget,
-                employees: clusterRoster.take(count),
-                live: { watcher, waitMs: 5_000 },
-              },
-              rate,
-              plan.stepSeconds,
-            );
+            let c = skippedStep(rate);
+            if (!clusterDone) {
+              await settleCluster();
+              c = await rushStep(
+                {
+                  pool,
+                  target: clusterTarget,
+                  employees: clusterRoster.take(count),
+                  live: { watcher, waitMs: 5_000 },
+                },
+                rate,
+                plan.stepSeconds,
+              );
+              clusterDone = saturated(c);
+              if (!clusterDone) clusterSustained = Math.max(clusterSustained, c.achieved);
+            }
             clusterSteps.push(c);
-            const f = await rushStep(
-              { pool, target: floorTarget, employees: floorRoster.take(count) },
-              rate,
-              plan.stepSeconds,
-            );
+            let f = skippedStep(rate);
+            if (!floorDone) {
+              await settleFloor();
+              f = await rushStep(
+                { pool, target: floorTarget, employees: floorRoster.take(count) },
+                rate,
+                plan.stepSeconds,
+              );
+              floorDone = saturated(f);
+            }
             floorSteps.push(f);
             log(
-              `rush ${repeat + 1}/${plan.repeats} @${rate}/s: cluster ${c.achieved.toFixed(0)}/s p99 ${c.latency.p99.toFixed(0)} ms err ${c.errors + c.notSent} live p99 ${c.live?.delay.p99.toFixed(0)} ms missing ${c.live?.missing}; floor ${f.achieved.toFixed(0)}/s p99 ${f.latency.p99.toFixed(0)} ms err ${f.errors + f.notSent}`,
+              `rush ${repeat + 1}/${plan.repeats} @${rate}/s: cluster ${describeStep(c)}; floor ${describeStep(f)}`,
             );
           }
           const cap = plan.capacity;
+          await settleCluster();
           const c = await rushCapacity(
             {
               pool,
@@ -351,6 +410,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
             cap.concurrency,
             cap.seconds,
           );
+          await settleFloor();
           const f = await rushCapacity(
             { pool, target: floorTarget, employees: floorRoster.take(cap.maxPerStep) },
             cap.concurrency,
@@ -359,11 +419,12 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
           clusterSteps.push(c);
           floorSteps.push(f);
           log(
-            `capacity ${repeat + 1}/${plan.repeats} (closed loop, ${cap.concurrency} clients): cluster ${c.achieved.toFixed(0)}/s p99 ${c.latency.p99.toFixed(0)} ms err ${c.errors}; floor ${f.achieved.toFixed(0)}/s p99 ${f.latency.p99.toFixed(0)} ms err ${f.errors}`,
+            `capacity ${repeat + 1}/${plan.repeats} (closed loop, ${cap.concurrency} clients): cluster ${describeStep(c)}; floor ${describeStep(f)}`,
           );
           results.rush.cluster.push(clusterSteps);
           results.rush.floor.push(floorSteps);
         }
+        await settleCluster();
       }
 
       if (wants('reads')) {
@@ -375,6 +436,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
         );
         const r = plan.reads;
         for (let repeat = 0; repeat < plan.repeats; repeat += 1) {
+          await settleCluster();
           const today = await readLoad({
             pool,
             target: clusterTarget,
@@ -408,7 +470,13 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
         }
       }
 
-      if (wants('rush') && plan.bigRush) {
+      const bigRate = plan.bigRush ? plan.bigRush.count / plan.bigRush.seconds : 0;
+      if (wants('rush') && plan.bigRush && clusterSustained < 0.8 * bigRate) {
+        const note = `The 50,000-in-60-s rush (${bigRate.toFixed(0)}/s) was not attempted: the rising rush sustained at most ${clusterSustained.toFixed(0)} clock-ins/s before saturating, so it could only have measured an overload.`;
+        results.notes.push(note);
+        log(note);
+      } else if (wants('rush') && plan.bigRush) {
+        await settleCluster();
         const big = plan.bigRush;
         const employees = clusterRoster.take(big.count);
         log(`big rush: ${employees.length} clock-ins at ${(big.count / big.seconds).toFixed(0)}/s`);
@@ -437,6 +505,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
           pool,
           roster: clusterRoster,
           seconds: plan.profileSeconds ?? 10,
+          rate: plan.profileRate ?? 20,
           log,
           sink: logs.sink,
         });
@@ -603,27 +672,32 @@ async function runEmbedded(
       await rushStep(options(roster.take(20)), 20, 1);
       for (let repeat = 0; repeat < plan.repeats; repeat += 1) {
         const row: RushStep[] = [];
+        const probe = roster.take(1)[0]!.cookie;
+        const calm = () => settle(pool, target, '/trpc/attendance.today', probe, plan.settleMs);
+        let done = false;
         for (const rate of plan.embedded.rates) {
-          const step = await rushStep(
-            options(roster.take(rate * plan.embedded.stepSeconds)),
-            rate,
-            plan.embedded.stepSeconds,
-          );
+          let step = skippedStep(rate);
+          if (!done) {
+            await calm();
+            step = await rushStep(
+              options(roster.take(rate * plan.embedded.stepSeconds)),
+              rate,
+              plan.embedded.stepSeconds,
+            );
+            done = saturated(step);
+          }
           row.push(step);
-          log(
-            `embedded ${repeat + 1}/${plan.repeats} @${rate}/s: ${step.achieved.toFixed(0)}/s p99 ${step.latency.p99.toFixed(0)} ms err ${step.errors + step.notSent} live p99 ${step.live?.delay.p99.toFixed(0)} ms`,
-          );
+          log(`embedded ${repeat + 1}/${plan.repeats} @${rate}/s: ${describeStep(step)}`);
         }
         const cap = plan.embedded.capacity;
+        await calm();
         const step = await rushCapacity(
           options(roster.take(cap.maxPerStep)),
           cap.concurrency,
           cap.seconds,
         );
         row.push(step);
-        log(
-          `embedded capacity ${repeat + 1}/${plan.repeats}: ${step.achieved.toFixed(0)}/s p99 ${step.latency.p99.toFixed(0)} ms err ${step.errors}`,
-        );
+        log(`embedded capacity ${repeat + 1}/${plan.repeats}: ${describeStep(step)}`);
         steps.push(row);
       }
     } finally {
@@ -643,12 +717,15 @@ async function profileApiNode(options: {
   pool: ClientPool;
   roster: Roster;
   seconds: number;
+  rate: number;
   log: (line: string) => void;
   sink: (name: string, line: string) => void;
 }): Promise<{ file: string; summary: ProfileSummary }> {
   const profileDir = join(options.runDir, 'profile');
   mkdirSync(profileDir, { recursive: true });
   const port = await freePortBlock(1);
+  const spawnedAt = Date.now();
+  let loadFrom = 0;
   const node = startChild(
     'api-profiled',
     ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, ENTRIES.api],
@@ -672,13 +749,18 @@ async function profileApiNode(options: {
   try {
     await waitFor('profiled API node', answers(`http://127.0.0.1:${port}/readyz`), 60_000);
     const target = { host: '127.0.0.1', port };
-    const step = await rushCapacity(
-      { pool: options.pool, target, employees: options.roster.take(20_000) },
-      64,
+    loadFrom = Date.now() - spawnedAt;
+    const step = await rushStep(
+      {
+        pool: options.pool,
+        target,
+        employees: options.roster.take(options.rate * options.seconds),
+      },
+      options.rate,
       options.seconds,
     );
     options.log(
-      `profile: ${step.ok} clock-ins straight to one node, ${step.achieved.toFixed(0)}/s, p99 ${step.latency.p99.toFixed(0)} ms`,
+      `profile: ${step.ok} clock-ins straight to one node at ${options.rate}/s offered: ${step.achieved.toFixed(0)}/s, p99 ${step.latency.p99.toFixed(0)} ms`,
     );
   } finally {
     await node.stop();
@@ -686,7 +768,7 @@ async function profileApiNode(options: {
   const { readdirSync } = await import('node:fs');
   const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
   if (!file) throw new Error('the profiled node wrote no .cpuprofile');
-  const summary = summariseProfile(join(profileDir, file));
+  const summary = summariseProfile(join(profileDir, file), 30, loadFrom);
   options.log(formatProfile(summary));
   return { file: join(profileDir, file), summary };
 }

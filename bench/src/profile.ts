@@ -38,13 +38,18 @@ function packageOf(url: string): string {
   return workspace ? `@absensi/${workspace[2]!}` : url;
 }
 
-export function summariseProfile(path: string, topCount = 25): ProfileSummary {
+/** `fromMs`: leave out the first milliseconds of the profile (the process starting up). */
+export function summariseProfile(path: string, topCount = 25, fromMs = 0): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<number, number>();
+  let clockMs = 0;
   for (let index = 0; index < profile.samples.length; index += 1) {
     const id = profile.samples[index]!;
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+    const deltaMs = (profile.timeDeltas[index] ?? 0) / 1000;
+    clockMs += deltaMs;
+    if (clockMs < fromMs) continue;
+    self.set(id, (self.get(id) ?? 0) + deltaMs);
   }
   const totalMs = [...self.values()].reduce((sum, value) => sum + value, 0);
   const grouped = new Map<string, ProfileEntry>();

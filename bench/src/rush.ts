@@ -33,6 +33,8 @@ export class LiveWatcher {
 export interface RushStep {
   /** Offered clock-ins per second, or 0 for the saturating closed-loop step. */
   offered: number;
+  /** Not run: a lower rate had already saturated the system. */
+  skipped?: boolean;
   attempted: number;
   ok: number;
   errors: number;
@@ -134,6 +136,37 @@ export async function rushStep(
     run: (index) => clockIn(options, options.employees[index]!, index),
   });
   return summarise(rate, result, count, options.live);
+}
+
+/** A step the system could not keep up with: later, higher rates are skipped. */
+export function saturated(step: RushStep): boolean {
+  return step.ok < 0.95 * step.attempted || step.latency.p99 > 2_000;
+}
+
+/**
+ * Waits (at most `maxMs`) until one probe request answers within 200 ms twice in a row: the servers
+ * have worked off what an overloaded step left queued, so the next step does not measure it.
+ */
+export async function settle(
+  pool: ClientPool,
+  target: Target,
+  path: string,
+  cookie: string,
+  maxMs = 20_000,
+) {
+  const deadline = Date.now() + maxMs;
+  let fast = 0;
+  while (Date.now() < deadline && fast < 2) {
+    const started = performance.now();
+    const outcome = await send(
+      pool.agentFor(0),
+      target,
+      { method: 'GET', path, headers: { cookie } },
+      5_000,
+    );
+    fast = outcome.ok && performance.now() - started < 200 ? fast + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** The saturating step: `concurrency` clients clocking in back to back (capacity). */
