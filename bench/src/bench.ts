@@ -89,17 +89,17 @@ export const PLANS = {
   quick: {
     name: 'quick',
     repeats: 2,
-    rushRates: [25, 50],
+    rushRates: [20, 40],
     stepSeconds: 2,
     capacity: { concurrency: 32, seconds: 2, maxPerStep: 1_000 },
-    reads: { concurrency: 16, seconds: 2 },
+    reads: { concurrency: 16, seconds: 1.5 },
     fanout: { levels: [1_000], rounds: 2, eventsPerRound: 2, waitMs: 5_000 },
     embedded: {
-      rates: [25, 50],
+      rates: [20, 40],
       stepSeconds: 2,
       capacity: { concurrency: 16, seconds: 2, maxPerStep: 1_000 },
     },
-    settleMs: 5_000,
+    settleMs: 3_000,
     addresses: 8,
   },
   smoke: {

@@ -3,7 +3,8 @@
  * plugin. Run as its own process (four of them behind nginx, like the API nodes):
  *   node floor-server.js '{"port":…,"databaseUrl":…,"redisUrl":…,"redisPrefix":…,"sessionSecret":…}'
  * - POST /trpc/attendance.clockIn: the same session lookup (signed cookie → Redis) and the same
- *   three inserts (attendance, attendance_actions, events) in one transaction, with mysql2.
+ *   three inserts (attendance, attendance_actions, events) in one transaction, with mysql2. Its
+ *   event rows are written already marked sent, so the cluster's worker never publishes them.
  * - GET /trpc/floor.session: the same session lookup, nothing else.
  */
 import { randomUUID } from 'node:crypto';
@@ -86,8 +87,9 @@ export async function startFloor(settings: FloorSettings) {
         });
         await connection.execute(
           `INSERT INTO events (id, type, payload, user_id, node_id, created_at, sent_at)
-         VALUES (?, 'AttendanceCreated', ?, ?, ?, ?, NULL)`,
-          [eventId, payload, userId, settings.nodeId, now],
+         VALUES (?, 'AttendanceCreated', ?, ?, ?, ?, ?)`,
+          // Marked sent: these rows are not real events, and the worker re-publishes unsent ones.
+          [eventId, payload, userId, settings.nodeId, now, now],
         );
         await connection.commit();
         return {
