@@ -29,5 +29,8 @@ export function prepareNginx(runDir: string, settings: ClusterSettings): { args:
     join(runDir, 'upstreams/realtime.conf'),
     `server ${settings.host}:${settings.realtimePort};\n`,
   );
-  return { args: ['-p', `${runDir}/`, '-c', conf, '-e', 'stderr', '-g', 'daemon off;'] };
+  // nginx started as root hands its workers to `nobody`, who may not be allowed into the checkout
+  // (a home folder, a 0700 temp folder) to read the web app: on this local tool they run as us.
+  const workers = process.getuid?.() === 0 ? ' user root;' : '';
+  return { args: ['-p', `${runDir}/`, '-c', conf, '-e', 'stderr', '-g', `daemon off;${workers}`] };
 }
