@@ -12,7 +12,7 @@ import { createTestClient } from '@absensi/api/testing';
 import { ENTRIES, fileSink, startCluster, type RunningCluster } from '@absensi/cluster';
 import { testEnvironment } from '@absensi/config';
 import { createTempDatabase, type TempDatabase } from '@absensi/db/testing';
-import { deleteKeys, testPrefix } from '@absensi/events/testing';
+import { testPrefix } from '@absensi/events/testing';
 import {
   socketIoSystem,
   trpcSystem,
@@ -35,6 +35,7 @@ import {
 } from './rush.js';
 import {
   answers,
+  deletePrefix,
   freePortBlock,
   insertEmployees,
   openDb,
@@ -582,7 +583,9 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
     children.length = 0;
     await cluster?.stop();
     await database?.drop().catch(() => undefined);
-    await deleteKeys(prefix).catch(() => undefined);
+    await deletePrefix(prefix).catch((error: unknown) =>
+      log(`could not delete the Redis keys under ${prefix}: ${String(error)}`),
+    );
   }
 
   if (wants('embedded')) {

@@ -182,6 +182,21 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
 export const answers = (url: string) => async () =>
   (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
 
+/** Deletes every key under `prefix` in batches (a run leaves ~10^5 session keys: too many for one DEL). */
+export async function deletePrefix(prefix: string): Promise<void> {
+  const redis = redisClient();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 5_000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export function redisClient(): Redis {
   return new Redis(testEnvironment().redisUrl);
 }
