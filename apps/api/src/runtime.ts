@@ -40,7 +40,7 @@ function relay(feed: EventFeed, hub: LiveHub, signal: AbortSignal) {
     while (!signal.aborted) {
       const entries = await feed.read(cursor, { count: 500, blockMs: 1_000, signal });
       for (const entry of entries) {
-        hub.publish(entry.event);
+        if (entry.event) hub.publish(entry.event);
         cursor = entry.cursor;
       }
     }

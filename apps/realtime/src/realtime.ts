@@ -32,7 +32,9 @@ export async function startRealtime(config: Config): Promise<RunningRealtime> {
   // ones, and clients resuming with their last event id would miss or repeat some.
   for (let attempt = 1; ; attempt += 1) {
     try {
-      for (const entry of await infra.feed.tail(REPLAY_DEPTH)) hub.publish(entry.event);
+      for (const entry of await infra.feed.tail(REPLAY_DEPTH)) {
+        if (entry.event) hub.publish(entry.event);
+      }
       break;
     } catch (error) {
       if (attempt >= 10)

@@ -67,11 +67,11 @@ export function runSubscriber(options: SubscriberOptions, signal: AbortSignal): 
       try {
         const entries = await options.feed.read(cursor, { count: batchSize, blockMs, signal });
         if (entries.length === 0) continue;
-        await forwardBatch(
-          options.ingestUrl,
-          options.secret,
-          entries.map((entry) => entry.event),
-        );
+        const events = entries.flatMap((entry) => (entry.event ? [entry.event] : []));
+        const skipped = entries.filter((entry) => !entry.event).map((entry) => entry.cursor);
+        if (skipped.length > 0)
+          logger.warn({ skipped }, 'skipped feed entries this version cannot read');
+        if (events.length > 0) await forwardBatch(options.ingestUrl, options.secret, events);
         cursor = entries[entries.length - 1]!.cursor;
         await options.redis.set(options.cursorKey, cursor);
         failures = 0;

@@ -3,7 +3,8 @@ import type { AppEvent } from './types.js';
 /** One event as read from the feed, with the feed's own position for resuming after it. */
 export interface FeedEntry {
   readonly cursor: string;
-  readonly event: AppEvent;
+  /** null for an entry this version cannot read (a newer event type, a damaged entry): skip it, but move past it. */
+  readonly event: AppEvent | null;
 }
 
 /**

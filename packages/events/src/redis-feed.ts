@@ -12,8 +12,14 @@ function parseEntries(entries: [string, string[]][]): FeedEntry[] {
     const index = fields.indexOf('e');
     const raw = index >= 0 ? fields[index + 1] : undefined;
     if (raw === undefined) continue;
-    const result = appEventSchema.safeParse(JSON.parse(raw));
-    if (result.success) parsed.push({ cursor, event: result.data });
+    let result: ReturnType<typeof appEventSchema.safeParse> | null = null;
+    try {
+      result = appEventSchema.safeParse(JSON.parse(raw));
+    } catch {
+      result = null;
+    }
+    // An unreadable entry still occupies its place: readers must move past it, never re-read it forever.
+    parsed.push({ cursor, event: result?.success ? result.data : null });
   }
   return parsed;
 }
