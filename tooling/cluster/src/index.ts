@@ -7,3 +7,4 @@ export {
   type ProcessSpec,
 } from './supervisor.js';
 export { apiPorts, DEFAULT_PORTS, ENTRIES, type ClusterSettings } from './topology.js';
+export { freePortBlock } from './ports.js';

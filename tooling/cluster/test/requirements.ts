@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { testEnvironment } from '@absensi/config';
 import { mysqlAvailable } from '@absensi/db/testing';
 import { redisUnderTest } from '@absensi/events/testing';
@@ -18,20 +17,4 @@ export async function clusterServicesAvailable(): Promise<boolean> {
   return false;
 }
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** A block of `count` consecutive free loopback ports, away from the usual ones. */
-export async function freePortBlock(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    const ports = Array.from({ length: count }, (_, index) => base + index);
-    if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base;
-  }
-  throw new Error('no block of free ports found');
-}
+export { freePortBlock } from '../src/index.js';
