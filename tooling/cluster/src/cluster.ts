@@ -75,14 +75,16 @@ export async function startCluster(
     }
     const apiUrls = apiPorts(settings).map((port) => `http://${settings.host}:${port}`);
     const ingestUrl = `http://${settings.host}:${settings.ingestPort}`;
+    // A service that never gets ready fails the start with what it printed last.
+    const ready = (name: string, url: string) =>
+      waitFor(`${name} (${url})`, answers(url), 120_000).catch((error: unknown) => {
+        const said = supervisor.recentLines(name).join('\n  ');
+        throw new Error(`${(error as Error).message}; its last output:\n  ${said || '(nothing)'}`);
+      });
     await Promise.all([
-      ...apiUrls.map((url) => waitFor(`API node ${url}`, answers(`${url}/readyz`), 120_000)),
-      waitFor(
-        'realtime',
-        answers(`http://${settings.host}:${settings.realtimePort}/healthz`),
-        120_000,
-      ),
-      waitFor('realtime ingest', answers(`${ingestUrl}/healthz`), 120_000),
+      ...apiUrls.map((url, index) => ready(`api-${index + 1}`, `${url}/readyz`)),
+      ready('realtime', `http://${settings.host}:${settings.realtimePort}/healthz`),
+      ready('realtime', `${ingestUrl}/healthz`),
     ]);
 
     const { args } = prepareNginx(join(options.runDir, 'nginx'), settings);

@@ -8,10 +8,17 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** A block of `count` consecutive free loopback ports, away from the usual ones. */
+/**
+ * Linux hands out 32768–60999 as the local ports of outgoing connections, so a block there can be
+ * taken by a client socket between this check and the server's listen. Blocks come from below it.
+ */
+const LOWEST = 10_000;
+const EPHEMERAL_START = 32_768;
+
+/** A block of `count` consecutive free loopback ports, away from the usual and ephemeral ones. */
 export async function freePortBlock(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const base = LOWEST + Math.floor(Math.random() * (EPHEMERAL_START - LOWEST - count));
     const ports = Array.from({ length: count }, (_, index) => base + index);
     if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base;
   }

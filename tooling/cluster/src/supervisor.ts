@@ -18,7 +18,11 @@ interface Managed {
   held: boolean;
   restarts: number;
   exited: Promise<number | null>;
+  /** The last lines it printed, so a failure can say what the process said. */
+  recent: string[];
 }
+
+const RECENT_LINES = 30;
 
 export type LineSink = (name: string, line: string) => void;
 
@@ -51,6 +55,7 @@ export class Supervisor {
       held: false,
       restarts: 0,
       exited: Promise.resolve(null),
+      recent: [],
     };
     this.managed.set(spec.name, entry);
     this.launch(entry);
@@ -68,6 +73,11 @@ export class Supervisor {
 
   names(): string[] {
     return [...this.managed.keys()];
+  }
+
+  /** The last lines a process printed (across its restarts), oldest first. */
+  recentLines(name: string): string[] {
+    return [...(this.managed.get(name)?.recent ?? [])];
   }
 
   restartCount(name: string): number {
@@ -124,24 +134,30 @@ export class Supervisor {
     });
     entry.child = child;
     for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => this.sink(spec.name, line));
+      createInterface({ input: stream }).on('line', (line) => this.record(entry, line));
     }
     entry.exited = new Promise((resolve) => {
       child.on('exit', (code, signal) => {
         entry.child = null;
-        if (!entry.held && !this.stopping) this.sink(spec.name, `exited (${signal ?? code})`);
+        if (!entry.held && !this.stopping) this.record(entry, `exited (${signal ?? code})`);
         resolve(code);
         if (spec.restart && !entry.held && !this.stopping) {
           const delay = RESTART_DELAY_MS[Math.min(entry.restarts, RESTART_DELAY_MS.length - 1)]!;
           entry.restarts += 1;
           setTimeout(() => {
             if (!entry.held && !this.stopping && !entry.child) {
-              this.sink(spec.name, `restarting (restart ${entry.restarts})`);
+              this.record(entry, `restarting (restart ${entry.restarts})`);
               this.launch(entry);
             }
           }, delay);
         }
       });
     });
+  }
+
+  private record(entry: Managed, line: string) {
+    entry.recent.push(line);
+    if (entry.recent.length > RECENT_LINES) entry.recent.shift();
+    this.sink(entry.spec.name, line);
   }
 }
