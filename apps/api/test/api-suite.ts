@@ -26,6 +26,11 @@ export function defineApiSuite(dialect: TestDialect) {
       };
     };
 
+    const clockOutIfIn = async (client: TestClient) => {
+      if ((await client.trpc.attendance.today.query()).open)
+        await client.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
+    };
+
     beforeAll(async () => {
       node = await startTestNode(dialect);
       admin = createTestClient(node.url);
@@ -732,6 +737,31 @@ export function defineApiSuite(dialect: TestDialect) {
         expect(text).toMatch(
           /absensi_trpc_duration_seconds_count\{(?=[^}]*procedure="auth\.login")(?=[^}]*node="api-test")[^}]*\} [1-9]\d*/,
         );
+      });
+    });
+    // Last: these leave the employee's day in a state the earlier tests do not expect.
+    describe('replays and the outbox', () => {
+      it('answers a clock-in key sent again after its shift was closed with that shift, opening none', async () => {
+        await clockOutIfIn(employee);
+        const key = randomUUID();
+        const first = await employee.trpc.attendance.clockIn.mutate({ idempotencyKey: key });
+        await employee.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
+        const before = await rowCounts();
+        const late = await employee.trpc.attendance.clockIn.mutate({ idempotencyKey: key });
+        // The same record, as it stands now (closed), not a new shift.
+        expect(late).toMatchObject({ id: first.id, clockInAt: first.clockInAt });
+        expect(late.clockOutAt).not.toBeNull();
+        expect(await rowCounts()).toEqual(before);
+        expect((await employee.trpc.attendance.today.query()).open).toBeNull();
+      });
+
+      it('marks every event it appended as sent, soon and off the request path', async () => {
+        await clockOutIfIn(employee);
+        await employee.trpc.attendance.clockIn.mutate({ idempotencyKey: randomUUID() });
+        await employee.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
+        await expect
+          .poll(() => EventRow.count({ where: { sentAt: null } }), { timeout: 3_000 })
+          .toBe(0);
       });
     });
   });

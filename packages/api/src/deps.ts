@@ -2,7 +2,9 @@ import type { Database } from '@absensi/db';
 import type { EventFeed, LiveHub } from '@absensi/events';
 import type { LoginLimiter } from './login-limiter.js';
 import type { SettingsCache } from './services/settings.js';
+import type { SentMarks } from './services/sent-marks.js';
 import type { SnapshotCache } from './services/snapshot-cache.js';
+import type { UserCache } from './services/user-cache.js';
 
 /** The narrow logger the router needs; pino's and Fastify's loggers fit it. */
 export interface Logger {
@@ -34,6 +36,10 @@ export interface AppDeps {
   /** Where subscriptions are served (realtime, or the embedded process); absent on HTTP-only API nodes. */
   readonly live?: LiveHub;
   readonly jobs?: JobStarter;
+  /** Signed-in users seen lately; without it every request reads its user. */
+  readonly users?: UserCache;
+  /** Marks appended events sent in batches; without it each publish marks its own at once. */
+  readonly sentMarks?: SentMarks;
   /** The dashboard snapshot, cached briefly and invalidated by attendance events. */
   readonly dashboardCache?: SnapshotCache;
   /** Called after every procedure with its path and outcome, for metrics. */

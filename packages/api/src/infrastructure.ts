@@ -12,7 +12,9 @@ import {
 } from './session/stores.js';
 import type { SessionStore } from './session/types.js';
 import type { AppDeps } from './deps.js';
+import { SentMarks } from './services/sent-marks.js';
 import { SettingsCache } from './services/settings.js';
+import { UserCache } from './services/user-cache.js';
 import {
   MemorySnapshotCache,
   RedisSnapshotCache,
@@ -36,6 +38,7 @@ export interface Infrastructure {
   /** The first admin, when this process applied the migrations (embedded mode). */
   readonly admin: FirstAdmin | null;
   readonly dashboardCache: SnapshotCache;
+  readonly sentMarks: SentMarks;
   close(): Promise<void>;
 }
 
@@ -65,6 +68,7 @@ export async function connectInfrastructure(
     db = await openDatabase(config);
   }
   const ttlSeconds = config.SESSION_TTL_HOURS * 3600;
+  const sentMarks = new SentMarks(db, logger);
 
   if (config.REDIS_URL === undefined) {
     const feed = new MemoryFeed();
@@ -80,7 +84,9 @@ export async function connectInfrastructure(
       redis: null,
       admin,
       dashboardCache: new MemorySnapshotCache(DASHBOARD_TTL_MS),
+      sentMarks,
       async close() {
+        await sentMarks.flush();
         await feed.close();
         await db.close();
       },
@@ -136,7 +142,9 @@ export async function connectInfrastructure(
       `${config.REDIS_PREFIX}cache:dashboard`,
       DASHBOARD_TTL_MS,
     ),
+    sentMarks,
     async close() {
+      await sentMarks.flush();
       await feed.close();
       redis.disconnect();
       await db.close();
@@ -159,6 +167,8 @@ export function appDeps(
     clock: () => new Date(),
     log: infra.logger,
     dashboardCache: infra.dashboardCache,
+    sentMarks: infra.sentMarks,
+    users: new UserCache(),
     ...extra,
   };
 }

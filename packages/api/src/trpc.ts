@@ -124,19 +124,25 @@ export const publicProcedure = t.procedure.use(observed).use(databaseOutage);
 /** Signed in with an active account; `ctx.user` is that user. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const userId = ctx.session.userId;
+  const loadUser = async (id: number): Promise<SessionUser | false> => {
+    const row = await ctx.deps.db.models.User.findByPk(id, {
+      attributes: ['id', 'name', 'email', 'role', 'department', 'active'],
+    });
+    return row?.active ? sessionUserOf(row) : false;
+  };
   const user =
     userId === null
-      ? null
-      : await ctx.deps.db.models.User.findByPk(userId, {
-          attributes: ['id', 'name', 'email', 'role', 'department', 'active'],
-        });
-  if (!user?.active) {
+      ? false
+      : ctx.deps.users
+        ? await ctx.deps.users.get(userId, () => loadUser(userId))
+        : await loadUser(userId);
+  if (!user) {
     throw new TRPCError({
       code: 'UNAUTHORIZED',
       message: 'Your session has ended. Please sign in again.',
     });
   }
-  return next({ ctx: { user: sessionUserOf(user) } });
+  return next({ ctx: { user } });
 });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {

@@ -15,7 +15,10 @@ export interface TapInput {
   note?: string | undefined;
 }
 
-type Deps = Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings'>;
+type Deps = Pick<
+  AppDeps,
+  'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks' | 'dashboardCache'
+>;
 
 function formatLocalTime(instant: Date, timeZone: string) {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(
@@ -106,8 +109,8 @@ export async function clockIn(
   user: SessionUser,
   input: TapInput,
 ): Promise<AttendanceView> {
-  const previous = await replay(deps, user, input.idempotencyKey, 'clock_in');
-  if (previous) return previous;
+  // No replay check up front: a repeated key collides on attendance_actions (or the open shift) in
+  // writeOnce, which then answers with the first result. One round trip fewer per clock-in.
   const tap = resolveTapOrThrow(deps, input.at);
   const settings = await deps.settings.get();
   const workDate = workDateOf(tap.tapAt, settings.timeZone);

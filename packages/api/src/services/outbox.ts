@@ -29,7 +29,7 @@ export async function recordEvents(
  * the events stay unsent in the outbox and the worker appends them later; the request succeeds.
  */
 export async function publishEvents(
-  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'dashboardCache'>,
+  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'dashboardCache' | 'sentMarks'>,
   events: readonly AppEvent[],
 ): Promise<boolean> {
   if (events.length === 0) return true;
@@ -44,10 +44,15 @@ export async function publishEvents(
     );
     return false;
   }
+  const ids = events.map((event) => event.id);
+  if (deps.sentMarks) {
+    deps.sentMarks.mark(ids);
+    return true;
+  }
   try {
     await deps.db.models.EventRow.update(
       { sentAt: deps.clock() },
-      { where: { id: { [Op.in]: events.map((event) => event.id) } } },
+      { where: { id: { [Op.in]: ids } } },
     );
   } catch (error) {
     // Appended but not marked: the worker will append them again, and realtime drops the copy.
@@ -58,7 +63,7 @@ export async function publishEvents(
 
 /** Appends outbox events that were never sent (oldest first), in batches; returns how many went out. */
 export async function republishUnsent(
-  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'dashboardCache'>,
+  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'dashboardCache' | 'sentMarks'>,
   options: { olderThanMs: number; batchSize: number },
 ): Promise<number> {
   const cutoff = new Date(deps.clock().getTime() - options.olderThanMs);

@@ -145,6 +145,7 @@ export const usersRouter = router({
       });
       const { id: _id, ...changes } = input;
       await user.update(changes).catch(emailTaken);
+      ctx.deps.users?.forget(user.id);
       await writeAudit(ctx.deps, {
         actorId: ctx.user.id,
         action: 'user.update',
@@ -162,6 +163,7 @@ export const usersRouter = router({
     await guardAdminChange(ctx.deps, ctx.user.id, user, { role: user.role, active: false });
     const before = userView(user);
     await user.update({ active: false });
+    ctx.deps.users?.forget(user.id);
     await writeAudit(ctx.deps, {
       actorId: ctx.user.id,
       action: 'user.deactivate',
