@@ -296,8 +296,12 @@ export function defineApiSuite(dialect: TestDialect) {
       });
 
       it('shows the day on the dashboard: who is in, who is late, who has not come, and by which node', async () => {
-        await employee.trpc.attendance.clockIn.mutate({ idempotencyKey: randomUUID() });
+        const clockIn = await employee.trpc.attendance.clockIn.mutate({
+          idempotencyKey: randomUUID(),
+        });
         const dashboard = await admin.trpc.admin.dashboard.query();
+        const hour = rules.localHour(new Date(clockIn.clockInAt), 'Asia/Jakarta');
+        expect(dashboard.clockInsByHour[hour]).toBeGreaterThan(0);
         expect(dashboard.timeZone).toBe('Asia/Jakarta');
         expect(dashboard.present.map((person) => person.name)).toEqual(['Siti Rahayu']);
         expect(dashboard.notYetIn.map((person) => person.name)).toEqual(['Target']);

@@ -16,6 +16,7 @@ import { liveConnection, trpc, type LiveEvent } from '../trpc';
 import { mergeEvents } from './events';
 
 const HourChart = lazy(() => import('./HourChart'));
+const RELOAD_EVERY_MS = 1_000;
 
 function eventText(event: LiveEvent): MessageKey {
   if (event.type === 'AttendanceCreated') return 'eventIn';
@@ -38,11 +39,19 @@ export function Dashboard() {
   const f = useFormat(board.data?.timeZone ?? 'Asia/Jakarta');
   const { reload } = board;
 
-  // Counts, lists and the chart come from the server: read them again shortly after events arrive.
+  // Counts, lists and the chart come from the server: read them again when events arrive, at once
+  // after a quiet spell and then at most once per RELOAD_EVERY_MS, so a steady rush still refreshes
+  // them without a request per event.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastReload = useRef(0);
   const reloadSoon = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(reload, 200);
+    if (timer.current !== undefined) return;
+    const wait = Math.max(0, lastReload.current + RELOAD_EVERY_MS - Date.now());
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      lastReload.current = Date.now();
+      reload();
+    }, wait);
   }, [reload]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -129,7 +138,7 @@ export function Dashboard() {
             </section>
             <section className="card" aria-labelledby="present-title">
               <h2 id="present-title">
-                {t('whoIsIn')} ({f.number(data.present.length)})
+                {t('whoIsIn')} ({f.number(data.counts.present)})
               </h2>
               {data.present.length === 0 ? (
                 <p className="muted">{t('nobodyIn')}</p>
@@ -148,14 +157,16 @@ export function Dashboard() {
                   ))}
                 </ul>
               )}
+              <MoreThanShown shown={data.present.length} total={data.counts.present} />
               <h3>
-                {t('notYetIn')} ({f.number(data.notYetIn.length)})
+                {t('notYetIn')} ({f.number(data.counts.notYetIn)})
               </h3>
               {data.notYetIn.length === 0 ? (
                 <p className="muted">{t('everyoneIn')}</p>
               ) : (
                 <p className="names">{data.notYetIn.map((person) => person.name).join(', ')}</p>
               )}
+              <MoreThanShown shown={data.notYetIn.length} total={data.counts.notYetIn} />
             </section>
             <section className="card" aria-labelledby="hours-title">
               <h2 id="hours-title">{t('clockInsByHour')}</h2>
@@ -193,4 +204,12 @@ export function Dashboard() {
       )}
     </div>
   );
+}
+
+/** The lists stop at a few hundred names; say how many more there are. */
+function MoreThanShown({ shown, total }: { shown: number; total: number }) {
+  const { t } = useLang();
+  const f = useFormat('UTC');
+  if (total <= shown) return null;
+  return <p className="muted">{t('andMore', { count: f.number(total - shown) })}</p>;
 }

@@ -41,4 +41,24 @@ describe.each(caches)('%s snapshot cache', (_name, makeCache) => {
     await cache.write(before.version, JSON.stringify({ stale: true }));
     expect((await cache.read()).value).toBeNull();
   });
+
+  it('builds once for many readers who miss at the same moment, and again after an invalidation', async () => {
+    const cache = makeCache();
+    let builds = 0;
+    const build = async () => {
+      builds += 1;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return { present: builds };
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => cachedSnapshot(cache, build)),
+    );
+    expect(builds).toBe(1);
+    expect(new Set(answers.map((answer) => answer.present))).toEqual(new Set([1]));
+    const during = cachedSnapshot(cache, build);
+    await cache.invalidate();
+    const after = await cachedSnapshot(cache, build);
+    await during;
+    expect(after).toEqual({ present: 2 });
+  });
 });

@@ -67,7 +67,14 @@ export class MemorySnapshotCache implements SnapshotCache {
   }
 }
 
-/** The cached value, or a fresh one built and stored; a cache that fails is passed by, never fatal. */
+/** Builds under way in this process, per cache: readers of the same version share one. */
+const inFlight = new WeakMap<SnapshotCache, { version: number; value: Promise<unknown> }>();
+
+/**
+ * The cached value, or a fresh one built and stored; a cache that fails is passed by, never fatal.
+ * Readers that miss at the same version wait for one build in this process instead of each
+ * starting their own (a stampede when the snapshot expires under load).
+ */
 export async function cachedSnapshot<T>(
   cache: SnapshotCache | undefined,
   build: () => Promise<T>,
@@ -75,7 +82,18 @@ export async function cachedSnapshot<T>(
   if (!cache) return build();
   const hit = await cache.read().catch(() => null);
   if (hit?.value) return JSON.parse(hit.value) as T;
-  const value = await build();
-  if (hit) await cache.write(hit.version, JSON.stringify(value)).catch(() => undefined);
+  if (!hit) return build();
+  const running = inFlight.get(cache);
+  if (running && running.version === hit.version) return running.value as Promise<T>;
+  const value = build().then(async (built) => {
+    await cache.write(hit.version, JSON.stringify(built)).catch(() => undefined);
+    return built;
+  });
+  const entry = { version: hit.version, value };
+  inFlight.set(cache, entry);
+  const forget = () => {
+    if (inFlight.get(cache) === entry) inFlight.delete(cache);
+  };
+  value.then(forget, forget);
   return value;
 }

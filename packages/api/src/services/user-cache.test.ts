@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { SessionUser } from '../trpc.js';
 import { UserCache } from './user-cache.js';
 
-const budi = {
+const budi: SessionUser = {
   id: 7,
   name: 'Budi',
   email: 'budi@example.com',
@@ -13,7 +14,8 @@ describe('the signed-in user cache', () => {
   it('reads a user once while fresh, again after its time or when told to forget', async () => {
     const cache = new UserCache(40);
     let loads = 0;
-    const load = () => Promise.resolve((loads += 1) > 2 ? false : { ...budi });
+    const load = (): Promise<SessionUser | false> =>
+      Promise.resolve((loads += 1) > 2 ? false : { ...budi });
     expect(await cache.get(7, load)).toEqual(budi);
     expect(await cache.get(7, load)).toEqual(budi);
     expect(loads).toBe(1);
