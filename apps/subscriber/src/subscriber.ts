@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { EventFeed } from '@absensi/events';
-import { backoffMs, forwardBatch } from './forward.js';
+import { backoffMs, Forwarder } from './forward.js';
 
 export interface SubscriberOptions {
   feed: EventFeed;
@@ -15,6 +15,8 @@ export interface SubscriberOptions {
   blockMs?: number;
   /** On a subscriber's very first start, how many recent events to forward (realtime drops copies). */
   initialBacklog?: number;
+  /** How often the position is saved while events flow (always on stop). */
+  saveCursorEveryMs?: number;
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -62,18 +64,35 @@ export function runSubscriber(options: SubscriberOptions, signal: AbortSignal): 
       }
     }
     logger.info({ cursor }, 'subscriber reading the feed');
+    const forwarder = new Forwarder(options.ingestUrl, options.secret);
+    // The position is saved at most every saveCursorEveryMs and on stop: one Redis write per event
+    // would cost more than the forwarding. A subscriber killed outright resumes a little earlier and
+    // forwards those events again; realtime keeps only the first copy of each.
+    const saveEveryMs = options.saveCursorEveryMs ?? 250;
+    let savedCursor = cursor;
+    let savedAt = Date.now();
+    const saveCursor = async () => {
+      if (cursor === savedCursor) return;
+      const saving = cursor;
+      await options.redis.set(options.cursorKey, saving);
+      savedCursor = saving;
+      savedAt = Date.now();
+    };
     let failures = 0;
     while (!signal.aborted) {
       try {
         const entries = await options.feed.read(cursor, { count: batchSize, blockMs, signal });
-        if (entries.length === 0) continue;
+        if (entries.length === 0) {
+          await saveCursor(); // quiet: the position catches up
+          continue;
+        }
         const events = entries.flatMap((entry) => (entry.event ? [entry.event] : []));
         const skipped = entries.filter((entry) => !entry.event).map((entry) => entry.cursor);
         if (skipped.length > 0)
           logger.warn({ skipped }, 'skipped feed entries this version cannot read');
-        if (events.length > 0) await forwardBatch(options.ingestUrl, options.secret, events);
+        if (events.length > 0) await forwarder.forward(events);
         cursor = entries[entries.length - 1]!.cursor;
-        await options.redis.set(options.cursorKey, cursor);
+        if (Date.now() - savedAt >= saveEveryMs) await saveCursor();
         failures = 0;
       } catch (error) {
         if (signal.aborted) break;
@@ -83,5 +102,9 @@ export function runSubscriber(options: SubscriberOptions, signal: AbortSignal): 
         await sleep(backoffMs(failures), signal);
       }
     }
+    forwarder.close();
+    await saveCursor().catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not save the feed position on stop'),
+    );
   })();
 }
