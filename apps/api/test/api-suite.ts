@@ -745,6 +745,21 @@ export function defineApiSuite(dialect: TestDialect) {
     });
     // Last: these leave the employee's day in a state the earlier tests do not expect.
     describe('replays and the outbox', () => {
+      it("shows a shift begun on an earlier day as open, apart from today's records", async () => {
+        await clockOutIfIn(employee);
+        const shift = await employee.trpc.attendance.clockIn.mutate({
+          idempotencyKey: randomUUID(),
+        });
+        const dayBefore = new Date(Date.parse(`${shift.workDate}T00:00:00Z`) - 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        await Attendance.update({ workDate: dayBefore }, { where: { id: shift.id } });
+        const today = await employee.trpc.attendance.today.query();
+        expect(today.open).toMatchObject({ id: shift.id, workDate: dayBefore });
+        expect(today.records.map((record) => record.id)).not.toContain(shift.id);
+        await employee.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
+      });
+
       it('answers a clock-in key sent again after its shift was closed with that shift, opening none', async () => {
         await clockOutIfIn(employee);
         const key = randomUUID();

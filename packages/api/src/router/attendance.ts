@@ -21,16 +21,21 @@ export const attendanceRouter = router({
     const settings = await ctx.deps.settings.get();
     const now = ctx.deps.clock();
     const workDate = workDateOf(now, settings.timeZone);
-    const [open, records] = await Promise.all([
-      Attendance.findOne({ where: { openUserId: ctx.user.id } }),
-      Attendance.findAll({ where: { userId: ctx.user.id, workDate }, order: [['id', 'ASC']] }),
-    ]);
+    // One query for both: today's records and the open shift, which may have begun on an earlier day.
+    const rows = await Attendance.findAll({
+      where: {
+        userId: ctx.user.id,
+        [Op.or]: [{ workDate }, { openUserId: { [Op.ne]: null } }],
+      },
+      order: [['id', 'ASC']],
+    });
+    const open = rows.find((row) => row.openUserId !== null);
     return {
       serverTime: now.toISOString(),
       workDate,
       settings,
       open: open ? attendanceView(open) : null,
-      records: records.map(attendanceView),
+      records: rows.filter((row) => row.workDate === workDate).map(attendanceView),
     };
   }),
 
