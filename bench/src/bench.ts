@@ -20,6 +20,7 @@ import {
   runFanout,
   type FanoutLevel,
 } from './fanout.js';
+import { childrenOf, meterCpu, perRequest, pidsNamed } from './cpu.js';
 import { ClientPool, sourceAddresses, type Target } from './load.js';
 import { prepareFloorNginx } from './nginx.js';
 import { formatProfile, summariseProfile, type ProfileSummary } from './profile.js';
@@ -299,6 +300,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
       // The floors: four bare Fastify processes behind a second nginx from the same nginx.conf.
       const floorBase = await freePortBlock(6);
       const floorPorts = [1, 2, 3, 4].map((offset) => floorBase + offset);
+      const floorPids: number[] = [];
       for (const [index, port] of floorPorts.entries()) {
         const settings = {
           port,
@@ -309,14 +311,14 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
           sessionSecret: SESSION_SECRET,
           poolSize: 10,
         };
-        children.push(
-          startChild(
-            `floor-${index + 1}`,
-            [join(DIST, 'floor-server.js'), JSON.stringify(settings)],
-            { PATH: path, NODE_ENV: 'production' },
-            logs.sink,
-          ),
+        const floor = startChild(
+          `floor-${index + 1}`,
+          [join(DIST, 'floor-server.js'), JSON.stringify(settings)],
+          { PATH: path, NODE_ENV: 'production' },
+          logs.sink,
         );
+        children.push(floor);
+        if (floor.process.pid !== undefined) floorPids.push(floor.process.pid);
       }
       await Promise.all(
         floorPorts.map((port) =>
@@ -343,6 +345,29 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
       );
       await waitFor('floor nginx', answers(`http://127.0.0.1:${floorBase}/nginx-health`), 15_000);
       const clusterTarget: Target = { host: '127.0.0.1', port: base };
+      // Where the CPU goes in a capacity step (MariaDB and Redis are the machine's, shared).
+      const shared = () => ({ mariadb: pidsNamed('mariadbd'), redis: pidsNamed('redis-server') });
+      const supervised = (prefix: string) =>
+        running.supervisor
+          .names()
+          .filter((name) => name.startsWith(prefix))
+          .map((name) => running.supervisor.pid(name))
+          .filter((pid): pid is number => pid !== undefined);
+      const withWorkers = (pid: number | undefined) =>
+        pid === undefined ? [] : [pid, ...childrenOf(pid)];
+      const clusterCpuGroups = () => ({
+        api: supervised('api-'),
+        subscribers: supervised('subscriber-'),
+        realtime: supervised('realtime'),
+        worker: supervised('worker'),
+        nginx: withWorkers(running.supervisor.pid('nginx')),
+        ...shared(),
+      });
+      const floorCpuGroups = () => ({
+        floor: floorPids,
+        nginx: withWorkers(nginx.pid),
+        ...shared(),
+      });
       const floorTarget: Target = { host: '127.0.0.1', port: floorBase };
 
       // Warm-up: a few requests through each path, not counted.
@@ -401,6 +426,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
           }
           const cap = plan.capacity;
           await settleCluster();
+          const clusterCpu = meterCpu(clusterCpuGroups());
           const c = await rushCapacity(
             {
               pool,
@@ -411,12 +437,15 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
             cap.concurrency,
             cap.seconds,
           );
+          c.cpuMsPerRequest = perRequest(clusterCpu(), c.ok);
           await settleFloor();
+          const floorCpu = meterCpu(floorCpuGroups());
           const f = await rushCapacity(
             { pool, target: floorTarget, employees: floorRoster.take(cap.maxPerStep) },
             cap.concurrency,
             cap.seconds,
           );
+          f.cpuMsPerRequest = perRequest(floorCpu(), f.ok);
           clusterSteps.push(c);
           floorSteps.push(f);
           log(

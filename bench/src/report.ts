@@ -16,6 +16,20 @@ export interface Row {
 const column = (runs: RushStep[][], index: number, pick: (step: RushStep) => number) =>
   spreadOf(runs.map((steps) => (steps[index] ? pick(steps[index]) : Number.NaN)));
 
+/** "api 5.1, subscribers 1.2, …": median CPU ms per clock-in of each part over the repeats. */
+function cpuParts(runs: RushStep[][], index: number): string {
+  const parts = Object.keys(
+    runs.find((steps) => steps[index]?.cpuMsPerRequest)?.[index]?.cpuMsPerRequest ?? {},
+  );
+  return parts
+    .filter((part) => part !== 'total')
+    .map(
+      (part) =>
+        `${part} ${column(runs, index, (s) => s.cpuMsPerRequest?.[part] ?? Number.NaN).median.toFixed(2)}`,
+    )
+    .join(', ');
+}
+
 export function rowsOf(results: BenchResults): Row[] {
   const rows: Row[] = [];
   const { cluster, floor } = results.rush;
@@ -49,6 +63,15 @@ export function rowsOf(results: BenchResults): Row[] {
         absensi: column(cluster, index, (s) => s.errors + s.notSent),
         floor: column(floor, index, (s) => s.errors + s.notSent),
       });
+      if (rate === 0 && cluster.some((steps) => steps[index]?.cpuMsPerRequest)) {
+        rows.push({
+          scenario: '1 rush (nginx + 4 API)',
+          measure: `${label}: CPU ms per clock-in, all parts`,
+          absensi: column(cluster, index, (s) => s.cpuMsPerRequest?.total ?? Number.NaN),
+          floor: column(floor, index, (s) => s.cpuMsPerRequest?.total ?? Number.NaN),
+          other: `${cpuParts(cluster, index)} / floor ${cpuParts(floor, index)}`,
+        });
+      }
       rows.push({
         scenario: '1 rush (nginx + 4 API)',
         measure: `${label}: answer→admin live p99 ms`,

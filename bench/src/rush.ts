@@ -49,6 +49,8 @@ export interface RushStep {
     missing: number;
     within1s: number;
   };
+  /** CPU ms per answered clock-in, by part of the system (capacity steps), and their total. */
+  cpuMsPerRequest?: Record<string, number>;
 }
 
 function summarise(

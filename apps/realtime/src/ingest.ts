@@ -4,7 +4,18 @@ import { z } from 'zod';
 import { appEventSchema, type LiveHub } from '@absensi/events';
 
 export const INGEST_PATH = '/internal/events';
-const batchSchema = z.object({ events: z.array(appEventSchema).min(1).max(1_000) });
+// Every subscriber posts every event, so most events arrive as copies already published: the
+// envelope is checked first, and only events not yet seen are validated in full.
+const envelopeSchema = z.object({
+  events: z
+    .array(z.object({ id: z.string().min(1).max(64) }).passthrough())
+    .min(1)
+    .max(1_000),
+});
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+}
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -37,17 +48,14 @@ export async function buildIngest(options: {
         .code(401)
         .send({ error: 'A valid ingest secret is required (Authorization: Bearer …).' });
     }
-    const parsed = batchSchema.safeParse(request.body);
-    if (!parsed.success) {
-      return reply.code(400).send({
-        error: parsed.error.issues
-          .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-          .join('; '),
-      });
-    }
+    const envelope = envelopeSchema.safeParse(request.body);
+    if (!envelope.success) return reply.code(400).send({ error: describe(envelope.error) });
+    const fresh = envelope.data.events.filter((event) => !options.hub.has(event.id));
+    const parsed = z.array(appEventSchema).safeParse(fresh);
+    if (!parsed.success) return reply.code(400).send({ error: describe(parsed.error) });
     let accepted = 0;
-    for (const event of parsed.data.events) if (options.hub.publish(event)) accepted += 1;
-    return { accepted, duplicates: parsed.data.events.length - accepted };
+    for (const event of parsed.data) if (options.hub.publish(event)) accepted += 1;
+    return { accepted, duplicates: envelope.data.events.length - accepted };
   });
 
   return app;

@@ -43,6 +43,11 @@ export class LiveHub {
     return this.subscribers.size;
   }
 
+  /** True when an event with this id was already published (and is still remembered). */
+  has(eventId: string): boolean {
+    return this.seen.has(eventId);
+  }
+
   /** Adds an event; returns false for a copy already seen. */
   publish(event: AppEvent): boolean {
     if (this.seen.has(event.id)) return false;
