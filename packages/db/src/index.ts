@@ -9,4 +9,5 @@ export { ensureMysqlDatabase, migrate, pendingMigrations } from './migrate.js';
 export { ensureFirstAdmin, ensureSettings, DEFAULT_SETTINGS, type FirstAdmin } from './seed.js';
 export { generatePassword, hashPassword, verifyPassword } from './password.js';
 export { prepareDatabase } from './prepare.js';
+export { insertAction, insertOpenShift, insertOutboxEvents } from './inserts.js';
 export * from './models/index.js';

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { UniqueConstraintError, type Transaction } from 'sequelize';
-import type { ActionKind, Attendance } from '@absensi/db';
+import { insertAction, insertOpenShift, type ActionKind, type Attendance } from '@absensi/db';
 import { newEventId, type AppEvent } from '@absensi/events';
 import type { AppDeps } from '../deps.js';
 import { lateness, resolveTap, workDateOf } from '../rules/index.js';
@@ -86,9 +86,10 @@ async function writeOnce(
   try {
     written = await deps.db.transaction(async (transaction) => {
       const result = await write(transaction);
-      await deps.db.models.AttendanceAction.create(
+      await insertAction(
+        deps.db,
         { idempotencyKey: key, userId: user.id, kind, attendanceId: result.row.id },
-        { transaction },
+        transaction,
       );
       await recordEvents(deps, result.events, transaction);
       return result;
@@ -132,7 +133,8 @@ export async function clockIn(
     input.idempotencyKey,
     'clock_in',
     async (transaction) => {
-      const row = await deps.db.models.Attendance.create(
+      const row = await insertOpenShift(
+        deps.db,
         {
           userId: user.id,
           workDate,
@@ -146,18 +148,8 @@ export async function clockIn(
           clockInLng: input.location?.lng ?? null,
           clockInAccuracy: input.location?.accuracy ?? null,
           clockInNote: input.note ?? null,
-          clockOutAt: null,
-          clockOutClientAt: null,
-          clockOutNode: null,
-          clockOutSource: null,
-          clockOutKind: null,
-          clockOutLat: null,
-          clockOutLng: null,
-          clockOutAccuracy: null,
-          clockOutNote: null,
-          openUserId: user.id,
         },
-        { transaction },
+        transaction,
       );
       return { row, events: [attendanceEvent('AttendanceCreated', row, user, deps.nodeId)] };
     },

@@ -1,5 +1,6 @@
 import type { Transaction } from 'sequelize';
 import { Op } from 'sequelize';
+import { insertOutboxEvents } from '@absensi/db';
 import type { AppEvent } from '@absensi/events';
 import { eventSubject, isAttendanceEvent } from '@absensi/events';
 import type { AppDeps } from '../deps.js';
@@ -10,7 +11,8 @@ export async function recordEvents(
   events: readonly AppEvent[],
   transaction: Transaction,
 ) {
-  await deps.db.models.EventRow.bulkCreate(
+  await insertOutboxEvents(
+    deps.db,
     events.map((event) => ({
       id: event.id,
       type: event.type,
@@ -18,9 +20,8 @@ export async function recordEvents(
       userId: eventSubject(event),
       nodeId: event.nodeId,
       createdAt: new Date(event.occurredAt),
-      sentAt: null,
     })),
-    { transaction },
+    transaction,
   );
 }
 
