@@ -115,16 +115,15 @@ export async function insertOutboxEvents(
   const rows = events.map((_, index) =>
     ['id', 'type', 'payload', 'userId', 'nodeId', 'createdAt'].map((field) => `:${field}${index}`),
   );
-  const replacements = Object.fromEntries(
-    events.flatMap((event, index) => [
-      [`id${index}`, event.id],
-      [`type${index}`, event.type],
-      [`payload${index}`, event.payload],
-      [`userId${index}`, event.userId],
-      [`nodeId${index}`, event.nodeId],
-      [`createdAt${index}`, stored(db, event.createdAt)],
-    ]),
-  );
+  const replacements: Record<string, string | number | null> = {};
+  events.forEach((event, index) => {
+    replacements[`id${index}`] = event.id;
+    replacements[`type${index}`] = event.type;
+    replacements[`payload${index}`] = event.payload;
+    replacements[`userId${index}`] = event.userId;
+    replacements[`nodeId${index}`] = event.nodeId;
+    replacements[`createdAt${index}`] = stored(db, event.createdAt);
+  });
   await db.sequelize.query(
     `INSERT INTO events (id, type, payload, user_id, node_id, created_at, sent_at)
      VALUES ${rows.map((row) => `(${row.join(', ')}, NULL)`).join(', ')}`,
