@@ -26,16 +26,24 @@ service_state() { # prints "ok", "wait <why>" or "fail <why>"
 services=$(docker stack services --format '{{.Name}}' "$stack")
 [[ -n $services ]] || { echo "stack $stack has no services" >&2; exit 1; }
 while :; do
-  pending=()
+  pending=() pending_services=()
   for service in $services; do
     state=$(service_state "$service")
     case "$state" in
       ok) ;;
       fail*) echo "${state#fail }" >&2; docker service ps --no-trunc "$service" >&2 || true; exit 1 ;;
-      *) pending+=("${state#wait }") ;;
+      *) pending+=("${state#wait }") pending_services+=("$service") ;;
     esac
   done
   if [[ ${#pending[@]} -eq 0 ]]; then echo "stack $stack converged"; exit 0; fi
-  if ((SECONDS >= deadline)); then printf 'still waiting after %ss:\n' "$timeout" >&2; printf '  %s\n' "${pending[@]}" >&2; exit 1; fi
+  if ((SECONDS >= deadline)); then
+    printf 'still waiting after %ss:\n' "$timeout" >&2
+    printf '  %s\n' "${pending[@]}" >&2
+    for service in "${pending_services[@]}"; do # why: the tasks' errors, and the end of their logs
+      docker service ps --no-trunc --format '{{.Name}} {{.CurrentState}} {{.Error}}' "$service" >&2 || true
+      docker service logs --no-task-ids --tail 20 "$service" >&2 || true
+    done
+    exit 1
+  fi
   sleep 5
 done

@@ -4,6 +4,12 @@ import { testEnvironment } from '@absensi/config';
 
 export const inCi = testEnvironment().ci;
 
+/** The Swarm test's private engine keeps everything (socket, data, exec root, pidfile, base image work) here. */
+export const swarmRoot = process.env.ABSENSI_SWARM_ROOT ?? '/tmp/absensi-swarm';
+
+/** ABSENSI_SWARM_KEEP=1 leaves the stack and its engine running after the Swarm test, to look at what failed. */
+export const keepSwarm = process.env.ABSENSI_SWARM_KEEP === '1';
+
 /** The environment for a child process: this process's, with the given variables on top. */
 export function childEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };

@@ -2,7 +2,17 @@
 // Everything it starts is its own: its socket, data and PID live under one directory, and it stops the
 // engine by the PID in its pidfile. Traffic goes only to 127.0.0.1 and to the networks the engine creates.
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
@@ -15,7 +25,13 @@ export interface Engine {
   root: string;
   host: string;
   pid: number;
+  /** The host's network links the engine created (absent before it started), removed when it stops. */
+  createdLinks?: string[];
 }
+
+/** The bridges dockerd makes on the host: docker0 (default bridge) and docker_gwbridge (Swarm's way out). */
+const engineLinks = ['docker0', 'docker_gwbridge'];
+const hasLink = (name: string) => existsSync(`/sys/class/net/${name}`);
 
 export interface RunOptions {
   env?: Record<string, string>;
@@ -93,6 +109,12 @@ export function docker(engine: Engine, args: string[], options: RunOptions = {})
   return sh('docker', args, { ...options, env: { DOCKER_HOST: engine.host, ...options.env } });
 }
 
+/** The last lines of the engine's own log (dockerd.log under its folder). */
+export function engineLog(root: string, lines = 40): string {
+  const log = join(root, 'dockerd.log');
+  return existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-lines).join('\n') : '';
+}
+
 /** Starts dockerd in its own session with everything under `root`; returns once it answers. */
 export async function startEngine(root: string): Promise<Engine> {
   mkdirSync(root, { recursive: true });
@@ -106,9 +128,11 @@ export async function startEngine(root: string): Promise<Engine> {
       ? readFileSync(`/proc/${pid}/cmdline`, 'utf8')
       : '';
     if (cmdline.startsWith('dockerd') && cmdline.includes(pidfile))
-      await stopEngine({ ...engine, pid });
+      await stopEngine({ ...engine, pid, createdLinks: engineLinks });
     rmSync(pidfile, { force: true });
   }
+  engine.createdLinks = engineLinks.filter((name) => !hasLink(name));
+  const log = openSync(join(root, 'dockerd.log'), 'w');
   const child = spawn(
     'dockerd',
     [
@@ -121,8 +145,9 @@ export async function startEngine(root: string): Promise<Engine> {
       '--pidfile',
       pidfile,
     ],
-    { detached: true, stdio: ['ignore', 'ignore', 'ignore'], env: childEnvironment() },
+    { detached: true, stdio: ['ignore', log, log], env: childEnvironment() },
   );
+  closeSync(log);
   child.unref();
   engine.pid = child.pid ?? 0;
   for (let attempt = 0; attempt < 60; attempt++) {
@@ -137,11 +162,11 @@ export async function startEngine(root: string): Promise<Engine> {
     await sleep(1000);
   }
   throw new Error(
-    `dockerd did not start (pid ${engine.pid}); its log: journal of the child, data under ${root}`,
+    `dockerd did not start (pid ${engine.pid}); the end of ${join(root, 'dockerd.log')}:\n${engineLog(root)}`,
   );
 }
 
-/** Stops the engine by its PID and waits until it has exited. */
+/** Stops the engine by its PID, waits until it has exited, then removes what it left on the host. */
 export async function stopEngine(engine: Engine): Promise<void> {
   if (!engine.pid) return;
   try {
@@ -149,16 +174,71 @@ export async function stopEngine(engine: Engine): Promise<void> {
   } catch {
     return;
   }
-  for (let attempt = 0; attempt < 60; attempt++) {
+  let exited = false;
+  for (let attempt = 0; attempt < 60 && !exited; attempt++) {
     try {
       process.kill(engine.pid, 0);
+      await sleep(500);
     } catch {
-      rmSync(join(engine.root, 'docker.pid'), { force: true });
-      return;
+      exited = true;
     }
-    await sleep(500);
   }
-  process.kill(engine.pid, 'SIGKILL');
+  if (!exited) {
+    process.kill(engine.pid, 'SIGKILL');
+    await sleep(1000);
+  }
+  rmSync(join(engine.root, 'docker.pid'), { force: true });
+  await removeLeftovers(engine);
+}
+
+/**
+ * What dockerd leaves behind when it exits: the network namespaces it mounted under its exec root, and the
+ * bridges it created on the host (only those that were not there before it started, and only when no other
+ * dockerd runs). Its iptables chains stay
+ * (empty, harmless, reused by the next start); so does its data root, the image cache of the next run.
+ */
+async function removeLeftovers(engine: Engine): Promise<void> {
+  const mounts = readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[1] ?? '')
+    .filter((point) => point.startsWith(`${join(engine.root, 'exec')}/`))
+    .reverse();
+  for (const point of mounts) await sh('umount', ['-l', point]).catch(() => '');
+  if (otherEngines(engine.pid)) return; // the bridges are shared by every dockerd on the host
+  for (const name of engine.createdLinks ?? [])
+    if (hasLink(name)) await sh('ip', ['link', 'delete', name]).catch(() => '');
+}
+
+/** Whether a dockerd other than `pid` runs on this host. */
+function otherEngines(pid: number): boolean {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== pid)
+    .some((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'dockerd';
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** Fails at once, naming them, when ports the stack publishes on the host are already taken. */
+export async function assertPortsFree(ports: number[]): Promise<void> {
+  const taken: number[] = [];
+  for (const port of ports) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen({ port, host: '0.0.0.0', exclusive: true }, () =>
+        server.close(() => resolve(true)),
+      );
+    });
+    if (!free) taken.push(port);
+  }
+  if (taken.length > 0)
+    throw new Error(
+      `the stack publishes ${ports.join(', ')} on this host, but ${taken.join(', ')} ${taken.length > 1 ? 'are' : 'is'} taken`,
+    );
 }
 
 /** Single-node Swarm on 127.0.0.1 with the labels stack.yml's placement asks for. */

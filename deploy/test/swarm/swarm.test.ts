@@ -3,7 +3,8 @@
 // (deploy/swarm/stack.test.yml), then through nginx on 127.0.0.1:8000: log in, clock in and see the event on
 // /ws; kill an api task while requests keep succeeding; force a rolling update of api under a trickle of
 // clock-ins with no failed request. Everything is torn down at the end, the engine included (its image cache
-// under /tmp/absensi-swarm/data is kept for the next run).
+// under the engine's folder is kept for the next run). ABSENSI_SWARM_ROOT names that folder (default
+// /tmp/absensi-swarm): its socket, data, exec root, pidfile and the base images' work folder.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,8 +12,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDockerfiles, prunedPackage, readDockerfile } from '../../src/dockerfiles.js';
+import { keepSwarm, swarmRoot as root } from '../../src/env.js';
 import { appWorkspaces, repoPath } from '../../src/repo.js';
 import {
+  assertPortsFree,
   buildImage,
   docker,
   ensureTools,
@@ -26,9 +29,22 @@ import {
 } from '../../src/swarm.js';
 
 const base = 'http://127.0.0.1:8000';
+/** What stack.yml publishes on the host (nginx, realtime, MySQL): another process on one of them fails the deploy. */
+const publishedPorts = [8000, 8081, 3307];
 const admin = { email: 'admin@absensi.local', password: randomBytes(12).toString('hex') };
 let engine: Engine | undefined;
 let removeCertificates = () => {};
+const started = Date.now();
+let lap = started;
+
+/** One line per step with its duration and the time since the start, so a slow or stuck step shows. */
+function step(what: string): void {
+  const now = Date.now();
+  console.log(
+    `[swarm] ${what} (${((now - lap) / 1000).toFixed(0)} s; ${((now - started) / 1000).toFixed(0)} s in all)`,
+  );
+  lap = now;
+}
 
 function on(): Engine {
   if (!engine) throw new Error('the engine did not start');
@@ -127,20 +143,27 @@ beforeAll(async () => {
       `no workspace under apps/ for ${missing.join(', ')}: their images cannot be built`,
     );
   await ensureTools();
-  engine = await startEngine('/tmp/absensi-swarm');
+  step('docker.io and debootstrap present');
+  engine = await startEngine(root);
   await initSwarm(engine);
-  await sh('bash', [repoPath('docker', 'base', 'make-base-images.sh'), '/tmp/absensi-swarm/base'], {
-    env: { DOCKER_HOST: engine.host },
-    timeoutMs: 15 * 60_000,
-  });
-  removeCertificates = provideBuildCertificates();
-  for (const name of listDockerfiles()) await buildImage(engine, `docker/${name}.Dockerfile`, name);
-  await buildImage(engine, 'docker/swarm-test/mariadb.Dockerfile', 'mariadb');
-  await buildImage(engine, 'docker/swarm-test/redis.Dockerfile', 'redis');
-
   // what a run that died may have left: its stack, and volumes initialised with other secrets
   await removeStack(engine);
   await docker(engine, ['volume', 'rm', '-f', 'absensi_mysql_data', 'absensi_redis_data']);
+  await assertPortsFree(publishedPorts);
+  step(`engine ${engine.host} (pid ${engine.pid}) up, single-node Swarm`);
+  await sh('bash', [repoPath('docker', 'base', 'make-base-images.sh'), `${root}/base`], {
+    env: { DOCKER_HOST: engine.host },
+    timeoutMs: 15 * 60_000,
+  });
+  step('base images');
+  removeCertificates = provideBuildCertificates();
+  for (const name of listDockerfiles()) {
+    await buildImage(engine, `docker/${name}.Dockerfile`, name);
+    step(`image ${name}`);
+  }
+  await buildImage(engine, 'docker/swarm-test/mariadb.Dockerfile', 'mariadb');
+  await buildImage(engine, 'docker/swarm-test/redis.Dockerfile', 'redis');
+  step('images mariadb and redis (test stand-ins)');
 
   const secrets: Record<string, string> = {
     absensi_db_password: randomBytes(16).toString('hex'),
@@ -181,10 +204,12 @@ beforeAll(async () => {
       },
     },
   );
+  step('stack deployed');
   await sh('bash', [repoPath('deploy', 'scripts', 'wait-for-rollout.sh'), 'absensi', '600'], {
     env: { DOCKER_HOST: engine.host },
     timeoutMs: 11 * 60_000,
   });
+  step('stack converged');
 });
 
 /** Removes the stack and waits until its containers and network are gone. */
@@ -213,12 +238,20 @@ async function removeStack(engine: Engine): Promise<void> {
 afterAll(async () => {
   removeCertificates();
   if (!engine) return;
+  step('tests done');
+  if (keepSwarm) {
+    console.log(
+      `[swarm] ABSENSI_SWARM_KEEP=1: the stack runs on DOCKER_HOST=${engine.host}; stop the engine with kill ${engine.pid}`,
+    );
+    return;
+  }
   await removeStack(engine).catch(() => undefined);
   await docker(engine, ['volume', 'rm', '-f', 'absensi_mysql_data', 'absensi_redis_data']).catch(
     () => '',
   );
   await docker(engine, ['swarm', 'leave', '--force']).catch(() => '');
   await stopEngine(engine);
+  step('stack removed, engine stopped');
 });
 
 describe('the stack on a single-node Swarm', () => {
