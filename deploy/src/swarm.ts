@@ -105,8 +105,16 @@ export async function ensureTools(): Promise<void> {
   );
 }
 
+/**
+ * A docker command against the private engine. Builds use the classic builder (DOCKER_BUILDKIT=0): BuildKit would
+ * fetch the `# syntax=docker/dockerfile:1` frontend from Docker Hub, which this machine cannot reach, while the
+ * classic builder ignores that line (and a client without buildx uses it anyway).
+ */
 export function docker(engine: Engine, args: string[], options: RunOptions = {}): Promise<string> {
-  return sh('docker', args, { ...options, env: { DOCKER_HOST: engine.host, ...options.env } });
+  return sh('docker', args, {
+    ...options,
+    env: { DOCKER_HOST: engine.host, DOCKER_BUILDKIT: '0', ...options.env },
+  });
 }
 
 /** The last lines of the engine's own log (dockerd.log under its folder). */

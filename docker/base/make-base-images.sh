@@ -5,6 +5,7 @@
 # Usage: make-base-images.sh [WORKDIR]   (needs root, debootstrap, and DOCKER_HOST pointing at the engine)
 # Images that already exist are kept.
 set -euo pipefail
+export DOCKER_BUILDKIT=0 # the classic builder: nothing to fetch from a registry
 work=${1:-$(mktemp -d /tmp/absensi-base.XXXXXX)}
 mkdir -p "$work"
 
