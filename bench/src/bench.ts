@@ -9,7 +9,13 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestClient } from '@absensi/api/testing';
-import { ENTRIES, fileSink, startCluster, type RunningCluster } from '@absensi/cluster';
+import {
+  ENTRIES,
+  fileSink,
+  loopbackClusterSettings,
+  startCluster,
+  type RunningCluster,
+} from '@absensi/cluster';
 import { testEnvironment } from '@absensi/config';
 import { createTempDatabase, type TempDatabase } from '@absensi/db/testing';
 import { testPrefix } from '@absensi/events/testing';
@@ -243,14 +249,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
         `cluster: starting on 127.0.0.1:${base} (database ${new URL(database.url).pathname.slice(1)}, Redis prefix ${prefix})`,
       );
       cluster = await startCluster(
-        {
-          host: '127.0.0.1',
-          nginxPort: base,
-          apiBasePort: base,
-          apiNodes: 4,
-          subscribers: 4,
-          realtimePort: base + 10,
-          ingestPort: base + 11,
+        loopbackClusterSettings(base, {
           databaseUrl: database.url,
           redisUrl: testEnvironment().redisUrl,
           redisPrefix: prefix,
@@ -258,10 +257,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
           realtimeSecret: REALTIME_SECRET,
           adminEmail: ADMIN.email,
           adminPassword: ADMIN.password,
-          companyTz: 'Asia/Jakarta',
-          logLevel: 'warn',
-          balance: 'least_conn',
-        },
+        }),
         { runDir, sink: logs.sink, path },
       );
       const running = cluster;
@@ -328,7 +324,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
       const nginxArgs = prepareFloorNginx(join(runDir, 'floor-nginx'), {
         nginxPort: floorBase,
         upstreamPorts: floorPorts,
-        realtimePort: base + 10,
+        realtimePort: running.settings.realtimePort,
       });
       const nginx = spawn('nginx', nginxArgs, {
         env: { PATH: path },
@@ -556,7 +552,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
         results.fanout.trpc = await runFanout(
           trpcSystem(
             realtimePid,
-            `ws://127.0.0.1:${base + 10}/ws`,
+            `ws://127.0.0.1:${running.settings.realtimePort}/ws`,
             adminCookies[0]!,
             running.ingestUrl,
             REALTIME_SECRET,

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
+import { describeZodError } from '@absensi/api';
 import { appEventSchema, type LiveHub } from '@absensi/events';
 
 export const INGEST_PATH = '/internal/events';
@@ -12,10 +13,6 @@ const envelopeSchema = z.object({
     .min(1)
     .max(1_000),
 });
-
-function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-}
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -49,10 +46,10 @@ export async function buildIngest(options: {
         .send({ error: 'A valid ingest secret is required (Authorization: Bearer …).' });
     }
     const envelope = envelopeSchema.safeParse(request.body);
-    if (!envelope.success) return reply.code(400).send({ error: describe(envelope.error) });
+    if (!envelope.success) return reply.code(400).send({ error: describeZodError(envelope.error) });
     const fresh = envelope.data.events.filter((event) => !options.hub.has(event.id));
     const parsed = z.array(appEventSchema).safeParse(fresh);
-    if (!parsed.success) return reply.code(400).send({ error: describe(parsed.error) });
+    if (!parsed.success) return reply.code(400).send({ error: describeZodError(parsed.error) });
     let accepted = 0;
     for (const event of parsed.data) if (options.hub.publish(event)) accepted += 1;
     return { accepted, duplicates: envelope.data.events.length - accepted };

@@ -38,8 +38,8 @@ export interface AppDeps {
   readonly jobs?: JobStarter;
   /** Signed-in users seen lately; without it every request reads its user. */
   readonly users?: UserCache;
-  /** Marks appended events sent in batches; without it each publish marks its own at once. */
-  readonly sentMarks?: SentMarks;
+  /** Marks appended events sent, in batches off the request path. */
+  readonly sentMarks: SentMarks;
   /** The dashboard snapshot, cached briefly and invalidated by attendance events. */
   readonly dashboardCache?: SnapshotCache;
   /** Called after every procedure with its path and outcome, for metrics. */

@@ -1,5 +1,5 @@
 export { appRouter, type AppRouter } from './root.js';
-export { createCallerFactory, type Context, type SessionUser } from './trpc.js';
+export { createCallerFactory, describeZodError, type Context, type SessionUser } from './trpc.js';
 export type { AppDeps, JobStarter, Logger } from './deps.js';
 export { LoginLimiter } from './login-limiter.js';
 export { SettingsCache, type CompanySettings } from './services/settings.js';

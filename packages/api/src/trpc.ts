@@ -43,7 +43,8 @@ export function sessionUserOf(
 
 // (2) Initialisation ---------------------------------------------------------------------------
 
-function describeZodError(error: ZodError): string {
+/** "field: message; …" — what a person needs to fix their input. */
+export function describeZodError(error: ZodError): string {
   return error.issues
     .map((issue) =>
       issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,

@@ -9,7 +9,7 @@ export interface ExportJobData {
   format: ExportFormat;
 }
 
-type Deps = Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings'>;
+type Deps = Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks'>;
 
 export function downloadPath(jobId: string): string {
   return `/exports/${encodeURIComponent(jobId)}`;

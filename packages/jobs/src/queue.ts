@@ -34,7 +34,7 @@ export function newExportJobId(): string {
   return `export-${newEventId()}`;
 }
 
-type Deps = Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings'>;
+type Deps = Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks'>;
 
 /** The API nodes' side: exports go to the worker through the queue. */
 export class QueueJobStarter implements JobStarter {

@@ -6,5 +6,11 @@ export {
   type LineSink,
   type ProcessSpec,
 } from './supervisor.js';
-export { apiPorts, DEFAULT_PORTS, ENTRIES, type ClusterSettings } from './topology.js';
+export {
+  apiPorts,
+  DEFAULT_PORTS,
+  ENTRIES,
+  loopbackClusterSettings,
+  type ClusterSettings,
+} from './topology.js';
 export { freePortBlock } from './ports.js';

@@ -42,6 +42,38 @@ export const DEFAULT_PORTS = {
   ingestPort: 8080,
 } as const;
 
+/**
+ * A whole cluster on one loopback block of 12 ports from `base` (nginx on base, API nodes on base+1…4,
+ * realtime on base+10, its ingest on base+11), as the tests and the bench run it.
+ */
+export function loopbackClusterSettings(
+  base: number,
+  given: Pick<
+    ClusterSettings,
+    | 'databaseUrl'
+    | 'redisUrl'
+    | 'redisPrefix'
+    | 'sessionSecret'
+    | 'realtimeSecret'
+    | 'adminEmail'
+    | 'adminPassword'
+  >,
+): ClusterSettings {
+  return {
+    host: '127.0.0.1',
+    nginxPort: base,
+    apiBasePort: base,
+    apiNodes: 4,
+    subscribers: 4,
+    realtimePort: base + 10,
+    ingestPort: base + 11,
+    companyTz: 'Asia/Jakarta',
+    logLevel: 'warn',
+    balance: 'least_conn',
+    ...given,
+  };
+}
+
 export function apiPorts(settings: Pick<ClusterSettings, 'apiBasePort' | 'apiNodes'>): number[] {
   return Array.from({ length: settings.apiNodes }, (_, index) => settings.apiBasePort + index + 1);
 }

@@ -10,7 +10,13 @@ import { createLiveClient, createTestClient, errorOf, type TestClient } from '@a
 import { createTempDatabase, type TempDatabase } from '@absensi/db/testing';
 import { deleteKeys, testPrefix } from '@absensi/events/testing';
 import type { AttendanceEvent } from '@absensi/events';
-import { ENTRIES, fileSink, startCluster, type RunningCluster } from '../src/index.js';
+import {
+  ENTRIES,
+  fileSink,
+  loopbackClusterSettings,
+  startCluster,
+  type RunningCluster,
+} from '../src/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 import { clusterServicesAvailable, freePortBlock } from './requirements.js';
@@ -52,14 +58,7 @@ describe.runIf(available)(
       databaseUrl.port = String(mysqlPort);
       const base = await freePortBlock(12);
       cluster = await startCluster(
-        {
-          host: '127.0.0.1',
-          nginxPort: base,
-          apiBasePort: base,
-          apiNodes: 4,
-          subscribers: 4,
-          realtimePort: base + 10,
-          ingestPort: base + 11,
+        loopbackClusterSettings(base, {
           databaseUrl: databaseUrl.toString(),
           redisUrl: `redis://127.0.0.1:${redisPort}`,
           redisPrefix: prefix,
@@ -67,10 +66,7 @@ describe.runIf(available)(
           realtimeSecret: 'r'.repeat(40),
           adminEmail: ADMIN.email,
           adminPassword: ADMIN.password,
-          companyTz: 'Asia/Jakarta',
-          logLevel: 'warn',
-          balance: 'least_conn',
-        },
+        }),
         { runDir: logDir, sink: log.sink, path: testEnvironment().path },
       );
       admin = createTestClient(cluster.url);

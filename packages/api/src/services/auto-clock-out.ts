@@ -11,7 +11,7 @@ import { publishEvents, recordEvents } from './outbox.js';
  * transaction (a shift its employee closed meanwhile is left alone). Returns how many were closed.
  */
 export async function closeForgottenShifts(
-  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings'>,
+  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks'>,
 ): Promise<number> {
   const settings = await deps.settings.get();
   const now = deps.clock();

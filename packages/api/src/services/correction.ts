@@ -22,7 +22,7 @@ export interface Correction {
  * lands in the audit log together with the values before and after.
  */
 export async function correctAttendance(
-  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings'>,
+  deps: Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks'>,
   admin: SessionUser,
   input: Correction,
 ): Promise<AttendanceView> {

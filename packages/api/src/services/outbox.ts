@@ -45,20 +45,7 @@ export async function publishEvents(
     );
     return false;
   }
-  const ids = events.map((event) => event.id);
-  if (deps.sentMarks) {
-    deps.sentMarks.mark(ids);
-    return true;
-  }
-  try {
-    await deps.db.models.EventRow.update(
-      { sentAt: deps.clock() },
-      { where: { id: { [Op.in]: ids } } },
-    );
-  } catch (error) {
-    // Appended but not marked: the worker will append them again, and realtime drops the copy.
-    deps.log.warn({ err: error }, 'events appended but not marked sent');
-  }
+  deps.sentMarks.mark(events.map((event) => event.id));
   return true;
 }
 
