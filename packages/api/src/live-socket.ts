@@ -1,9 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { TRPCError } from '@trpc/server';
-import { applyWSSHandler, type CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
-import { WebSocketServer } from 'ws';
+import { getWSConnectionHandler, type CreateWSSContextFnOptions } from '@trpc/server/adapters/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppDeps } from './deps.js';
+import { FrameCache, servePushPath, TrpcFacingSocket } from './live-push.js';
 import { appRouter } from './root.js';
 import { sessionCookieFrom, userIdFromSignedSession } from './session/resolve.js';
 import type { RequestSession, SessionStore } from './session/types.js';
@@ -44,10 +45,14 @@ export function createLiveSocket(options: LiveSocketOptions) {
 
   const userIdOf = (signed: string | undefined) =>
     userIdFromSignedSession(signed, options.sessionSecret, options.sessions);
+  /** Users already known from the upgrade's cookie, so the context does not look them up again. */
+  const upgradedAs = new WeakMap<IncomingMessage, number>();
 
-  async function createContext({ req, info }: CreateWSSContextFnOptions): Promise<Context> {
+  async function contextOf({ req, info }: CreateWSSContextFnOptions): Promise<Context> {
     const params = info.connectionParams as Record<string, string> | null;
-    const userId = await userIdOf(sessionCookieFrom(req.headers.cookie) ?? params?.session);
+    const userId =
+      upgradedAs.get(req) ??
+      (await userIdOf(sessionCookieFrom(req.headers.cookie) ?? params?.session));
     if (userId === null)
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to receive live updates.' });
     return {
@@ -57,10 +62,15 @@ export function createLiveSocket(options: LiveSocketOptions) {
     };
   }
 
-  const handler = applyWSSHandler({
+  const serveTrpc = getWSConnectionHandler({
     wss,
     router: appRouter,
-    createContext,
+    // tRPC makes the context once per connection; the push path uses the same one.
+    createContext(contextOptions) {
+      const context = contextOf(contextOptions);
+      (contextOptions.res as unknown as TrpcFacingSocket).context = context;
+      return context;
+    },
     keepAlive: {
       enabled: true,
       pingMs: options.pingMs ?? 30_000,
@@ -70,6 +80,21 @@ export function createLiveSocket(options: LiveSocketOptions) {
       if (error.code === 'INTERNAL_SERVER_ERROR')
         options.deps.log.error({ err: error, path: procedure }, 'subscription failed');
     },
+  });
+  const frames = new FrameCache();
+  wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    const trpc = new TrpcFacingSocket(socket);
+    // tRPC reads and writes through the facade, which has the socket's surface it uses.
+    serveTrpc(trpc as unknown as WebSocket, request);
+    servePushPath({
+      socket,
+      trpc,
+      expectsConnectionParams:
+        new URL(request.url ?? '/', 'http://localhost').searchParams.get('connectionParams') ===
+        '1',
+      frames,
+      log: options.deps.log,
+    });
   });
 
   function refuse(socket: Duplex, status: string) {
@@ -84,7 +109,11 @@ export function createLiveSocket(options: LiveSocketOptions) {
     );
     const checked = usesParams
       ? Promise.resolve(true)
-      : userIdOf(sessionCookieFrom(request.headers.cookie)).then((id) => id !== null);
+      : userIdOf(sessionCookieFrom(request.headers.cookie)).then((id) => {
+          if (id === null) return false;
+          upgradedAs.set(request, id);
+          return true;
+        });
     checked.then(
       (allowed) => {
         if (!allowed) return refuse(socket, '401 Unauthorized');
@@ -113,7 +142,9 @@ export function createLiveSocket(options: LiveSocketOptions) {
     },
     /** Tells every client to reconnect (elsewhere, or here after a restart), then closes. */
     close(): Promise<void> {
-      handler.broadcastReconnectNotification();
+      const reconnect = JSON.stringify({ id: null, method: 'reconnect' });
+      for (const client of wss.clients)
+        if (client.readyState === client.OPEN) client.send(reconnect);
       return new Promise((resolve) => {
         for (const client of wss.clients) client.close(1012, 'Service restart');
         wss.close(() => resolve());

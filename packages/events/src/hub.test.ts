@@ -99,4 +99,39 @@ describe('LiveHub', () => {
     expect(await next).toEqual({ done: true, value: undefined });
     expect(hub.subscriberCount).toBe(0);
   });
+
+  it('pushes to an attached sink what it missed, then what follows, each once and in order', () => {
+    const hub = new LiveHub();
+    const events = [1, 2, 3].map((user) => sampleAttendanceCreated(user));
+    for (const event of events) hub.publish(event);
+    const got: string[] = [];
+    const detach = hub.attach(
+      { accepts: (event) => eventSubject(event) !== 2, deliver: (event) => got.push(event.id) },
+      events[0]!.id,
+    );
+    const live = sampleAttendanceCreated(4);
+    hub.publish(live);
+    hub.publish(live);
+    expect(got).toEqual([events[2]!.id, live.id]);
+    detach();
+    hub.publish(sampleAttendanceCreated(5));
+    expect(got).toHaveLength(2);
+    expect(hub.subscriberCount).toBe(0);
+  });
+
+  it('drops a sink that throws and still delivers to the others', () => {
+    const hub = new LiveHub();
+    const got: string[] = [];
+    hub.attach({
+      accepts: () => true,
+      deliver: () => {
+        throw new Error('socket gone');
+      },
+    });
+    hub.attach({ accepts: () => true, deliver: (event) => got.push(event.id) });
+    const event = sampleAttendanceCreated(1);
+    expect(hub.publish(event)).toBe(true);
+    expect(got).toEqual([event.id]);
+    expect(hub.subscriberCount).toBe(1);
+  });
 });

@@ -17,22 +17,23 @@ export class SubscriberTooSlowError extends Error {
   }
 }
 
-interface Subscriber {
+/** A subscriber the hub pushes to, synchronously, as each event is published. */
+export interface HubSink {
   readonly accepts: (event: AppEvent) => boolean;
-  readonly queue: AppEvent[];
-  wake: (() => void) | null;
-  failed: Error | null;
+  readonly deliver: (event: AppEvent) => void;
 }
 
 /**
  * Where events meet live subscriptions: keeps the first copy of each event id, remembers the last
- * `capacity` events in arrival order for replay, and hands each subscriber its own bounded queue
- * so that one slow reader cannot hold back the others.
+ * `capacity` events in arrival order for replay, and hands each event to every subscriber that
+ * accepts it. A sink (`attach`) gets it synchronously, which is how realtime writes one frame per
+ * socket; a pull subscriber (`subscribe`) gets its own bounded queue so that one slow reader
+ * cannot hold back the others.
  */
 export class LiveHub {
   private readonly buffer: AppEvent[] = [];
   private readonly seen = new Set<string>();
-  private readonly subscribers = new Set<Subscriber>();
+  private readonly subscribers = new Set<HubSink>();
 
   constructor(
     private readonly capacity = 10_000,
@@ -57,8 +58,29 @@ export class LiveHub {
       const dropped = this.buffer.shift();
       if (dropped) this.seen.delete(dropped.id);
     }
-    for (const subscriber of this.subscribers) this.offer(subscriber, event);
+    for (const sink of this.subscribers) {
+      if (!sink.accepts(event)) continue;
+      try {
+        sink.deliver(event);
+      } catch {
+        // A sink that cannot take an event is broken (its socket is gone): it must not stop the others.
+        this.subscribers.delete(sink);
+      }
+    }
     return true;
+  }
+
+  /**
+   * Pushes what the sink missed after `lastEventId` (when given), then every new event it accepts,
+   * until the returned detach is called. Replay and registration happen in one synchronous step, so
+   * nothing is lost or doubled in between.
+   */
+  attach(sink: HubSink, lastEventId?: string): () => void {
+    if (lastEventId !== undefined) {
+      for (const event of this.missedSince(lastEventId)) if (sink.accepts(event)) sink.deliver(event);
+    }
+    this.subscribers.add(sink);
+    return () => void this.subscribers.delete(sink);
   }
 
   /** Buffered events after `lastEventId`, oldest first; by id order when that id is no longer buffered. */
@@ -69,52 +91,50 @@ export class LiveHub {
   }
 
   async *subscribe(options: HubSubscription): AsyncGenerator<AppEvent, void, undefined> {
-    const subscriber: Subscriber = {
+    const queue: AppEvent[] = [];
+    const state: { wake: (() => void) | null; failed: Error | null } = { wake: null, failed: null };
+    // Attached before the replay is read, so nothing published in between is lost; the replay's ids
+    // are then skipped if they also arrive live. The replay is yielded directly, not queued, so a
+    // long one does not count against the queue's bound.
+    const detach = this.attach({
       accepts: options.accepts,
-      queue: [],
-      wake: null,
-      failed: null,
-    };
-    // Registered before the replay is read, so nothing published in between is lost; the replay's ids
-    // are then skipped if they also arrive live.
-    this.subscribers.add(subscriber);
-    const onAbort = () => subscriber.wake?.();
+      deliver: (event) => {
+        if (state.failed) return;
+        if (queue.length >= this.maxQueue) {
+          state.failed = new SubscriberTooSlowError(this.maxQueue);
+          queue.length = 0;
+        } else {
+          queue.push(event);
+        }
+        state.wake?.();
+      },
+    });
+    const onAbort = () => state.wake?.();
     options.signal?.addEventListener('abort', onAbort);
     try {
       const replayed = new Set<string>();
       if (options.lastEventId !== undefined) {
         for (const event of this.missedSince(options.lastEventId)) {
-          if (!subscriber.accepts(event)) continue;
+          if (!options.accepts(event)) continue;
           replayed.add(event.id);
           yield event;
         }
       }
       while (!options.signal?.aborted) {
-        if (subscriber.failed) throw subscriber.failed;
-        const next = subscriber.queue.shift();
+        if (state.failed) throw state.failed;
+        const next = queue.shift();
         if (next) {
           if (!replayed.has(next.id)) yield next;
           continue;
         }
         await new Promise<void>((resolve) => {
-          subscriber.wake = resolve;
+          state.wake = resolve;
         });
-        subscriber.wake = null;
+        state.wake = null;
       }
     } finally {
-      this.subscribers.delete(subscriber);
+      detach();
       options.signal?.removeEventListener('abort', onAbort);
     }
-  }
-
-  private offer(subscriber: Subscriber, event: AppEvent) {
-    if (subscriber.failed || !subscriber.accepts(event)) return;
-    if (subscriber.queue.length >= this.maxQueue) {
-      subscriber.failed = new SubscriberTooSlowError(this.maxQueue);
-      subscriber.queue.length = 0;
-    } else {
-      subscriber.queue.push(event);
-    }
-    subscriber.wake?.();
   }
 }

@@ -1,6 +1,14 @@
-import { tracked, TRPCError } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { eventSubject, isAttendanceEvent, type AppEvent, type LiveHub } from '@absensi/events';
+import {
+  eventSubject,
+  isAttendanceEvent,
+  type AppEvent,
+  type AttendanceEvent,
+  type JobProgress,
+  type LiveHub,
+} from '@absensi/events';
+import { LiveStream } from '../live-stream.js';
 import { protectedProcedure, router } from '../trpc.js';
 
 function requireHub(live: LiveHub | undefined): LiveHub {
@@ -19,36 +27,31 @@ export const liveRouter = router({
   /** Attendance events as they happen: every one for admins, their own for employees. Resumes after lastEventId. */
   attendance: protectedProcedure
     .input(z.object({ lastEventId }).optional())
-    .subscription(async function* ({ ctx, input, signal }) {
-      const hub = requireHub(ctx.deps.live);
+    .subscription(({ ctx, input, signal }) => {
       const user = ctx.user;
-      const accepts = (event: AppEvent) =>
-        isAttendanceEvent(event) && (user.role === 'admin' || eventSubject(event) === user.id);
-      for await (const event of hub.subscribe({
-        accepts,
+      return new LiveStream(requireHub(ctx.deps.live), {
+        accepts: (event: AppEvent): event is AttendanceEvent =>
+          isAttendanceEvent(event) && (user.role === 'admin' || eventSubject(event) === user.id),
+        project: (event) => event,
         lastEventId: input?.lastEventId ?? undefined,
         signal,
-      })) {
-        if (isAttendanceEvent(event)) yield tracked(event.id, event);
-      }
+      });
     }),
 
   /** Progress of one background job, for the admin who started it. */
   job: protectedProcedure
     .input(z.object({ jobId: z.string().min(1).max(64), lastEventId }))
-    .subscription(async function* ({ ctx, input, signal }) {
-      const hub = requireHub(ctx.deps.live);
-      const accepts = (event: AppEvent) =>
-        event.type === 'JobProgress' &&
-        event.data.jobId === input.jobId &&
-        event.data.ownerId === ctx.user.id;
-      for await (const event of hub.subscribe({
-        accepts,
+    .subscription(({ ctx, input, signal }) => {
+      const ownerId = ctx.user.id;
+      return new LiveStream(requireHub(ctx.deps.live), {
+        accepts: (event: AppEvent): event is JobProgress =>
+          event.type === 'JobProgress' &&
+          event.data.jobId === input.jobId &&
+          event.data.ownerId === ownerId,
+        project: (event) => event.data,
         // A job's whole story so far is replayed: the client subscribes only after it learns the job id.
         lastEventId: input.lastEventId ?? '',
         signal,
-      })) {
-        if (event.type === 'JobProgress') yield tracked(event.id, event.data);
-      }
+      });
     }),
 });
