@@ -1,4 +1,5 @@
 // A subscriber node's entry: forward the absensi-events feed to realtime until SIGTERM.
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '@absensi/config';
@@ -22,7 +23,12 @@ try {
     {
       feed,
       redis,
-      cursorKey: `${config.REDIS_PREFIX}subscriber:${config.APP_NODE_ID}:cursor`,
+      cursorKey: `${config.REDIS_PREFIX}subscriber:cursor`,
+      // Unique per process: during a rolling update an old and a new task share a slot's node id.
+      lease: {
+        key: `${config.REDIS_PREFIX}subscriber:lease`,
+        holder: `${config.APP_NODE_ID}:${process.pid}:${randomBytes(4).toString('hex')}`,
+      },
       ingestUrl: config.REALTIME_INTERNAL_URL,
       secret: config.REALTIME_SECRET,
       logger,

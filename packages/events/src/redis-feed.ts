@@ -114,6 +114,7 @@ export class RedisFeed implements EventFeed {
   }
 
   async tail(count: number): Promise<FeedEntry[]> {
+    if (count <= 0) return []; // Redis answers COUNT 0 with nil, not an empty list
     await this.connected(5_000);
     const entries = await this.writer.xrevrange(this.key, '+', '-', 'COUNT', count);
     return parseEntries(entries.reverse());
