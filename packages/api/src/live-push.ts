@@ -93,15 +93,16 @@ function inputOf({ params }: SubscriptionRequest): unknown {
 
 /**
  * One event's data frame for every subscriber with the same subscription id: the event is
- * serialised once and the frame string reused. One slot suffices, since the hub hands an event to
+ * serialised once and the frame encoded once, as UTF-8 bytes that every socket sends as they are
+ * (a string would be encoded again per socket). One slot suffices, since the hub hands an event to
  * all subscribers before the next.
  */
 export class FrameCache {
   private data: object | null = null;
   private json = '';
-  private readonly frames = new Map<string, string>();
+  private readonly frames = new Map<string, Buffer>();
 
-  frame(head: string, eventId: string, data: object): string {
+  frame(head: string, eventId: string, data: object): Buffer {
     if (data !== this.data) {
       this.data = data;
       this.json = JSON.stringify(data);
@@ -110,7 +111,9 @@ export class FrameCache {
     let frame = this.frames.get(head);
     if (frame === undefined) {
       const id = JSON.stringify(eventId);
-      frame = `${head}"result":{"type":"data","id":${id},"data":{"id":${id},"data":${this.json}}}}`;
+      frame = Buffer.from(
+        `${head}"result":{"type":"data","id":${id},"data":{"id":${id},"data":${this.json}}}}`,
+      );
       this.frames.set(head, frame);
     }
     return frame;
@@ -220,7 +223,7 @@ export function servePushPath({
         socket.terminate();
         return;
       }
-      socket.send(frames.frame(head, eventId, data));
+      socket.send(frames.frame(head, eventId, data), { binary: false });
     });
     replayed = true;
     subscriptions.set(request.id, { state: 'live', head, detach });

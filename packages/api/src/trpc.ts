@@ -126,8 +126,10 @@ export const publicProcedure = t.procedure.use(observed).use(databaseOutage);
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const userId = ctx.session.userId;
   const loadUser = async (id: number): Promise<SessionUser | false> => {
+    // raw: a plain row, without building a model instance on every request's way in.
     const row = await ctx.deps.db.models.User.findByPk(id, {
       attributes: ['id', 'name', 'email', 'role', 'department', 'active'],
+      raw: true,
     });
     return row?.active ? sessionUserOf(row) : false;
   };
