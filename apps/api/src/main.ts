@@ -1,5 +1,5 @@
 // The API node's entry: read the configuration, start, and stop cleanly on SIGTERM or Ctrl-C.
-import { ConfigError, loadConfig } from '@absensi/config';
+import { loadConfig, runEntry } from '@absensi/config';
 import { startNode } from './runtime.js';
 
 function printWelcome(node: Awaited<ReturnType<typeof startNode>>, publicUrl: string) {
@@ -15,31 +15,19 @@ function printWelcome(node: Awaited<ReturnType<typeof startNode>>, publicUrl: st
   console.log(['', ...lines.map((line) => `  ${line}`), ''].join('\n'));
 }
 
-try {
-  const config = loadConfig();
-  const node = await startNode(config);
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  if (node.mode === 'embedded') printWelcome(node, `http://${host}:${config.PORT}`);
-  else node.app.log.info({ url: node.url }, 'api node listening');
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    node.app.log.info({ signal }, 'stopping: finishing requests in flight');
-    const force = setTimeout(() => process.exit(1), 25_000);
-    force.unref();
-    node.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
+await runEntry(
+  async () => {
+    const config = loadConfig();
+    const node = await startNode(config);
+    const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+    if (node.mode === 'embedded') printWelcome(node, `http://${host}:${config.PORT}`);
+    else node.app.log.info({ url: node.url }, 'api node listening');
+    return {
+      close(signal) {
+        node.app.log.info({ signal }, 'stopping: finishing requests in flight');
+        return node.close();
       },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-}
+    };
+  },
+  { graceMs: 25_000 }, // Swarm's stop_grace_period for api is 30 s
+);
