@@ -391,7 +391,13 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
       .toBe('That email and password do not match an active account.');
 
     await page.getByLabel('Password').fill(person.password);
+    // The clock shows "Not clocked in" before its first read of the day has answered; the account
+    // is deactivated only after that read, or the read itself would end the session.
+    const todayRead = page.waitForResponse((response) =>
+      response.url().includes('/trpc/attendance.today'),
+    );
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await todayRead;
     await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Not clocked in');
 
     // The admin deactivates the account: the next call finds no session, and the app says so.
