@@ -157,15 +157,15 @@ export function servePushPath({
 }: PushPathOptions): void {
   const subscriptions = new Map<number | string, Subscription>();
   let awaitingParams = expectsConnectionParams;
-  let closed = false;
+  const gone = () => socket.readyState !== OPEN;
 
   const send = (frame: string) => {
-    if (socket.readyState === OPEN) socket.send(frame);
+    if (!gone()) socket.send(frame);
   };
-  const headOf = (request: { id: number | string; jsonrpc?: string }) =>
+  const headOf = (request: SubscriptionRequest) =>
     `{"id":${JSON.stringify(request.id)},${request.jsonrpc === '2.0' ? '"jsonrpc":"2.0",' : ''}`;
-  const control = (request: SubscriptionRequest, type: 'started' | 'stopped') =>
-    send(`${headOf(request)}"result":{"type":"${type}"}}`);
+  const control = (head: string, type: 'started' | 'stopped') =>
+    send(`${head}"result":{"type":"${type}"}}`);
 
   function handOver(request: SubscriptionRequest) {
     subscriptions.delete(request.id);
@@ -194,23 +194,23 @@ export function servePushPath({
     } catch {
       // Refused (signed out, bad input, unknown path) or failed: tRPC runs it again and answers in
       // its own words, or serves it if the failure has passed.
-      if (!closed && subscriptions.get(request.id)?.state === 'starting') handOver(request);
+      if (!gone() && subscriptions.get(request.id)?.state === 'starting') handOver(request);
       else subscriptions.delete(request.id);
       return;
     }
     if (!isLiveStream(result)) {
       await dispose(result);
-      if (!closed) handOver(request);
+      if (!gone()) handOver(request);
       return;
     }
-    if (closed) return;
+    if (gone()) return;
+    const head = headOf(request);
     if (subscriptions.get(request.id)?.state === 'stopping') {
       subscriptions.delete(request.id);
-      control(request, 'stopped');
+      control(head, 'stopped');
       return;
     }
-    control(request, 'started');
-    const head = headOf(request);
+    control(head, 'started');
     // The replay inside attach() may exceed the bound on its own; only live events are held to it.
     let replayed = false;
     const detach = result.attach((eventId, data) => {
@@ -231,15 +231,13 @@ export function servePushPath({
 
   function stop(id: number | string) {
     const subscription = subscriptions.get(id);
-    if (!subscription) return false;
-    if (subscription.state === 'live') {
+    if (subscription?.state === 'live') {
       subscription.detach();
       subscriptions.delete(id);
-      send(`${subscription.head}"result":{"type":"stopped"}}`);
-    } else {
+      control(subscription.head, 'stopped');
+    } else if (subscription) {
       subscriptions.set(id, { state: 'stopping' });
     }
-    return true;
   }
 
   socket.on('message', (data: RawData, isBinary: boolean) => {
@@ -279,7 +277,6 @@ export function servePushPath({
     }
   });
   socket.once('close', () => {
-    closed = true;
     for (const subscription of subscriptions.values())
       if (subscription.state === 'live') subscription.detach();
     subscriptions.clear();

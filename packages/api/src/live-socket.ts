@@ -34,6 +34,13 @@ function pathOf(request: IncomingMessage): string {
   return new URL(request.url ?? '/', 'http://localhost').pathname;
 }
 
+/** The client signs in with its first message, not a cookie: tRPC's wsLink sends `connectionParams=1`. */
+function expectsConnectionParams(request: IncomingMessage): boolean {
+  return (
+    new URL(request.url ?? '/', 'http://localhost').searchParams.get('connectionParams') === '1'
+  );
+}
+
 /**
  * The tRPC WebSocket endpoint for subscriptions, used by realtime and by the embedded mode alike.
  * A browser is known by its session cookie at the upgrade (anonymous upgrades get 401); other
@@ -89,9 +96,7 @@ export function createLiveSocket(options: LiveSocketOptions) {
     servePushPath({
       socket,
       trpc,
-      expectsConnectionParams:
-        new URL(request.url ?? '/', 'http://localhost').searchParams.get('connectionParams') ===
-        '1',
+      expectsConnectionParams: expectsConnectionParams(request),
       frames,
       log: options.deps.log,
     });
@@ -104,10 +109,7 @@ export function createLiveSocket(options: LiveSocketOptions) {
   /** Takes an HTTP upgrade for our path; returns false for any other path so others may take it. */
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     if (pathOf(request) !== path) return false;
-    const usesParams = new URL(request.url ?? '/', 'http://localhost').searchParams.has(
-      'connectionParams',
-    );
-    const checked = usesParams
+    const checked = expectsConnectionParams(request)
       ? Promise.resolve(true)
       : userIdOf(sessionCookieFrom(request.headers.cookie)).then((id) => {
           if (id === null) return false;
