@@ -20,6 +20,7 @@ import {
 } from '@absensi/api';
 import { pendingMigrations } from '@absensi/db';
 import type { Metrics } from './metrics.js';
+import { sendWholeJsonAnswers } from './whole-responses.js';
 
 declare module 'fastify' {
   interface Session {
@@ -73,6 +74,7 @@ export async function buildServer(options: ServerOptions) {
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('x-app-node', deps.nodeId);
   });
+  sendWholeJsonAnswers(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     if (reply.statusCode === 503) reply.header('retry-after', RETRY_AFTER_SECONDS);
     return payload;
@@ -115,8 +117,8 @@ export async function buildServer(options: ServerOptions) {
         session: requestSession(req),
         clientAddress: req.ip,
       }),
-      // A caller told "service unavailable" should know when to come back (the tRPC adapter writes
-      // its own responses, so Fastify's onSend hook does not see them).
+      // A caller told "service unavailable" should know when to come back (tRPC's answers carry
+      // their own status, which Fastify's onSend hook does not see before sendWholeJsonAnswers).
       responseMeta: ({ errors }) =>
         errors.some((error) => error.code === 'SERVICE_UNAVAILABLE')
           ? { headers: { 'retry-after': RETRY_AFTER_SECONDS } }
