@@ -61,6 +61,13 @@ export interface Plan {
   rushRates: number[];
   stepSeconds: number;
   capacity: { concurrency: number; seconds: number; maxPerStep: number };
+  /**
+   * Closed-loop clock-ins before the measured repeats, in windows, each measured: a freshly started
+   * Node process runs its code unoptimised until V8 has seen enough of it (the API node's CPU per
+   * clock-in halves over its first few thousand requests), so the repeats measure warm servers and
+   * the windows show the cold start.
+   */
+  warmup: { windows: number; seconds: number; concurrency: number; maxPerWindow: number };
   reads: { concurrency: number; seconds: number };
   fanout: { levels: number[]; rounds: number; eventsPerRound: number; waitMs: number };
   embedded: {
@@ -84,6 +91,7 @@ export const PLANS = {
     rushRates: [50, 100, 200, 400, 800],
     stepSeconds: 5,
     capacity: { concurrency: 128, seconds: 5, maxPerStep: 10_000 },
+    warmup: { windows: 4, seconds: 8, concurrency: 128, maxPerWindow: 8_000 },
     reads: { concurrency: 64, seconds: 5 },
     fanout: { levels: [1_000, 5_000, 10_000], rounds: 3, eventsPerRound: 5, waitMs: 10_000 },
     embedded: {
@@ -100,6 +108,7 @@ export const PLANS = {
     rushRates: [20, 40],
     stepSeconds: 2,
     capacity: { concurrency: 32, seconds: 2, maxPerStep: 1_000 },
+    warmup: { windows: 1, seconds: 3, concurrency: 32, maxPerWindow: 1_500 },
     reads: { concurrency: 16, seconds: 1.5 },
     fanout: { levels: [1_000], rounds: 2, eventsPerRound: 2, waitMs: 5_000 },
     embedded: {
@@ -116,6 +125,7 @@ export const PLANS = {
     rushRates: [10],
     stepSeconds: 1,
     capacity: { concurrency: 4, seconds: 1, maxPerStep: 20 },
+    warmup: { windows: 1, seconds: 1, concurrency: 2, maxPerWindow: 10 },
     reads: { concurrency: 2, seconds: 1 },
     fanout: { levels: [10], rounds: 1, eventsPerRound: 2, waitMs: 5_000 },
     embedded: {
@@ -139,8 +149,10 @@ export interface BenchResults {
   };
   startedAt: string;
   durationSeconds?: number;
+  /** The warm-up's windows, first (coldest) first. */
+  warmup: { cluster: RushStep[]; floor: RushStep[] };
   rush: { cluster: RushStep[][]; floor: RushStep[][] };
-  reads: { today: ReadResult[]; dashboard: ReadResult[]; floor: ReadResult[] };
+  reads: { me: ReadResult[]; today: ReadResult[]; dashboard: ReadResult[]; floor: ReadResult[] };
   bigRush?: RushStep;
   fanout: Record<string, { baselineRss: number; levels: FanoutLevel[] }>;
   embedded: RushStep[][];
@@ -203,7 +215,7 @@ class Roster {
 function employeesNeeded(plan: Plan, perRepeatExtra: number) {
   const perRepeat =
     plan.rushRates.reduce((sum, rate) => sum + rate * plan.stepSeconds, 0) + perRepeatExtra;
-  return plan.repeats * perRepeat;
+  return plan.repeats * perRepeat + plan.warmup.windows * plan.warmup.maxPerWindow;
 }
 
 export async function runBench(options: RunOptions): Promise<BenchResults> {
@@ -222,7 +234,8 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
     },
     startedAt: new Date().toISOString(),
     rush: { cluster: [], floor: [] },
-    reads: { today: [], dashboard: [], floor: [] },
+    warmup: { cluster: [], floor: [] },
+    reads: { me: [], today: [], dashboard: [], floor: [] },
     fanout: {},
     embedded: [],
     notes: [],
@@ -366,12 +379,40 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
       });
       const floorTarget: Target = { host: '127.0.0.1', port: floorBase };
 
-      // Warm-up: a few requests through each path, not counted.
       const watcher = new LiveWatcher(running.wsUrl, admin.cookieHeader());
       closers.push(() => watcher.close());
       await new Promise((resolve) => setTimeout(resolve, 500));
-      await rushStep({ pool, target: clusterTarget, employees: clusterRoster.take(40) }, 40, 1);
-      await rushStep({ pool, target: floorTarget, employees: floorRoster.take(40) }, 40, 1);
+      if (wants('rush') || wants('reads')) {
+        const w = plan.warmup;
+        for (let window = 0; window < w.windows; window += 1) {
+          const clusterCpu = meterCpu(clusterCpuGroups());
+          const c = await rushCapacity(
+            {
+              pool,
+              target: clusterTarget,
+              employees: clusterRoster.take(w.maxPerWindow),
+              live: { watcher, waitMs: 5_000 },
+            },
+            w.concurrency,
+            w.seconds,
+          );
+          c.cpuMsPerRequest = perRequest(clusterCpu(), c.ok);
+          const floorCpu = meterCpu(floorCpuGroups());
+          const f = await rushCapacity(
+            { pool, target: floorTarget, employees: floorRoster.take(w.maxPerWindow) },
+            w.concurrency,
+            w.seconds,
+          );
+          f.cpuMsPerRequest = perRequest(floorCpu(), f.ok);
+          results.warmup.cluster.push(c);
+          results.warmup.floor.push(f);
+          log(
+            `warm-up ${window + 1}/${w.windows} (closed loop, ${w.concurrency} clients): cluster ${describeStep(c)}; floor ${describeStep(f)}`,
+          );
+        }
+      } else {
+        await rushStep({ pool, target: clusterTarget, employees: clusterRoster.take(40) }, 40, 1);
+      }
 
       const probeCookie = clusterRoster.take(1)[0]!.cookie;
       const floorProbeCookie = floorRoster.take(1)[0]!.cookie;
@@ -461,8 +502,20 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
           (e) => e.cookie,
         );
         const r = plan.reads;
+        const read = (target: Target, path: string, cookies: string[]) =>
+          readLoad({ pool, target, path, cookies, concurrency: r.concurrency, seconds: r.seconds });
+        // Not counted: the read paths' own warm-up (the clock-in warm-up does not run them).
+        for (const path of ['/trpc/auth.me', '/trpc/attendance.today', '/trpc/admin.dashboard'])
+          await read(clusterTarget, path, path.includes('admin') ? adminCookies : employeeCookies);
         for (let repeat = 0; repeat < plan.repeats; repeat += 1) {
           await settleCluster();
+          // One signed-in employee per client, as the floor's: its user is in the node's cache, so
+          // this is the floor's work (session lookup, answer) through tRPC and the session plugin.
+          const me = await read(
+            clusterTarget,
+            '/trpc/auth.me',
+            employeeCookies.slice(0, r.concurrency),
+          );
           const today = await readLoad({
             pool,
             target: clusterTarget,
@@ -487,11 +540,12 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
             concurrency: r.concurrency,
             seconds: r.seconds,
           });
+          results.reads.me.push(me);
           results.reads.today.push(today);
           results.reads.dashboard.push(dashboard);
           results.reads.floor.push(floor);
           log(
-            `reads ${repeat + 1}/${plan.repeats}: today ${today.perSecond.toFixed(0)}/s p99 ${today.latency.p99.toFixed(0)} ms (${today.errors} err); dashboard ${dashboard.perSecond.toFixed(0)}/s p99 ${dashboard.latency.p99.toFixed(0)} ms (${dashboard.errors} err); floor ${floor.perSecond.toFixed(0)}/s p99 ${floor.latency.p99.toFixed(0)} ms`,
+            `reads ${repeat + 1}/${plan.repeats}: auth.me ${me.perSecond.toFixed(0)}/s p99 ${me.latency.p99.toFixed(0)} ms (${me.errors} err); today ${today.perSecond.toFixed(0)}/s p99 ${today.latency.p99.toFixed(0)} ms (${today.errors} err); dashboard ${dashboard.perSecond.toFixed(0)}/s p99 ${dashboard.latency.p99.toFixed(0)} ms (${dashboard.errors} err); floor ${floor.perSecond.toFixed(0)}/s p99 ${floor.latency.p99.toFixed(0)} ms`,
           );
         }
       }

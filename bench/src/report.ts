@@ -32,6 +32,19 @@ function cpuParts(runs: RushStep[][], index: number): string {
 
 export function rowsOf(results: BenchResults): Row[] {
   const rows: Row[] = [];
+  const warm = results.warmup;
+  warm.cluster.forEach((c, index) => {
+    const f = warm.floor[index];
+    const one = (value: number) => spreadOf([value]);
+    const seconds = results.plan.warmup.seconds;
+    rows.push({
+      scenario: '1 rush, cold start',
+      measure: `warm-up window ${index + 1} (${index * seconds}–${(index + 1) * seconds} s of load): clock-ins/s`,
+      absensi: one(c.achieved),
+      ...(f ? { floor: one(f.achieved), ratio: ratio(c.achieved, f.achieved) } : {}),
+      other: `CPU ms per clock-in ${c.cpuMsPerRequest?.total?.toFixed(2) ?? '–'} (api ${c.cpuMsPerRequest?.api?.toFixed(2) ?? '–'}) / floor ${f?.cpuMsPerRequest?.total?.toFixed(2) ?? '–'}; errors ${c.errors}, live missing ${c.live?.missing ?? '–'}`,
+    });
+  });
   const { cluster, floor } = results.rush;
   const rates = results.plan.rushRates;
   if (cluster.length > 0) {
@@ -109,9 +122,11 @@ export function rowsOf(results: BenchResults): Row[] {
   if (reads.today.length > 0) {
     const floorRate = spreadOf(reads.floor.map((r) => r.perSecond));
     for (const [name, list] of [
+      ['auth.me (signed-in, user cached)', reads.me],
       ['attendance.today', reads.today],
       ['admin.dashboard', reads.dashboard],
     ] as const) {
+      if (list.length === 0) continue;
       const rate = spreadOf(list.map((r) => r.perSecond));
       rows.push({
         scenario: '2 reads (nginx + 4 API)',

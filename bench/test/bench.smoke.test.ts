@@ -27,6 +27,8 @@ describe.runIf(missing.length === 0)('npm run bench, every scenario with a few r
     const all = (steps: RushStep[][]) => steps.flat();
     // Every clock-in answered, through the cluster, the floor and the embedded node.
     for (const step of [
+      ...results.warmup.cluster,
+      ...results.warmup.floor,
       ...all(results.rush.cluster),
       ...all(results.rush.floor),
       ...all(results.embedded),
@@ -36,9 +38,14 @@ describe.runIf(missing.length === 0)('npm run bench, every scenario with a few r
       expect(step.ok).toBe(step.attempted);
     }
     // Every event reached the admin's live.attendance subscription.
-    for (const step of [...all(results.rush.cluster), ...all(results.embedded)])
+    for (const step of [
+      ...results.warmup.cluster,
+      ...all(results.rush.cluster),
+      ...all(results.embedded),
+    ])
       expect(step.live?.missing).toBe(0);
-    for (const list of [results.reads.today, results.reads.dashboard, results.reads.floor]) {
+    const { me, today, dashboard, floor } = results.reads;
+    for (const list of [me, today, dashboard, floor]) {
       expect(list[0]!.ok).toBeGreaterThan(0);
       expect(list[0]!.errors).toBe(0);
     }
@@ -47,6 +54,9 @@ describe.runIf(missing.length === 0)('npm run bench, every scenario with a few r
       expect(level.connections, name).toBe(PLANS.smoke.fanout.levels[0]);
       expect(level.rounds[0]!.missing, name).toBe(0);
     }
-    expect(formatTable(rowsOf(results))).toContain('3 fan-out');
+    const table = formatTable(rowsOf(results));
+    expect(table).toContain('3 fan-out');
+    expect(table).toContain('warm-up window 1');
+    expect(table).toContain('auth.me');
   }, 240_000);
 });
