@@ -382,28 +382,46 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
       const watcher = new LiveWatcher(running.wsUrl, admin.cookieHeader());
       closers.push(() => watcher.close());
       await new Promise((resolve) => setTimeout(resolve, 500));
+      const probeCookie = clusterRoster.take(1)[0]!.cookie;
+      const floorProbeCookie = floorRoster.take(1)[0]!.cookie;
+      const settleCluster = () =>
+        settle(pool, clusterTarget, '/trpc/attendance.today', probeCookie, plan.settleMs);
+      const settleFloor = () =>
+        settle(pool, floorTarget, '/trpc/floor.session', floorProbeCookie, plan.settleMs);
+      /** One closed-loop capacity run on the cluster, then on the floor, each with its CPU. */
+      const capacityOfBoth = async (limits: {
+        concurrency: number;
+        seconds: number;
+        perSide: number;
+      }) => {
+        await settleCluster();
+        const clusterCpu = meterCpu(clusterCpuGroups());
+        const c = await rushCapacity(
+          {
+            pool,
+            target: clusterTarget,
+            employees: clusterRoster.take(limits.perSide),
+            live: { watcher, waitMs: 5_000 },
+          },
+          limits.concurrency,
+          limits.seconds,
+        );
+        c.cpuMsPerRequest = perRequest(clusterCpu(), c.ok);
+        await settleFloor();
+        const floorCpu = meterCpu(floorCpuGroups());
+        const f = await rushCapacity(
+          { pool, target: floorTarget, employees: floorRoster.take(limits.perSide) },
+          limits.concurrency,
+          limits.seconds,
+        );
+        f.cpuMsPerRequest = perRequest(floorCpu(), f.ok);
+        return { c, f };
+      };
+
       if (wants('rush') || wants('reads')) {
         const w = plan.warmup;
         for (let window = 0; window < w.windows; window += 1) {
-          const clusterCpu = meterCpu(clusterCpuGroups());
-          const c = await rushCapacity(
-            {
-              pool,
-              target: clusterTarget,
-              employees: clusterRoster.take(w.maxPerWindow),
-              live: { watcher, waitMs: 5_000 },
-            },
-            w.concurrency,
-            w.seconds,
-          );
-          c.cpuMsPerRequest = perRequest(clusterCpu(), c.ok);
-          const floorCpu = meterCpu(floorCpuGroups());
-          const f = await rushCapacity(
-            { pool, target: floorTarget, employees: floorRoster.take(w.maxPerWindow) },
-            w.concurrency,
-            w.seconds,
-          );
-          f.cpuMsPerRequest = perRequest(floorCpu(), f.ok);
+          const { c, f } = await capacityOfBoth({ ...w, perSide: w.maxPerWindow });
           results.warmup.cluster.push(c);
           results.warmup.floor.push(f);
           log(
@@ -413,13 +431,6 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
       } else {
         await rushStep({ pool, target: clusterTarget, employees: clusterRoster.take(40) }, 40, 1);
       }
-
-      const probeCookie = clusterRoster.take(1)[0]!.cookie;
-      const floorProbeCookie = floorRoster.take(1)[0]!.cookie;
-      const settleCluster = () =>
-        settle(pool, clusterTarget, '/trpc/attendance.today', probeCookie, plan.settleMs);
-      const settleFloor = () =>
-        settle(pool, floorTarget, '/trpc/floor.session', floorProbeCookie, plan.settleMs);
       let clusterSustained = 0;
       if (wants('rush')) {
         for (let repeat = 0; repeat < plan.repeats; repeat += 1) {
@@ -462,27 +473,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
             );
           }
           const cap = plan.capacity;
-          await settleCluster();
-          const clusterCpu = meterCpu(clusterCpuGroups());
-          const c = await rushCapacity(
-            {
-              pool,
-              target: clusterTarget,
-              employees: clusterRoster.take(cap.maxPerStep),
-              live: { watcher, waitMs: 5_000 },
-            },
-            cap.concurrency,
-            cap.seconds,
-          );
-          c.cpuMsPerRequest = perRequest(clusterCpu(), c.ok);
-          await settleFloor();
-          const floorCpu = meterCpu(floorCpuGroups());
-          const f = await rushCapacity(
-            { pool, target: floorTarget, employees: floorRoster.take(cap.maxPerStep) },
-            cap.concurrency,
-            cap.seconds,
-          );
-          f.cpuMsPerRequest = perRequest(floorCpu(), f.ok);
+          const { c, f } = await capacityOfBoth({ ...cap, perSide: cap.maxPerStep });
           clusterSteps.push(c);
           floorSteps.push(f);
           log(
