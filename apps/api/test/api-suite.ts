@@ -730,6 +730,58 @@ export function defineApiSuite(dialect: TestDialect) {
       });
     });
 
+    describe('auto clock-out at scale', () => {
+      it('closes forgotten shifts a page at a time and leaves the shifts of today open', async () => {
+        const { deps } = node.node;
+        // A day ago, so that no shift the other tests opened today can be due.
+        const now = new Date(Date.now() - 86_400_000);
+        const at = { ...deps, clock: () => now };
+        const settings = await deps.settings.get();
+        const forgottenAt = new Date(now.getTime() - 2 * 86_400_000);
+        const users = await User.bulkCreate(
+          Array.from({ length: 520 }, (_, index) => ({
+            name: `Lupa ${index}`,
+            email: `lupa-${index}@example.com`,
+            passwordHash: 'not-a-real-hash',
+            role: 'employee' as const,
+            department: null,
+            active: true,
+          })),
+        );
+        const shift = (userId: number, clockInAt: Date) => ({
+          userId,
+          workDate: rules.workDateOf(clockInAt, settings.timeZone),
+          status: 'on_time' as const,
+          lateMinutes: 0,
+          clockInAt,
+          clockInNode: 'api-test',
+          clockInSource: 'online' as const,
+          openUserId: userId,
+        });
+        const [stillAtWork, ...forgetful] = users;
+        await Attendance.bulkCreate([
+          ...forgetful.map((user) => shift(user.id, forgottenAt)),
+          shift(stillAtWork!.id, now),
+        ]);
+
+        expect(await closeForgottenShifts(at)).toBe(forgetful.length);
+        const rows = await Attendance.findAll({
+          where: { userId: users.map((user) => user.id) },
+          raw: true,
+        });
+        const closedRows = rows.filter((row) => row.userId !== stillAtWork!.id);
+        expect(closedRows).toHaveLength(forgetful.length);
+        expect(
+          closedRows.every((row) => row.clockOutKind === 'auto' && row.openUserId === null),
+        ).toBe(true);
+        expect(rows.find((row) => row.userId === stillAtWork!.id)).toMatchObject({
+          openUserId: stillAtWork!.id,
+          clockOutAt: null,
+        });
+        expect(await closeForgottenShifts(at)).toBe(0);
+      }, 60_000);
+    });
+
     describe('answers on the wire', () => {
       const get = (path: string, headers: Record<string, string> = {}) =>
         fetch(`${node.url}/trpc/${path}`, { headers });

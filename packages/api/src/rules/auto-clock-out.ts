@@ -12,6 +12,18 @@ export function autoClockOutAt(clockInAt: Date, timeZone: string, hour: number):
   return candidate.toJSDate();
 }
 
+/**
+ * The latest instant at or before `now` when the local clock read `hour`:00. A shift is due for
+ * auto clock-out exactly when it began before this instant (see forgottenShiftClosure), so the
+ * database can pick the due shifts instead of every open one being loaded and checked.
+ */
+export function lastAutoClockOutBoundary(now: Date, timeZone: string, hour: number): Date {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  let boundary = local.set({ hour, minute: 0, second: 0, millisecond: 0 });
+  if (boundary > local) boundary = boundary.minus({ days: 1 }).set({ hour });
+  return boundary.toJSDate();
+}
+
 /** A forgotten shift becomes closed at its auto clock-out instant, marked `auto`, once that instant has passed. */
 export function forgottenShiftClosure(
   clockInAt: Date,

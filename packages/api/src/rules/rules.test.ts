@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   autoClockOutAt,
   forgottenShiftClosure,
+  lastAutoClockOutBoundary,
   lateness,
   localInstant,
   monthBounds,
@@ -150,6 +151,39 @@ describe('auto clock-out', () => {
       clockOutAt: jakarta('2026-11-24T23:00:00'),
       kind: 'auto',
     });
+  });
+
+  it('finds the last auto clock-out hour before now, on the same day or the one before', () => {
+    expect(lastAutoClockOutBoundary(jakarta('2026-11-25T01:00:00'), JAKARTA, 23)).toEqual(
+      jakarta('2026-11-24T23:00:00'),
+    );
+    expect(lastAutoClockOutBoundary(jakarta('2026-11-24T23:00:00'), JAKARTA, 23)).toEqual(
+      jakarta('2026-11-24T23:00:00'),
+    );
+    expect(lastAutoClockOutBoundary(jakarta('2026-11-24T22:59:59'), JAKARTA, 23)).toEqual(
+      jakarta('2026-11-23T23:00:00'),
+    );
+  });
+
+  it('calls a shift due exactly when it began before that hour, in any zone, across DST', () => {
+    // A fixed pseudo-random walk, so a failure names the same case every run.
+    let seed = 42;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const start = Date.UTC(2026, 0, 1);
+    for (const zone of [JAKARTA, 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata']) {
+      for (const hour of [0, 6, 17, 23]) {
+        for (let index = 0; index < 500; index += 1) {
+          const clockIn = new Date(start + next() * 365 * 86_400_000);
+          const now = new Date(clockIn.getTime() + next() * 3 * 86_400_000);
+          const due = forgottenShiftClosure(clockIn, now, zone, hour).due;
+          const boundary = lastAutoClockOutBoundary(now, zone, hour);
+          expect(
+            clockIn < boundary,
+            `${zone} ${hour}:00 ${clockIn.toISOString()} ${now.toISOString()}`,
+          ).toBe(due);
+        }
+      }
+    }
   });
 
   it('counts a night shift across midnight as one span of work', () => {

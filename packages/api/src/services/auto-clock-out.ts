@@ -1,10 +1,12 @@
 import { Op } from 'sequelize';
 import type { AppEvent } from '@absensi/events';
 import type { AppDeps } from '../deps.js';
-import { forgottenShiftClosure } from '../rules/index.js';
+import { forgottenShiftClosure, lastAutoClockOutBoundary } from '../rules/index.js';
 import { sessionUserOf } from '../trpc.js';
 import { attendanceEvent } from './attendance.js';
 import { publishEvents, recordEvents } from './outbox.js';
+
+const PAGE_SIZE = 500;
 
 /**
  * Closes every open shift whose auto clock-out time has passed, marked `auto`, each in its own
@@ -16,19 +18,39 @@ export async function closeForgottenShifts(
   const settings = await deps.settings.get();
   const now = deps.clock();
   const { Attendance, User } = deps.db.models;
-  const open = await Attendance.findAll({
-    where: { openUserId: { [Op.ne]: null } },
-    attributes: ['id', 'clockInAt'],
-  });
+  // Only shifts begun before the last auto clock-out hour can be due: the database picks those, a
+  // page at a time, rather than every open shift of the day being loaded (one per employee at work).
+  const dueBefore = lastAutoClockOutBoundary(now, settings.timeZone, settings.autoClockOutHour);
   let closed = 0;
-  for (const candidate of open) {
+  let afterId = 0;
+  for (;;) {
+    const page = await Attendance.findAll({
+      where: {
+        id: { [Op.gt]: afterId },
+        openUserId: { [Op.ne]: null },
+        clockInAt: { [Op.lt]: dueBefore },
+      },
+      attributes: ['id', 'clockInAt'],
+      order: [['id', 'ASC']],
+      limit: PAGE_SIZE,
+      raw: true,
+    });
+    for (const candidate of page) closed += await closeOne(candidate);
+    if (page.length < PAGE_SIZE) break;
+    afterId = page[page.length - 1]!.id;
+  }
+  if (closed > 0) deps.log.info({ closed }, 'closed forgotten shifts');
+  return closed;
+
+  /** 1 when this shift was closed now, 0 when its employee closed it meanwhile. */
+  async function closeOne(candidate: { id: number; clockInAt: Date }): Promise<number> {
     const closure = forgottenShiftClosure(
       new Date(candidate.clockInAt),
       now,
       settings.timeZone,
       settings.autoClockOutHour,
     );
-    if (!closure.due) continue;
+    if (!closure.due) return 0;
     const events: AppEvent[] = await deps.db.transaction(async (transaction) => {
       const row = await Attendance.findOne({
         where: { id: candidate.id, openUserId: { [Op.ne]: null } },
@@ -61,11 +83,8 @@ export async function closeForgottenShifts(
       await recordEvents(deps, emitted, transaction);
       return emitted;
     });
-    if (events.length > 0) {
-      closed += 1;
-      await publishEvents(deps, events);
-    }
+    if (events.length === 0) return 0;
+    await publishEvents(deps, events);
+    return 1;
   }
-  if (closed > 0) deps.log.info({ closed }, 'closed forgotten shifts');
-  return closed;
 }
