@@ -10,6 +10,7 @@ import {
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyRequest } from 'fastify';
 import {
   appRouter,
+  closeConnectionsWhenClosing,
   SESSION_COOKIE,
   type AppDeps,
   type AppRouter,
@@ -74,6 +75,7 @@ export async function buildServer(options: ServerOptions) {
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('x-app-node', deps.nodeId);
   });
+  closeConnectionsWhenClosing(app);
   sendWholeJsonAnswers(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     if (reply.statusCode === 503) reply.header('retry-after', RETRY_AFTER_SECONDS);

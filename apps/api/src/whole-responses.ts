@@ -19,7 +19,9 @@ export function sendWholeJsonAnswers(app: FastifyInstance) {
   app.addHook('onSend', async (_request, reply, payload) => {
     if (!(payload instanceof Response) || !isWholeJson(payload)) return payload;
     reply.code(payload.status);
-    for (const [name, value] of payload.headers) reply.header(name, value);
+    payload.headers.forEach((value, name) => {
+      reply.header(name, value);
+    });
     return Buffer.from(await payload.arrayBuffer());
   });
 }

@@ -77,4 +77,31 @@ describe('npm start (the built entry, embedded defaults)', () => {
     expect(await client.trpc.auth.me.query()).toMatchObject({ email: 'admin@absensi.local' });
     expect(await stop(second.child)).toBe(0);
   });
+
+  it('answers every request it took when stopped mid-flight, and keeps every clock-in it confirmed', async () => {
+    const third = await start(port);
+    const call = (path: string, init: RequestInit = {}) =>
+      fetch(`${url}/trpc/${path}`, { ...init, headers: { cookie, ...init.headers } }).then(
+        async (response) => ({ status: response.status, body: await response.text() }),
+        (error: Error) => ({ status: 0, body: error.message }),
+      );
+    const clockIn = call('attendance.clockIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ idempotencyKey: '5b0c8a3e-4a7e-4c1e-9a55-6b8f3f1c2d10' }),
+    });
+    const reads = Array.from({ length: 30 }, () => call('attendance.today'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const exited = stop(third.child);
+    const answers = await Promise.all([clockIn, ...reads]);
+    expect(await exited).toBe(0);
+    // Taken and answered, or turned away with 503 or a refused connection: never cut off.
+    for (const answer of answers) expect([200, 503, 0], answer.body).toContain(answer.status);
+    const confirmed = (await clockIn).status === 200;
+
+    const fourth = await start(port);
+    const today = await createTestClient(url, { cookie }).trpc.attendance.today.query();
+    expect(today.open !== null).toBe(confirmed);
+    expect(await stop(fourth.child)).toBe(0);
+  });
 });

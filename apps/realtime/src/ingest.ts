@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
-import { describeZodError } from '@absensi/api';
+import { closeConnectionsWhenClosing, describeZodError } from '@absensi/api';
 import { appEventSchema, type LiveHub } from '@absensi/events';
 
 export const INGEST_PATH = '/internal/events';
@@ -34,6 +34,7 @@ export async function buildIngest(options: {
     bodyLimit: 4 * 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
   });
+  closeConnectionsWhenClosing(app);
 
   app.get('/healthz', () => ({ status: 'ok', subscribers: options.hub.subscriberCount }));
 

@@ -9,6 +9,7 @@ export { attendanceView, type AttendanceView, type UserView } from './services/v
 export * from './session/index.js';
 export * as rules from './rules/index.js';
 export { closeForgottenShifts } from './services/auto-clock-out.js';
+export { closeConnectionsWhenClosing } from './close-connections.js';
 export { createLiveSocket, type LiveSocket, type LiveSocketOptions } from './live-socket.js';
 export {
   appDeps,
