@@ -45,6 +45,11 @@ export class QueueJobStarter implements JobStarter {
 
   async startExport(input: { ownerId: number; month: string; format: 'csv' | 'xlsx' }) {
     const job: ExportJobData = { jobId: newExportJobId(), ...input };
+    // "Queued" goes into the feed before the job into the queue: a worker can pick the job up and
+    // report it running before save() returns here, and the owner must see the steps in order.
+    await this.deps.feed
+      .append([progressEvent(this.deps, job, 'queued', 0)])
+      .catch(() => undefined);
     await this.queue
       .createJob(job)
       .setId(job.jobId)
@@ -52,9 +57,6 @@ export class QueueJobStarter implements JobStarter {
       .backoff('exponential', 2_000)
       .timeout(10 * 60_000)
       .save();
-    await this.deps.feed
-      .append([progressEvent(this.deps, job, 'queued', 0)])
-      .catch(() => undefined);
     return { jobId: job.jobId };
   }
 

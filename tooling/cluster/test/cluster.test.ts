@@ -322,6 +322,8 @@ describe.runIf(available)(
         );
         await expect.poll(() => progress.at(-1)?.state, { timeout: 30_000 }).toBe('succeeded');
         subscription.unsubscribe();
+        // In order: queued, running, succeeded (the worker may start before the API has answered).
+        expect(progress[0]?.state).toBe('queued');
         expect(progress.some((step) => step.state === 'running')).toBe(true);
         const percents = progress.map((step) => step.percent);
         expect(percents).toEqual([...percents].sort((a, b) => a - b));

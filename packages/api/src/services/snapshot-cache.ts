@@ -1,41 +1,52 @@
 import type { Redis } from 'ioredis';
 
-/**
- * A short-lived cache of one computed snapshot (the admin dashboard), invalidated by events. Every
- * invalidation bumps a version; a snapshot built before the last bump is never served, even if it
- * was stored after it, so a reader sees at most `ttlMs` of age and never a pre-change picture.
- */
-export interface SnapshotCache {
-  read(): Promise<{ version: number; value: string | null }>;
-  write(version: number, value: string): Promise<void>;
-  invalidate(): Promise<void>;
+/** A snapshot as stored: its JSON, and when its build began (its age counts from then). */
+export interface StoredSnapshot {
+  value: string;
+  builtAt: number;
 }
 
-interface Stored {
-  version: number;
-  value: string;
+/**
+ * A short-lived cache of one computed snapshot (the admin dashboard), invalidated by events. Every
+ * invalidation bumps a version, and a snapshot is stored under the version it was built for, so a
+ * reader never gets one built before the last bump (even one stored after it) nor one older than
+ * `ttlMs`.
+ */
+export interface SnapshotCache {
+  readonly ttlMs: number;
+  version(): Promise<number>;
+  read(version: number): Promise<StoredSnapshot | null>;
+  write(version: number, snapshot: StoredSnapshot): Promise<void>;
+  invalidate(): Promise<void>;
 }
 
 export class RedisSnapshotCache implements SnapshotCache {
   constructor(
     private readonly redis: Redis,
     private readonly key: string,
-    private readonly ttlMs: number,
+    readonly ttlMs: number,
   ) {}
 
-  async read() {
-    const [version, stored] = await this.redis.mget(`${this.key}:version`, this.key);
-    const current = Number(version ?? 0);
-    const parsed = stored ? (JSON.parse(stored) as Stored) : null;
-    return { version: current, value: parsed && parsed.version === current ? parsed.value : null };
+  async version() {
+    return Number((await this.redis.get(`${this.key}:version`)) ?? 0);
   }
 
-  async write(version: number, value: string) {
+  async read(version: number) {
+    const stored = await this.redis.get(`${this.key}:v${version}`);
+    if (stored === null) return null;
+    // "builtAt\nJSON": the snapshot's JSON as built, not escaped into a wrapper.
+    const newline = stored.indexOf('\n');
+    return { builtAt: Number(stored.slice(0, newline)), value: stored.slice(newline + 1) };
+  }
+
+  async write(version: number, snapshot: StoredSnapshot) {
+    const ttl = snapshot.builtAt + this.ttlMs - Date.now();
+    if (ttl <= 0) return;
     await this.redis.set(
-      this.key,
-      JSON.stringify({ version, value } satisfies Stored),
+      `${this.key}:v${version}`,
+      `${snapshot.builtAt}\n${snapshot.value}`,
       'PX',
-      this.ttlMs,
+      Math.ceil(ttl),
     );
   }
 
@@ -45,51 +56,79 @@ export class RedisSnapshotCache implements SnapshotCache {
 }
 
 export class MemorySnapshotCache implements SnapshotCache {
-  private version = 0;
-  private stored: (Stored & { expires: number }) | null = null;
+  private current = 0;
+  private stored: (StoredSnapshot & { version: number }) | null = null;
 
-  constructor(private readonly ttlMs: number) {}
+  constructor(readonly ttlMs: number) {}
 
-  read() {
-    const fresh =
-      this.stored && this.stored.expires > Date.now() && this.stored.version === this.version;
-    return Promise.resolve({ version: this.version, value: fresh ? this.stored!.value : null });
+  version() {
+    return Promise.resolve(this.current);
   }
 
-  write(version: number, value: string) {
-    this.stored = { version, value, expires: Date.now() + this.ttlMs };
+  read(version: number) {
+    const fresh = this.stored?.version === version && this.stored.builtAt + this.ttlMs > Date.now();
+    return Promise.resolve(
+      fresh ? { value: this.stored!.value, builtAt: this.stored!.builtAt } : null,
+    );
+  }
+
+  write(version: number, snapshot: StoredSnapshot) {
+    this.stored = { version, ...snapshot };
     return Promise.resolve();
   }
 
   invalidate() {
-    this.version += 1;
+    this.current += 1;
     return Promise.resolve();
   }
 }
 
-/** Builds under way in this process, per cache: readers of the same version share one. */
+interface Remembered {
+  version: number;
+  expires: number;
+  value: unknown;
+}
+
+/** The last snapshot this process read or built, per cache, as an object: no fetch, no parse. */
+const remembered = new WeakMap<SnapshotCache, Remembered>();
+/** Reads or builds under way in this process, per cache: readers of the same version share one. */
 const inFlight = new WeakMap<SnapshotCache, { version: number; value: Promise<unknown> }>();
 
 /**
- * The cached value, or a fresh one built and stored; a cache that fails is passed by, never fatal.
- * Readers that miss at the same version wait for one build in this process instead of each
- * starting their own (a stampede when the snapshot expires under load).
+ * The current snapshot: from this process's memory while its version is current and it is younger
+ * than the cache's TTL, else from the cache, else built and stored. Only the version is asked for
+ * on every call (one small read); a cache that fails is passed by, never fatal. Readers that miss
+ * at the same version wait for one read or build in this process instead of each starting their
+ * own (a stampede when the snapshot expires under load). Callers must not change what they get:
+ * concurrent readers share it.
  */
 export async function cachedSnapshot<T>(
   cache: SnapshotCache | undefined,
   build: () => Promise<T>,
 ): Promise<T> {
   if (!cache) return build();
-  const hit = await cache.read().catch(() => null);
-  if (hit?.value) return JSON.parse(hit.value) as T;
-  if (!hit) return build();
+  const version = await cache.version().catch(() => null);
+  if (version === null) return build();
+  const known = remembered.get(cache);
+  if (known?.version === version && known.expires > Date.now()) return known.value as T;
   const running = inFlight.get(cache);
-  if (running && running.version === hit.version) return running.value as Promise<T>;
-  const value = build().then(async (built) => {
-    await cache.write(hit.version, JSON.stringify(built)).catch(() => undefined);
-    return built;
-  });
-  const entry = { version: hit.version, value };
+  if (running?.version === version) return running.value as Promise<T>;
+
+  const remember = (value: T, builtAt: number) => {
+    const latest = remembered.get(cache);
+    if (!latest || latest.version <= version)
+      remembered.set(cache, { version, expires: builtAt + cache.ttlMs, value });
+    return value;
+  };
+  const value = (async () => {
+    const stored = await cache.read(version).catch(() => null);
+    if (stored) return remember(JSON.parse(stored.value) as T, stored.builtAt);
+    const builtAt = Date.now();
+    const built = await build();
+    await cache.write(version, { value: JSON.stringify(built), builtAt }).catch(() => undefined);
+    return remember(built, builtAt);
+  })();
+  const entry = { version, value };
   inFlight.set(cache, entry);
   const forget = () => {
     if (inFlight.get(cache) === entry) inFlight.delete(cache);
