@@ -493,44 +493,24 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
           (e) => e.cookie,
         );
         const r = plan.reads;
-        const read = (target: Target, path: string, cookies: string[]) =>
+        const read = ([target, path, cookies]: readonly [Target, string, string[]]) =>
           readLoad({ pool, target, path, cookies, concurrency: r.concurrency, seconds: r.seconds });
-        // Not counted: the read paths' own warm-up (the clock-in warm-up does not run them).
-        for (const path of ['/trpc/auth.me', '/trpc/attendance.today', '/trpc/admin.dashboard'])
-          await read(clusterTarget, path, path.includes('admin') ? adminCookies : employeeCookies);
-        for (let repeat = 0; repeat < plan.repeats; repeat += 1) {
-          await settleCluster();
+        const paths = {
           // One signed-in employee per client, as the floor's: its user is in the node's cache, so
           // this is the floor's work (session lookup, answer) through tRPC and the session plugin.
-          const me = await read(
-            clusterTarget,
-            '/trpc/auth.me',
-            employeeCookies.slice(0, r.concurrency),
-          );
-          const today = await readLoad({
-            pool,
-            target: clusterTarget,
-            path: '/trpc/attendance.today',
-            cookies: employeeCookies,
-            concurrency: r.concurrency,
-            seconds: r.seconds,
-          });
-          const dashboard = await readLoad({
-            pool,
-            target: clusterTarget,
-            path: '/trpc/admin.dashboard',
-            cookies: adminCookies,
-            concurrency: r.concurrency,
-            seconds: r.seconds,
-          });
-          const floor = await readLoad({
-            pool,
-            target: floorTarget,
-            path: '/trpc/floor.session',
-            cookies: floorCookies,
-            concurrency: r.concurrency,
-            seconds: r.seconds,
-          });
+          me: [clusterTarget, '/trpc/auth.me', employeeCookies.slice(0, r.concurrency)],
+          today: [clusterTarget, '/trpc/attendance.today', employeeCookies],
+          dashboard: [clusterTarget, '/trpc/admin.dashboard', adminCookies],
+          floor: [floorTarget, '/trpc/floor.session', floorCookies],
+        } as const;
+        // Not counted: the read paths' own warm-up (the clock-in warm-up does not run them).
+        for (const name of ['me', 'today', 'dashboard'] as const) await read(paths[name]);
+        for (let repeat = 0; repeat < plan.repeats; repeat += 1) {
+          await settleCluster();
+          const me = await read(paths.me);
+          const today = await read(paths.today);
+          const dashboard = await read(paths.dashboard);
+          const floor = await read(paths.floor);
           results.reads.me.push(me);
           results.reads.today.push(today);
           results.reads.dashboard.push(dashboard);

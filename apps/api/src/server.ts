@@ -119,8 +119,8 @@ export async function buildServer(options: ServerOptions) {
         session: requestSession(req),
         clientAddress: req.ip,
       }),
-      // A caller told "service unavailable" should know when to come back (tRPC's answers carry
-      // their own status, which Fastify's onSend hook does not see before sendWholeJsonAnswers).
+      // A caller told "service unavailable" should know when to come back. Said here because a
+      // streamed tRPC answer carries its status past Fastify's onSend hooks.
       responseMeta: ({ errors }) =>
         errors.some((error) => error.code === 'SERVICE_UNAVAILABLE')
           ? { headers: { 'retry-after': RETRY_AFTER_SECONDS } }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 /** A tRPC answer that is one JSON document, not a jsonl batch stream or server-sent events. */
-export function isWholeJson(response: Response): boolean {
+function isWholeJson(response: Response): boolean {
   return (
     response.body !== null &&
     !response.headers.has('transfer-encoding') &&

@@ -43,7 +43,11 @@ export async function closeForgottenShifts(
   return closed;
 
   /** 1 when this shift was closed now, 0 when its employee closed it meanwhile. */
-  async function closeOne(candidate: { id: number; clockInAt: Date }): Promise<number> {
+  async function closeOne(candidate: {
+    id: number;
+    // A raw row: a Date from MySQL, a string from SQLite.
+    clockInAt: Date | string;
+  }): Promise<number> {
     const closure = forgottenShiftClosure(
       new Date(candidate.clockInAt),
       now,
