@@ -6,7 +6,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ConnectionError, TimeoutError } from 'sequelize';
 import { ZodError } from 'zod';
-import type { Role, User } from '@absensi/db';
+import { sessionUserRow, type Role, type User } from '@absensi/db';
 import type { AppDeps } from './deps.js';
 import type { RequestSession } from './session/types.js';
 
@@ -126,11 +126,7 @@ export const publicProcedure = t.procedure.use(observed).use(databaseOutage);
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const userId = ctx.session.userId;
   const loadUser = async (id: number): Promise<SessionUser | false> => {
-    // raw: a plain row, without building a model instance on every request's way in.
-    const row = await ctx.deps.db.models.User.findByPk(id, {
-      attributes: ['id', 'name', 'email', 'role', 'department', 'active'],
-      raw: true,
-    });
+    const row = await sessionUserRow(ctx.deps.db, id);
     return row?.active ? sessionUserOf(row) : false;
   };
   const user =

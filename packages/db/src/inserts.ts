@@ -47,12 +47,12 @@ export async function insertOpenShift(
     `INSERT INTO attendance (user_id, work_date, status, late_minutes, clock_in_at, clock_in_client_at,
        clock_in_node, clock_in_source, clock_in_lat, clock_in_lng, clock_in_accuracy, clock_in_note,
        open_user_id, created_at, updated_at)
-     VALUES (:userId, :workDate, :status, :lateMinutes, :clockInAt, :clockInClientAt, :clockInNode,
-       :clockInSource, :clockInLat, :clockInLng, :clockInAccuracy, :clockInNote, :userId, :now, :now)`,
+     VALUES ($userId, $workDate, $status, $lateMinutes, $clockInAt, $clockInClientAt, $clockInNode,
+       $clockInSource, $clockInLat, $clockInLng, $clockInAccuracy, $clockInNote, $userId, $now, $now)`,
     {
       type: QueryTypes.INSERT,
       transaction,
-      replacements: {
+      bind: {
         ...shift,
         clockInAt: stored(db, shift.clockInAt),
         clockInClientAt: stored(db, shift.clockInClientAt),
@@ -89,11 +89,11 @@ export async function insertAction(
 ): Promise<void> {
   await db.sequelize.query(
     `INSERT INTO attendance_actions (idempotency_key, user_id, kind, attendance_id, created_at)
-     VALUES (:idempotencyKey, :userId, :kind, :attendanceId, :now)`,
+     VALUES ($idempotencyKey, $userId, $kind, $attendanceId, $now)`,
     {
       type: QueryTypes.INSERT,
       transaction,
-      replacements: { ...action, now: stored(db, new Date()) },
+      bind: { ...action, now: stored(db, new Date()) },
     },
   );
 }
@@ -113,20 +113,20 @@ export async function insertOutboxEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   const rows = events.map((_, index) =>
-    ['id', 'type', 'payload', 'userId', 'nodeId', 'createdAt'].map((field) => `:${field}${index}`),
+    ['id', 'type', 'payload', 'userId', 'nodeId', 'createdAt'].map((field) => `$${field}${index}`),
   );
-  const replacements: Record<string, string | number | null> = {};
+  const bind: Record<string, string | number | null> = {};
   events.forEach((event, index) => {
-    replacements[`id${index}`] = event.id;
-    replacements[`type${index}`] = event.type;
-    replacements[`payload${index}`] = event.payload;
-    replacements[`userId${index}`] = event.userId;
-    replacements[`nodeId${index}`] = event.nodeId;
-    replacements[`createdAt${index}`] = stored(db, event.createdAt);
+    bind[`id${index}`] = event.id;
+    bind[`type${index}`] = event.type;
+    bind[`payload${index}`] = event.payload;
+    bind[`userId${index}`] = event.userId;
+    bind[`nodeId${index}`] = event.nodeId;
+    bind[`createdAt${index}`] = stored(db, event.createdAt);
   });
   await db.sequelize.query(
     `INSERT INTO events (id, type, payload, user_id, node_id, created_at, sent_at)
      VALUES ${rows.map((row) => `(${row.join(', ')}, NULL)`).join(', ')}`,
-    { type: QueryTypes.INSERT, transaction, replacements },
+    { type: QueryTypes.INSERT, transaction, bind },
   );
 }

@@ -33,6 +33,19 @@ describe('workDateOf', () => {
       '2026-03-28T07:00:00.000Z',
     );
   });
+
+  it('gives the same instant again as a Date of its own, and refuses a bad time every time', () => {
+    const first = localInstant('2026-11-24', '08:00', JAKARTA);
+    first.setTime(0);
+    expect(localInstant('2026-11-24', '08:00', JAKARTA).toISOString()).toBe(
+      '2026-11-24T01:00:00.000Z',
+    );
+    expect(localInstant('2026-11-24', '08:00', 'Asia/Makassar').toISOString()).toBe(
+      '2026-11-24T00:00:00.000Z',
+    );
+    expect(() => localInstant('2026-11-24', '25:00', JAKARTA)).toThrow(RangeError);
+    expect(() => localInstant('2026-11-24', '25:00', JAKARTA)).toThrow(RangeError);
+  });
 });
 
 describe('lateness', () => {

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 
 /** "YYYY-MM-DD" of an instant in a time zone: the calendar day a person there would name. */
@@ -5,11 +6,21 @@ export function workDateOf(instant: Date, timeZone: string): string {
   return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate()!;
 }
 
+// The same few (date, shift start, zone) triples are asked for on every clock-in of a day, and
+// resolving one costs luxon several Intl offset lookups: remembered, as the answer never changes.
+const localInstants = new LRUCache<string, number>({ max: 2_000 });
+
 /** The instant at a local wall-clock time ("HH:MM") on a local date, in a time zone. */
 export function localInstant(date: string, time: string, timeZone: string): Date {
-  const moment = DateTime.fromISO(`${date}T${time}`, { zone: timeZone });
-  if (!moment.isValid) throw new RangeError(`Invalid local time ${date} ${time} in ${timeZone}`);
-  return moment.toJSDate();
+  const key = `${date}T${time}|${timeZone}`;
+  let epochMs = localInstants.get(key);
+  if (epochMs === undefined) {
+    const moment = DateTime.fromISO(`${date}T${time}`, { zone: timeZone });
+    if (!moment.isValid) throw new RangeError(`Invalid local time ${date} ${time} in ${timeZone}`);
+    epochMs = moment.toMillis();
+    localInstants.set(key, epochMs);
+  }
+  return new Date(epochMs);
 }
 
 /** Local hour (0-23) of an instant in a time zone. */
