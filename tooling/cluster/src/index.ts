@@ -11,6 +11,8 @@ export {
   DEFAULT_PORTS,
   ENTRIES,
   loopbackClusterSettings,
+  migrationProcess,
+  serviceProcesses,
   type ClusterSettings,
 } from './topology.js';
 export { freePortBlock } from './ports.js';
