@@ -10,5 +10,5 @@ export { ensureFirstAdmin, ensureSettings, DEFAULT_SETTINGS, type FirstAdmin } f
 export { generatePassword, hashPassword, verifyPassword } from './password.js';
 export { prepareDatabase } from './prepare.js';
 export { insertAction, insertOpenShift, insertOutboxEvents } from './inserts.js';
-export { sessionUserRow, type SessionUserRow } from './session-user.js';
+export { dayOfUser, sessionUserRow, type SessionUserRow } from './request-reads.js';
 export * from './models/index.js';

@@ -1,5 +1,6 @@
 import { Op } from 'sequelize';
 import { z } from 'zod';
+import { dayOfUser } from '@absensi/db';
 import { clockIn, clockOut } from '../services/attendance.js';
 import { attendanceView } from '../services/views.js';
 import { monthBounds, workDateOf } from '../rules/index.js';
@@ -17,18 +18,11 @@ export const attendanceRouter = router({
 
   /** The caller's state now: the open shift if any, and today's records in the company's time zone. */
   today: protectedProcedure.query(async ({ ctx }) => {
-    const { Attendance } = ctx.deps.db.models;
     const settings = await ctx.deps.settings.get();
     const now = ctx.deps.clock();
     const workDate = workDateOf(now, settings.timeZone);
     // One query for both: today's records and the open shift, which may have begun on an earlier day.
-    const rows = await Attendance.findAll({
-      where: {
-        userId: ctx.user.id,
-        [Op.or]: [{ workDate }, { openUserId: { [Op.ne]: null } }],
-      },
-      order: [['id', 'ASC']],
-    });
+    const rows = await dayOfUser(ctx.deps.db, ctx.user.id, workDate);
     const open = rows.find((row) => row.openUserId !== null);
     return {
       serverTime: now.toISOString(),
