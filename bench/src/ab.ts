@@ -18,7 +18,7 @@ import {
 import { testEnvironment } from '@absensi/config';
 import { createTempDatabase } from '@absensi/db/testing';
 import { testPrefix } from '@absensi/events/testing';
-import { cpuMsOf, pidsNamed } from './cpu.js';
+import { meterCpu, pidsNamed } from './cpu.js';
 import { ClientPool, closedLoop, send, sourceAddresses, type Call } from './load.js';
 import {
   answers,
@@ -178,13 +178,12 @@ export async function runAb(options: AbOptions): Promise<AbResult> {
     };
 
     const mariadb = pidsNamed('mariadbd');
-    const mariadbCpu = () => mariadb.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
     const windows: AbWindow[] = [];
     for (const side of windowOrder(options.windows)) {
       const pid = nodes[side].process.pid!;
       const target = { host: '127.0.0.1', port: ports[side] };
       const left = writes ? roster.length - nextEmployee : Number.MAX_SAFE_INTEGER;
-      const [api0, db0] = [cpuMsOf(pid), mariadbCpu()];
+      const used = meterCpu({ api: [pid], mariadb });
       const result = await closedLoop({
         concurrency: options.clients,
         durationMs: options.windowSeconds * 1000,
@@ -192,13 +191,14 @@ export async function runAb(options: AbOptions): Promise<AbResult> {
         run: (index) => send(pool.agentFor(index), target, callFor(index), 10_000),
       });
       const ok = result.samples.filter((sample) => sample.ok).length;
+      const cpu = used();
       const window: AbWindow = {
         side,
         ok,
         errors: result.samples.length - ok,
         perSecond: ok / (result.elapsedMs / 1000),
-        apiCpuMs: (cpuMsOf(pid) - api0) / ok,
-        mariadbCpuMs: (mariadbCpu() - db0) / ok,
+        apiCpuMs: cpu.api! / ok,
+        mariadbCpuMs: cpu.mariadb! / ok,
       };
       windows.push(window);
       options.log(
