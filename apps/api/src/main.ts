@@ -1,6 +1,7 @@
 // The API node's entry: read the configuration, start, and stop cleanly on SIGTERM or Ctrl-C.
-import { loadConfig, runEntry } from '@absensi/config';
-import { startNode } from './runtime.js';
+import { loadConfig } from '@absensi/config';
+import { runEntry } from '@absensi/runtime';
+import { startNode } from './node.js';
 
 function printWelcome(node: Awaited<ReturnType<typeof startNode>>, publicUrl: string) {
   const lines = [`Absensi is running at ${publicUrl}`];

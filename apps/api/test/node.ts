@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig, type Config } from '@absensi/config';
 import { createTempDatabase, type TempDatabase, type TestDialect } from '@absensi/db/testing';
-import { startNode, type RunningNode } from '../src/runtime.js';
+import { startNode, type RunningNode } from '../src/node.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' };
 

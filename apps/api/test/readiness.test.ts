@@ -6,7 +6,7 @@ import { parseConfig, testEnvironment } from '@absensi/config';
 import { createTempDatabase, dialectsUnderTest, type TempDatabase } from '@absensi/db/testing';
 import { prepareDatabase } from '@absensi/db';
 import { deleteKeys, redisUnderTest, testPrefix } from '@absensi/events/testing';
-import { startNode, type RunningNode } from '../src/runtime.js';
+import { startNode, type RunningNode } from '../src/node.js';
 
 const ready = (await dialectsUnderTest()).includes('mysql') && (await redisUnderTest());
 

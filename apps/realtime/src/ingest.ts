@@ -1,24 +1,14 @@
-import { timingSafeEqual } from 'node:crypto';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
-import { closeConnectionsWhenClosing, describeZodError } from '@absensi/api';
-import { appEventSchema, type LiveHub } from '@absensi/events';
-
-export const INGEST_PATH = '/internal/events';
-// Every subscriber posts every event, so most events arrive as copies already published: the
-// envelope is checked first, and only events not yet seen are validated in full.
-const envelopeSchema = z.object({
-  events: z
-    .array(z.object({ id: z.string().min(1).max(64) }).passthrough())
-    .min(1)
-    .max(1_000),
-});
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+import { describeZodError } from '@absensi/api';
+import {
+  appEventSchema,
+  ingestAuthorized,
+  ingestEnvelopeSchema,
+  INGEST_PATH,
+  type LiveHub,
+} from '@absensi/events';
+import { closeConnectionsWhenClosing } from '@absensi/runtime';
 
 /**
  * Realtime's internal endpoint: subscribers post batches of feed events here with the shared
@@ -39,14 +29,12 @@ export async function buildIngest(options: {
   app.get('/healthz', () => ({ status: 'ok', subscribers: options.hub.subscriberCount }));
 
   app.post(INGEST_PATH, async (request, reply) => {
-    const header = request.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-    if (!sameSecret(token, options.secret)) {
+    if (!ingestAuthorized(request.headers.authorization, options.secret)) {
       return reply
         .code(401)
         .send({ error: 'A valid ingest secret is required (Authorization: Bearer …).' });
     }
-    const envelope = envelopeSchema.safeParse(request.body);
+    const envelope = ingestEnvelopeSchema.safeParse(request.body);
     if (!envelope.success) return reply.code(400).send({ error: describeZodError(envelope.error) });
     const fresh = envelope.data.events.filter((event) => !options.hub.has(event.id));
     const parsed = z.array(appEventSchema).safeParse(fresh);

@@ -1,5 +1,6 @@
 // Realtime's entry: WebSocket subscriptions on PORT, the subscribers' ingest on INGEST_PORT.
-import { loadConfig, runEntry } from '@absensi/config';
+import { loadConfig } from '@absensi/config';
+import { runEntry } from '@absensi/runtime';
 import { startRealtime } from './realtime.js';
 
 // On stop, clients are told to reconnect; they resume with their last event id wherever realtime

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '@absensi/config';
-import { appDeps, connectInfrastructure, createLiveSocket } from '@absensi/api';
+import { createLiveSocket } from '@absensi/api';
+import { connectInfrastructure, coreDeps } from '@absensi/runtime';
 import { LiveHub } from '@absensi/events';
 import { buildIngest } from './ingest.js';
 
@@ -47,7 +48,7 @@ export async function startRealtime(config: Config): Promise<RunningRealtime> {
     }
   }
 
-  const deps = appDeps(infra, config.APP_NODE_ID, { live: hub });
+  const deps = { ...coreDeps(infra, config.APP_NODE_ID), live: hub };
   const liveSocket = createLiveSocket({
     deps,
     sessions: infra.sessions,

@@ -1,8 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
-import type { AppEvent } from '@absensi/events';
-
-/** Where realtime takes events from the subscribers: its internal ingest, behind the shared secret. */
-export const INGEST_PATH = '/internal/events';
+import { ingestRequest, INGEST_PATH, type AppEvent } from '@absensi/events';
 
 export class IngestRefusedError extends Error {
   constructor(
@@ -32,7 +29,7 @@ export class Forwarder {
 
   /** Posts one batch; throws when realtime is unreachable or refuses it. */
   forward(events: readonly AppEvent[]): Promise<void> {
-    const body = JSON.stringify({ events });
+    const { headers, body } = ingestRequest(this.secret, events);
     return new Promise((resolve, reject) => {
       const request = httpRequest(
         this.url,
@@ -40,11 +37,7 @@ export class Forwarder {
           method: 'POST',
           agent: this.agent,
           timeout: this.timeoutMs,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            authorization: `Bearer ${this.secret}`,
-          },
+          headers,
         },
         (response) => {
           let text = '';

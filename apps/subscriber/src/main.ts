@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { ConfigError, loadConfig, runEntry } from '@absensi/config';
+import { ConfigError, loadConfig } from '@absensi/config';
+import { runEntry } from '@absensi/runtime';
 import { RedisFeed } from '@absensi/events';
 import { runSubscriber } from './subscriber.js';
 

@@ -1,5 +1,6 @@
 // The worker's entry: process jobs until SIGTERM, then finish the ones in progress.
-import { loadConfig, runEntry } from '@absensi/config';
+import { loadConfig } from '@absensi/config';
+import { runEntry } from '@absensi/runtime';
 import { startWorker } from './worker.js';
 
 await runEntry(() => startWorker(loadConfig({ APP_NODE_ID: 'worker' })), {

@@ -1,20 +1,14 @@
 import type { Config } from '@absensi/config';
 import {
   closeForgottenShifts,
-  appDeps,
-  connectInfrastructure,
   republishUnsent,
-  type AppDeps,
-} from '@absensi/api';
-import {
-  createQueue,
-  EXPORT_QUEUE,
-  MAINTENANCE_QUEUE,
   reportJobFailure,
   runExportJob,
+  type CoreDeps,
   type ExportJobData,
-  type MaintenanceTask,
-} from '@absensi/jobs';
+} from '@absensi/core';
+import { createQueue, EXPORT_QUEUE, MAINTENANCE_QUEUE, type MaintenanceTask } from '@absensi/jobs';
+import { connectInfrastructure, coreDeps } from '@absensi/runtime';
 
 export interface WorkerTiming {
   /** How often to look for shifts past their auto clock-out hour. */
@@ -33,7 +27,7 @@ const DEFAULT_TIMING: WorkerTiming = {
 const STALL_CHECK_MS = 5_000;
 
 export interface RunningWorker {
-  deps: AppDeps;
+  deps: CoreDeps;
   close(): Promise<void>;
 }
 
@@ -51,7 +45,7 @@ export async function startWorker(
     throw new Error('REDIS_URL is required: the worker takes its jobs from Redis');
   const every = { ...DEFAULT_TIMING, ...timing };
   const infra = await connectInfrastructure(config, { migrate: false });
-  const deps = appDeps(infra, config.APP_NODE_ID);
+  const deps = coreDeps(infra, config.APP_NODE_ID);
   const redis = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
 
   const exports = createQueue<ExportJobData>(EXPORT_QUEUE, redis, 'worker');

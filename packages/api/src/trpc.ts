@@ -1,16 +1,27 @@
 /**
  * tRPC setup, in three parts: (1) the context every procedure receives, (2) one initTRPC with an
- * error formatter that names the fields a person got wrong and hides internals, (3) the procedures
- * the routers build on: public, signed-in, admin.
+ * error formatter that names the fields a person got wrong and hides internals, and the one place
+ * where a domain error becomes a tRPC error, (3) the procedures the routers build on: public,
+ * signed-in, admin.
  */
-import { initTRPC, TRPCError } from '@trpc/server';
-import { ConnectionError, TimeoutError } from 'sequelize';
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { ZodError } from 'zod';
-import { sessionUserRow, type Role, type User } from '@absensi/db';
-import type { AppDeps } from './deps.js';
-import type { RequestSession } from './session/types.js';
+import { isDatabaseOutage } from '@absensi/db';
+import { isDomainError, signedInActor, type Actor, type CoreDeps, type DomainErrorCode } from '@absensi/core';
+import type { LiveHub } from '@absensi/events';
+import type { RequestSession } from '@absensi/runtime';
 
 // (1) Context ----------------------------------------------------------------------------------
+
+/** What every procedure may use: the use cases' dependencies, plus what only the contract needs. */
+export interface AppDeps extends CoreDeps {
+  /** Where subscriptions are served (realtime, or the embedded process); absent on HTTP-only API nodes. */
+  readonly live?: LiveHub | undefined;
+  /** Called after every procedure with its path and outcome, for metrics. */
+  readonly observe?:
+    | ((sample: { path: string; type: string; durationMs: number; code: string }) => void)
+    | undefined;
+}
 
 export interface Context {
   readonly deps: AppDeps;
@@ -21,25 +32,8 @@ export interface Context {
   readonly signal?: AbortSignal;
 }
 
-export interface SessionUser {
-  id: number;
-  name: string;
-  email: string;
-  role: Role;
-  department: string | null;
-}
-
-export function sessionUserOf(
-  user: Pick<User, 'id' | 'name' | 'email' | 'role' | 'department'>,
-): SessionUser {
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    department: user.department,
-  };
-}
+/** The signed-in user as clients see them (`auth.me`). */
+export type SessionUser = Actor;
 
 // (2) Initialisation ---------------------------------------------------------------------------
 
@@ -60,10 +54,16 @@ const t = initTRPC.context<Context>().create({
       : error.code === 'INTERNAL_SERVER_ERROR'
         ? 'Something went wrong on our side. Please try again; if it keeps happening, tell your administrator.'
         : shape.message;
+    const field = isDomainError(error.cause) ? (error.cause.field ?? null) : null;
     return {
       ...shape,
       message,
-      data: { ...shape.data, stack: undefined, zodError: zodError ? zodError.flatten() : null },
+      data: {
+        ...shape.data,
+        stack: undefined,
+        zodError: zodError ? zodError.flatten() : null,
+        field,
+      },
     };
   },
 });
@@ -73,34 +73,33 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const LOST_CONNECTION_CODES = new Set([
-  'PROTOCOL_CONNECTION_LOST',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ER_CON_COUNT_ERROR',
-]);
+const TRPC_CODE_OF: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INVALID: 'BAD_REQUEST',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+};
 
-function isDatabaseOutage(cause: unknown): boolean {
-  if (cause instanceof ConnectionError || cause instanceof TimeoutError) return true;
-  const code = (cause as { parent?: { code?: string }; original?: { code?: string } } | null)
-    ?.parent?.code;
-  return code !== undefined && LOST_CONNECTION_CODES.has(code);
-}
-
-/** A database that cannot be reached is the server's trouble, not the caller's: 503, try again later. */
-const databaseOutage = t.middleware(async ({ next }) => {
+/**
+ * Where the domain's refusals become tRPC errors (once, for every procedure), and a database that
+ * cannot be reached becomes 503: the server's trouble, not the caller's; try again later.
+ */
+const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok) {
-    const cause = result.error.cause;
-    if (isDatabaseOutage(cause)) {
-      throw new TRPCError({
-        code: 'SERVICE_UNAVAILABLE',
-        message: 'The attendance database is unavailable right now. Please try again in a moment.',
-        cause,
-      });
-    }
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (isDomainError(cause))
+    throw new TRPCError({ code: TRPC_CODE_OF[cause.code], message: cause.message, cause });
+  if (isDatabaseOutage(cause)) {
+    throw new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The attendance database is unavailable right now. Please try again in a moment.',
+      cause,
+    });
   }
   return result;
 });
@@ -120,27 +119,11 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(observed).use(databaseOutage);
+export const publicProcedure = t.procedure.use(observed).use(domainErrors);
 
 /** Signed in with an active account; `ctx.user` is that user. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const userId = ctx.session.userId;
-  const loadUser = async (id: number): Promise<SessionUser | false> => {
-    const row = await sessionUserRow(ctx.deps.db, id);
-    return row?.active ? sessionUserOf(row) : false;
-  };
-  const user =
-    userId === null
-      ? false
-      : ctx.deps.users
-        ? await ctx.deps.users.get(userId, () => loadUser(userId))
-        : await loadUser(userId);
-  if (!user) {
-    throw new TRPCError({
-      code: 'UNAUTHORIZED',
-      message: 'Your session has ended. Please sign in again.',
-    });
-  }
+  const user = await signedInActor(ctx.deps, ctx.session.userId);
   return next({ ctx: { user } });
 });
 

@@ -7,4 +7,3 @@ export {
 } from './schema.js';
 export { ConfigError, loadConfig, parseConfig, testEnvironment, type Environment } from './load.js';
 export { databaseKind, type DatabaseKind } from './derived.js';
-export { runEntry, type EntryOptions, type Running } from './entry.js';

@@ -73,7 +73,8 @@ export const configSchema = z.object({
     .optional(),
   /** Realtime's internal ingest port (subscribers post events there; nginx never exposes it). */
   INGEST_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  WEB_DIST: z.string().optional(),
+  /** The built PWA the embedded mode serves at / (relative to the working directory); nginx serves it in the cluster. */
+  WEB_DIST: z.string().min(1).default('apps/web/dist'),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),

@@ -4,12 +4,15 @@ import { Sequelize, Transaction } from 'sequelize';
 import { databaseKind, type Config, type DatabaseKind } from '@absensi/config';
 import { initModels, type Models } from './models/index.js';
 
+/** A database transaction, handed to repository functions that must run inside one. */
+export type Tx = Transaction;
+
 export interface Database {
   readonly kind: DatabaseKind;
   readonly sequelize: Sequelize;
   readonly models: Models;
   /** Runs `work` in one transaction; on SQLite, write transactions take turns (one writer at a time). */
-  transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

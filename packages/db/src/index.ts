@@ -4,11 +4,18 @@ export {
   isRetryableTransactionError,
   type Database,
   type DatabaseOptions,
+  type Tx,
 } from './connect.js';
+export { isDatabaseOutage, isUniqueViolation } from './errors.js';
 export { ensureMysqlDatabase, migrate, pendingMigrations } from './migrate.js';
 export { ensureFirstAdmin, ensureSettings, DEFAULT_SETTINGS, type FirstAdmin } from './seed.js';
 export { generatePassword, hashPassword, verifyPassword } from './password.js';
 export { prepareDatabase } from './prepare.js';
-export { insertAction, insertOpenShift, insertOutboxEvents } from './inserts.js';
-export { dayOfUser, sessionUserRow, type SessionUserRow } from './request-reads.js';
+export * as repos from './repositories/index.js';
+export type { ShiftWithUser, ShiftFilter, ShiftChanges, NewShift } from './repositories/attendance.js';
+export type { SessionUserRow, UserFilter, UserChanges, NewUser } from './repositories/users.js';
+export type { OutboxEvent } from './repositories/outbox.js';
+export type { AuditEntry } from './repositories/audit.js';
+export type { DayCounts, DayGroup } from './repositories/dashboard.js';
+export type { SettingsValues } from './repositories/settings.js';
 export * from './models/index.js';

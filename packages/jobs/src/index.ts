@@ -1,11 +1,3 @@
-export { exportMonth, type ExportFile, type ExportFormat } from './export.js';
-export {
-  downloadPath,
-  progressEvent,
-  reportJobFailure,
-  runExportJob,
-  type ExportJobData,
-} from './export-job.js';
 export {
   createQueue,
   EXPORT_QUEUE,

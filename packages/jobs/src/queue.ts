@@ -1,7 +1,13 @@
 import Queue from 'bee-queue';
-import type { AppDeps, JobStarter } from '@absensi/api';
+import {
+  progressEvent,
+  reportJobFailure,
+  runExportJob,
+  type CoreDeps,
+  type ExportJobData,
+  type JobStarter,
+} from '@absensi/core';
 import { newEventId } from '@absensi/events';
-import { progressEvent, reportJobFailure, runExportJob, type ExportJobData } from './export-job.js';
 
 export const EXPORT_QUEUE = 'export';
 export const MAINTENANCE_QUEUE = 'maintenance';
@@ -34,7 +40,7 @@ export function newExportJobId(): string {
   return `export-${newEventId()}`;
 }
 
-type Deps = Pick<AppDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks'>;
+type Deps = Pick<CoreDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks'>;
 
 /** The API nodes' side: exports go to the worker through the queue. */
 export class QueueJobStarter implements JobStarter {

@@ -8,7 +8,7 @@ import {
   type JobProgress,
   type LiveHub,
 } from '@absensi/events';
-import { LiveStream } from '../live-stream.js';
+import { LiveStream } from '../live/stream.js';
 import { protectedProcedure, router } from '../trpc.js';
 
 function requireHub(live: LiveHub | undefined): LiveHub {

@@ -5,3 +5,4 @@ export {
   type TempDatabase,
   type TestDialect,
 } from './temp-database.js';
+export { hideTable } from './faults.js';

@@ -1,7 +1,4 @@
-import { buildDashboard } from '../../services/dashboard.js';
-import { cachedSnapshot } from '../../services/snapshot-cache.js';
+import { dashboard } from '@absensi/core';
 import { adminProcedure } from '../../trpc.js';
 
-export const dashboardProcedure = adminProcedure.query(({ ctx }) =>
-  cachedSnapshot(ctx.deps.dashboardCache, () => buildDashboard(ctx.deps)),
-);
+export const dashboardProcedure = adminProcedure.query(({ ctx }) => dashboard(ctx.deps));

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../../rules/index.js';
-import { writeAudit } from '../../services/audit.js';
+import { rules, updateSettings } from '@absensi/core';
 import { adminProcedure, router } from '../../trpc.js';
 import { localTime } from '../inputs.js';
 
@@ -13,7 +12,9 @@ export const settingsRouter = router({
         .object({
           timeZone: z
             .string()
-            .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Asia/Jakarta' })
+            .refine(rules.isValidTimeZone, {
+              message: 'must be an IANA time zone such as Asia/Jakarta',
+            })
             .optional(),
           shiftStart: localTime.optional(),
           graceMinutes: z.number().int().min(0).max(240).optional(),
@@ -23,21 +24,5 @@ export const settingsRouter = router({
           message: 'must change at least one setting',
         }),
     )
-    .mutation(async ({ ctx, input }) => {
-      const before = await ctx.deps.settings.get();
-      const changes = Object.fromEntries(
-        Object.entries(input).filter(([, value]) => value !== undefined),
-      );
-      const after = await ctx.deps.settings.update(changes, ctx.user.id);
-      await writeAudit(ctx.deps, {
-        actorId: ctx.user.id,
-        action: 'settings.update',
-        entityType: 'settings',
-        entityId: 1,
-        reason: 'settings changed',
-        before,
-        after,
-      });
-      return after;
-    }),
+    .mutation(({ ctx, input }) => updateSettings(ctx.deps, ctx.user, input)),
 });

@@ -1,0 +1,51 @@
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import type { AppDeps, LiveSocket } from '@absensi/api';
+import type { SessionStore } from '@absensi/runtime';
+import type { Metrics } from './metrics.js';
+import { serveLiveSocket } from './plugins/live.js';
+import { shapeResponses } from './plugins/responses.js';
+import { registerSessions } from './plugins/session.js';
+import { registerTrpc } from './plugins/trpc.js';
+import { serveWebApp } from './plugins/web.js';
+import { exportsRoute } from './routes/exports.js';
+import { healthRoutes } from './routes/health.js';
+import { metricsRoute } from './routes/metrics.js';
+
+export interface AppOptions {
+  deps: AppDeps;
+  metrics: Metrics;
+  sessions: SessionStore;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logger: FastifyBaseLogger;
+  /** The built PWA to serve at /, when this process serves it (the embedded mode). */
+  webRoot?: string | undefined;
+  /** Subscriptions on /ws in this process (the embedded mode). */
+  liveSocket?: LiveSocket | undefined;
+}
+
+/** One API node: tRPC over HTTP at /trpc, health, readiness and metrics; listening is the caller's job. */
+export async function buildApp(options: AppOptions) {
+  const { deps } = options;
+  const app = Fastify({
+    loggerInstance: options.logger,
+    trustProxy: options.trustProxy,
+    bodyLimit: 256 * 1024,
+    routerOptions: { maxParamLength: 5_000 },
+    // Per-request lines would dominate the logs at rush hour; errors and 5xx are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  shapeResponses(app, deps.nodeId, options.metrics);
+  await registerSessions(app, options);
+  await registerTrpc(app, deps);
+  exportsRoute(app, deps);
+  healthRoutes(app, deps.nodeId, deps.db);
+  metricsRoute(app, options.metrics);
+  await serveWebApp(app, options.webRoot);
+  serveLiveSocket(app, options.liveSocket);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

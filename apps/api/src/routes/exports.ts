@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { exportFile, EXPORT_ROUTE, isDomainError, signedInActor } from '@absensi/core';
+import type { AppDeps } from '@absensi/api';
+
+/** A finished export, to the admin who started it (the worker stores it; any node hands it out). */
+export function exportsRoute(app: FastifyInstance, deps: AppDeps) {
+  app.get<{ Params: { jobId: string } }>(EXPORT_ROUTE, async (request, reply) => {
+    const admin = await signedInActor(deps, request.session.get('userId') ?? null).catch(
+      (error: unknown) => {
+        if (isDomainError(error)) return null;
+        throw error;
+      },
+    );
+    if (admin?.role !== 'admin')
+      return reply.code(401).send({ error: 'Sign in as an administrator to download exports.' });
+    const file = await exportFile(deps, admin, request.params.jobId);
+    if (!file)
+      return reply
+        .code(404)
+        .send({ error: 'There is no such export of yours. It may still be running.' });
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('cache-control', 'private, no-store')
+      .send(file.content);
+  });
+}

@@ -1,0 +1,77 @@
+import { repos } from '@absensi/db';
+import type { AppEvent } from '@absensi/events';
+import { afterCommit } from '../changes.js';
+import type { CoreDeps } from '../deps.js';
+import { recordEvents } from '../outbox/publish.js';
+import { attendanceEvent } from './events.js';
+import { forgottenShiftClosure, lastAutoClockOutBoundary } from './rules/index.js';
+
+const PAGE_SIZE = 500;
+
+/**
+ * Closes every open shift whose auto clock-out time has passed, marked `auto`, each in its own
+ * transaction (a shift its employee closed meanwhile is left alone). Returns how many were closed.
+ */
+export async function closeForgottenShifts(
+  deps: Pick<
+    CoreDeps,
+    'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks' | 'dashboardCache'
+  >,
+): Promise<number> {
+  const settings = await deps.settings.get();
+  const now = deps.clock();
+  // Only shifts begun before the last auto clock-out hour can be due: the database picks those, a
+  // page at a time, rather than every open shift of the day being loaded (one per employee at work).
+  const dueBefore = lastAutoClockOutBoundary(now, settings.timeZone, settings.autoClockOutHour);
+  let closed = 0;
+  let after = 0;
+  for (;;) {
+    const page = await repos.attendance.openBegunBefore(deps.db, {
+      begunBefore: dueBefore,
+      after,
+      limit: PAGE_SIZE,
+    });
+    for (const candidate of page) closed += await closeOne(candidate);
+    if (page.length < PAGE_SIZE) break;
+    after = page[page.length - 1]!.id;
+  }
+  if (closed > 0) deps.log.info({ closed }, 'closed forgotten shifts');
+  return closed;
+
+  /** 1 when this shift was closed now, 0 when its employee closed it meanwhile. */
+  async function closeOne(candidate: { id: number; clockInAt: Date }): Promise<number> {
+    const closure = forgottenShiftClosure(
+      candidate.clockInAt,
+      now,
+      settings.timeZone,
+      settings.autoClockOutHour,
+    );
+    if (!closure.due) return 0;
+    const events: AppEvent[] = await deps.db.transaction(async (tx) => {
+      const row = await repos.attendance.byId(deps.db, candidate.id, { tx, lock: true });
+      if (!row || row.openUserId === null) return [];
+      const user = await repos.users.byId(deps.db, row.userId, tx);
+      if (!user) return [];
+      await repos.attendance.update(
+        row,
+        {
+          clockOutAt: closure.clockOutAt,
+          clockOutKind: 'auto',
+          clockOutNode: deps.nodeId,
+          clockOutSource: 'online',
+          clockOutClientAt: null,
+          openUserId: null,
+        },
+        tx,
+      );
+      const emitted = [
+        attendanceEvent('AttendanceUpdated', row, user, deps.nodeId, 'auto_clock_out'),
+      ];
+      await recordEvents(deps, emitted, tx);
+      return emitted;
+    });
+    if (events.length === 0) return 0;
+    await afterCommit(deps, { events });
+    return 1;
+  }
+}

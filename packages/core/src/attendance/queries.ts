@@ -1,0 +1,107 @@
+import { repos, type AttendanceStatus } from '@absensi/db';
+import type { Actor } from '../actor.js';
+import type { CoreDeps } from '../deps.js';
+import type { CompanySettings } from '../settings/settings-cache.js';
+import { monthBounds, workDateOf } from './rules/index.js';
+import { attendanceView, type AttendanceView } from './views.js';
+
+export interface Today {
+  serverTime: string;
+  workDate: string;
+  settings: CompanySettings;
+  /** The open shift, which may have begun on an earlier day. */
+  open: AttendanceView | null;
+  /** Today's records, oldest first. */
+  records: AttendanceView[];
+}
+
+/** The caller's state now: the open shift if any, and today's records in the company's time zone. */
+export async function today(
+  deps: Pick<CoreDeps, 'db' | 'settings' | 'clock'>,
+  user: Actor,
+): Promise<Today> {
+  const settings = await deps.settings.get();
+  const now = deps.clock();
+  const workDate = workDateOf(now, settings.timeZone);
+  // One query for both: today's records and the open shift, which may have begun on an earlier day.
+  const rows = await repos.attendance.dayOfUser(deps.db, user.id, workDate);
+  const open = rows.find((row) => row.openUserId !== null);
+  return {
+    serverTime: now.toISOString(),
+    workDate,
+    settings,
+    open: open ? attendanceView(open) : null,
+    records: rows.filter((row) => row.workDate === workDate).map(attendanceView),
+  };
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: number | null;
+}
+
+export interface MonthHistory extends Page<AttendanceView> {
+  month: string;
+  totals: { days: number; shifts: number; late: number; workedMinutes: number };
+}
+
+/** The caller's records of one month ("YYYY-MM", default this one), newest first, with its totals. */
+export async function history(
+  deps: Pick<CoreDeps, 'db' | 'settings' | 'clock'>,
+  user: Actor,
+  query: { month?: string | undefined; cursor?: number | undefined; limit: number },
+): Promise<MonthHistory> {
+  const settings = await deps.settings.get();
+  const month = query.month ?? workDateOf(deps.clock(), settings.timeZone).slice(0, 7);
+  const { from, to } = monthBounds(month);
+  const rows = await repos.attendance.pageOfUser(deps.db, {
+    userId: user.id,
+    from,
+    to,
+    before: query.cursor,
+    limit: query.limit + 1,
+  });
+  const items = rows.slice(0, query.limit).map(attendanceView);
+  const views = (await repos.attendance.allOfUser(deps.db, { userId: user.id, from, to })).map(
+    attendanceView,
+  );
+  return {
+    month,
+    items,
+    nextCursor: rows.length > query.limit ? items[items.length - 1]!.id : null,
+    totals: {
+      days: new Set(views.map((view) => view.workDate)).size,
+      shifts: views.length,
+      late: views.filter((view) => view.status === 'late').length,
+      workedMinutes: views.reduce((sum, view) => sum + (view.workedMinutes ?? 0), 0),
+    },
+  };
+}
+
+export type AttendanceRowView = AttendanceView & {
+  user: { name: string; email: string; department: string | null };
+};
+
+/** Records in a range of work dates, newest first, filtered by person, department, status or open. */
+export async function listAttendance(
+  deps: Pick<CoreDeps, 'db'>,
+  query: {
+    from: string;
+    to: string;
+    userId?: number | undefined;
+    department?: string | undefined;
+    status?: AttendanceStatus | undefined;
+    open?: boolean | undefined;
+    cursor?: number | undefined;
+    limit: number;
+  },
+): Promise<Page<AttendanceRowView>> {
+  const { cursor, limit, ...filter } = query;
+  const rows = await repos.attendance.list(deps.db, { ...filter, before: cursor, limit: limit + 1 });
+  const items = rows.slice(0, limit).map((row) => ({
+    ...attendanceView(row),
+    user: { name: row.user.name, email: row.user.email, department: row.user.department },
+  }));
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+}

@@ -1,0 +1,2 @@
+export { login, signedInActor } from './login.js';
+export type { LoginLimiter } from './login-limiter.js';

@@ -1,0 +1,30 @@
+/**
+ * What happens after a use case commits, in one place: its events go to the feed, and every cache
+ * that shows what changed is dropped. Use cases say what they changed; they never touch a cache.
+ */
+import { isAttendanceEvent, type AppEvent } from '@absensi/events';
+import type { CoreDeps } from './deps.js';
+import { publishEvents } from './outbox/publish.js';
+
+export interface Committed {
+  /** The events written to the outbox in the transaction. */
+  events?: readonly AppEvent[];
+  /** Accounts changed (name, role, department, active, password). */
+  users?: readonly number[];
+  /** The company settings changed. */
+  settings?: boolean;
+}
+
+/** Publishes the events and drops stale caches; returns whether the feed took the events. */
+export async function afterCommit(
+  deps: Pick<CoreDeps, 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users'>,
+  committed: Committed,
+): Promise<boolean> {
+  const events = committed.events ?? [];
+  for (const userId of committed.users ?? []) deps.users?.forget(userId);
+  // The dashboard shows attendance, names and departments, and counts in the company's zone.
+  const dashboardStale =
+    events.some(isAttendanceEvent) || (committed.users?.length ?? 0) > 0 || committed.settings;
+  if (dashboardStale) await deps.dashboardCache?.invalidate().catch(() => undefined);
+  return publishEvents(deps, events);
+}

@@ -1,0 +1,13 @@
+export {
+  buildDashboard,
+  dashboard,
+  hoursOfQuarterHours,
+  DASHBOARD_LIST_LIMIT,
+  type Dashboard,
+} from './build.js';
+export {
+  cachedSnapshot,
+  MemorySnapshotCache,
+  type SnapshotCache,
+  type StoredSnapshot,
+} from './snapshot-cache.js';

@@ -1,0 +1,101 @@
+/** A snapshot as stored: its JSON, and when its build began (its age counts from then). */
+export interface StoredSnapshot {
+  value: string;
+  builtAt: number;
+}
+
+/**
+ * A short-lived cache of one computed snapshot (the admin dashboard), invalidated by events. Every
+ * invalidation bumps a version, and a snapshot is stored under the version it was built for, so a
+ * reader never gets one built before the last bump (even one stored after it) nor one older than
+ * `ttlMs`.
+ */
+export interface SnapshotCache {
+  readonly ttlMs: number;
+  version(): Promise<number>;
+  read(version: number): Promise<StoredSnapshot | null>;
+  write(version: number, snapshot: StoredSnapshot): Promise<void>;
+  invalidate(): Promise<void>;
+}
+
+export class MemorySnapshotCache implements SnapshotCache {
+  private current = 0;
+  private stored: (StoredSnapshot & { version: number }) | null = null;
+
+  constructor(readonly ttlMs: number) {}
+
+  version() {
+    return Promise.resolve(this.current);
+  }
+
+  read(version: number) {
+    const fresh = this.stored?.version === version && this.stored.builtAt + this.ttlMs > Date.now();
+    return Promise.resolve(
+      fresh ? { value: this.stored!.value, builtAt: this.stored!.builtAt } : null,
+    );
+  }
+
+  write(version: number, snapshot: StoredSnapshot) {
+    this.stored = { version, ...snapshot };
+    return Promise.resolve();
+  }
+
+  invalidate() {
+    this.current += 1;
+    return Promise.resolve();
+  }
+}
+
+interface Remembered {
+  version: number;
+  expires: number;
+  value: unknown;
+}
+
+/** The last snapshot this process read or built, per cache, as an object: no fetch, no parse. */
+const remembered = new WeakMap<SnapshotCache, Remembered>();
+/** Reads or builds under way in this process, per cache: readers of the same version share one. */
+const inFlight = new WeakMap<SnapshotCache, { version: number; value: Promise<unknown> }>();
+
+/**
+ * The current snapshot: from this process's memory while its version is current and it is younger
+ * than the cache's TTL, else from the cache, else built and stored. Only the version is asked for
+ * on every call (one small read); a cache that fails is passed by, never fatal. Readers that miss
+ * at the same version wait for one read or build in this process instead of each starting their
+ * own (a stampede when the snapshot expires under load). Callers must not change what they get:
+ * concurrent readers share it.
+ */
+export async function cachedSnapshot<T>(
+  cache: SnapshotCache | undefined,
+  build: () => Promise<T>,
+): Promise<T> {
+  if (!cache) return build();
+  const version = await cache.version().catch(() => null);
+  if (version === null) return build();
+  const known = remembered.get(cache);
+  if (known?.version === version && known.expires > Date.now()) return known.value as T;
+  const running = inFlight.get(cache);
+  if (running?.version === version) return running.value as Promise<T>;
+
+  const remember = (value: T, builtAt: number) => {
+    const latest = remembered.get(cache);
+    if (!latest || latest.version <= version)
+      remembered.set(cache, { version, expires: builtAt + cache.ttlMs, value });
+    return value;
+  };
+  const value = (async () => {
+    const stored = await cache.read(version).catch(() => null);
+    if (stored) return remember(JSON.parse(stored.value) as T, stored.builtAt);
+    const builtAt = Date.now();
+    const built = await build();
+    await cache.write(version, { value: JSON.stringify(built), builtAt }).catch(() => undefined);
+    return remember(built, builtAt);
+  })();
+  const entry = { version, value };
+  inFlight.set(cache, entry);
+  const forget = () => {
+    if (inFlight.get(cache) === entry) inFlight.delete(cache);
+  };
+  value.then(forget, forget);
+  return value;
+}

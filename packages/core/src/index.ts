@@ -1,0 +1,12 @@
+export { actorOf, type Actor } from './actor.js';
+export type { CoreDeps, Logger } from './deps.js';
+export { DomainError, DOMAIN_ERROR_CODES, isDomainError, type DomainErrorCode } from './errors.js';
+export { afterCommit, type Committed } from './changes.js';
+export * from './attendance/index.js';
+export * from './auth/index.js';
+export { auditTrail, writeAudit, type AuditEntryView, type AuditRecord } from './audit/write.js';
+export * from './dashboard/index.js';
+export * from './outbox/index.js';
+export * from './reports/index.js';
+export * from './settings/index.js';
+export * from './users/index.js';

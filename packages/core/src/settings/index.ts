@@ -1,0 +1,2 @@
+export { SettingsCache, type CompanySettings } from './settings-cache.js';
+export { updateSettings } from './update.js';

@@ -1,0 +1,46 @@
+import { migrate, openDatabase, type Database } from '@absensi/db';
+import { createTempDatabase, type TestDialect } from '@absensi/db/testing';
+import { MemoryFeed } from '@absensi/events';
+import type { CoreDeps, Logger } from '../deps.js';
+import { MemorySnapshotCache } from '../dashboard/snapshot-cache.js';
+import { SentMarks } from '../outbox/sent-marks.js';
+import { SettingsCache } from '../settings/settings-cache.js';
+import { UserCache } from '../users/user-cache.js';
+
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * What use cases need, on a migrated database of their own (a temp SQLite file or MariaDB
+ * database) with an in-process feed: for tests of use cases without HTTP. `close` drops it all.
+ */
+export async function useCaseDeps(
+  dialect: TestDialect,
+): Promise<CoreDeps & { feed: MemoryFeed; close(): Promise<void> }> {
+  const temp = await createTempDatabase(dialect);
+  const db: Database = await openDatabase({ DATABASE_URL: temp.url, DB_POOL_MAX: 4 });
+  await migrate(db);
+  const feed = new MemoryFeed();
+  const sentMarks = new SentMarks(db, quiet);
+  return {
+    nodeId: 'core-test',
+    db,
+    feed,
+    settings: new SettingsCache(db, 'Asia/Jakarta'),
+    loginLimiter: {
+      retryAfterSeconds: () => Promise.resolve(0),
+      recordFailure: () => Promise.resolve(),
+      recordSuccess: () => Promise.resolve(),
+    },
+    log: quiet,
+    clock: () => new Date(),
+    sentMarks,
+    users: new UserCache(),
+    dashboardCache: new MemorySnapshotCache(60_000),
+    async close() {
+      await sentMarks.flush();
+      await feed.close();
+      await db.close();
+      await temp.drop();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export {
+  createUser,
+  deactivateUser,
+  resetPassword,
+  updateUser,
+  type AccountChanges,
+  type NewAccount,
+} from './manage.js';
+export { departments, listUsers } from './queries.js';
+export { UserCache, USER_CACHE_TTL_MS } from './user-cache.js';
+export { userView, type UserView } from './views.js';

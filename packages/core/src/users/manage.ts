@@ -1,0 +1,206 @@
+import {
+  generatePassword,
+  hashPassword,
+  isUniqueViolation,
+  repos,
+  type Role,
+  type Tx,
+  type User,
+} from '@absensi/db';
+import type { Actor } from '../actor.js';
+import { writeAudit } from '../audit/write.js';
+import { afterCommit } from '../changes.js';
+import type { CoreDeps } from '../deps.js';
+import { DomainError } from '../errors.js';
+import { userView, type UserView } from './views.js';
+
+type Deps = Pick<CoreDeps, 'db' | 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users'>;
+
+async function findUser(deps: Pick<CoreDeps, 'db'>, userId: number, tx?: Tx): Promise<User> {
+  const user = await repos.users.byId(deps.db, userId, tx);
+  if (!user) throw new DomainError('NOT_FOUND', `There is no user with id ${userId}.`);
+  return user;
+}
+
+function emailTaken(error: unknown): never {
+  if (isUniqueViolation(error))
+    throw new DomainError('CONFLICT', 'Another account already uses this email address.', 'email');
+  throw error;
+}
+
+/**
+ * Refuses a change that would leave the company without an active admin, or lock the caller out.
+ * @throws DomainError INVALID
+ */
+async function guardAdminChange(
+  deps: Pick<CoreDeps, 'db'>,
+  actorId: number,
+  target: User,
+  next: { role: Role; active: boolean },
+  tx: Tx,
+) {
+  const losesAdmin =
+    target.role === 'admin' && target.active && (next.role !== 'admin' || !next.active);
+  if (!losesAdmin) return;
+  if (target.id === actorId)
+    throw new DomainError(
+      'INVALID',
+      'You cannot remove your own admin access or deactivate yourself.',
+    );
+  if ((await repos.users.countActiveAdmins(deps.db, tx)) <= 1)
+    throw new DomainError('INVALID', 'At least one active admin must remain.');
+}
+
+export interface NewAccount {
+  name: string;
+  email: string;
+  /** Generated (and returned once) when not given. */
+  password?: string | undefined;
+  role: Role;
+  department?: string | null | undefined;
+}
+
+/**
+ * Creates an account; the account and its audit row commit together.
+ * @throws DomainError CONFLICT when the email is taken.
+ */
+export async function createUser(
+  deps: Deps,
+  admin: Actor,
+  input: NewAccount,
+): Promise<{ user: UserView; generatedPassword: string | null }> {
+  const chosen = input.password ?? generatePassword();
+  // Hashing is slow by design: done before the transaction, which then holds no lock while it runs.
+  const passwordHash = await hashPassword(chosen);
+  const user = await deps.db
+    .transaction(async (tx) => {
+      const created = await repos.users.create(
+        deps.db,
+        {
+          name: input.name,
+          email: input.email,
+          passwordHash,
+          role: input.role,
+          department: input.department ?? null,
+        },
+        tx,
+      );
+      await writeAudit(
+        deps,
+        {
+          actorId: admin.id,
+          action: 'user.create',
+          entityType: 'user',
+          entityId: created.id,
+          reason: 'created',
+          before: null,
+          after: userView(created),
+        },
+        tx,
+      );
+      return created;
+    })
+    .catch(emailTaken);
+  await afterCommit(deps, { users: [user.id] });
+  return {
+    user: userView(user),
+    generatedPassword: input.password === undefined ? chosen : null,
+  };
+}
+
+export interface AccountChanges {
+  name?: string | undefined;
+  email?: string | undefined;
+  role?: Role | undefined;
+  department?: string | null | undefined;
+  active?: boolean | undefined;
+}
+
+/** Writes a change to an account with its audit row, in one transaction; returns the account after. */
+async function changeAccount(
+  deps: Deps,
+  admin: Actor,
+  userId: number,
+  audit: { action: string; reason: string },
+  changesOf: (user: User) => Promise<repos.users.UserChanges> | repos.users.UserChanges,
+): Promise<UserView> {
+  const after = await deps.db
+    .transaction(async (tx) => {
+      const user = await findUser(deps, userId, tx);
+      const before = userView(user);
+      const changes = await changesOf(user);
+      await guardAdminChange(
+        deps,
+        admin.id,
+        user,
+        { role: changes.role ?? user.role, active: changes.active ?? Boolean(user.active) },
+        tx,
+      );
+      await repos.users.update(user, changes, tx);
+      const changed = userView(user);
+      const secret = changes.passwordHash !== undefined;
+      await writeAudit(
+        deps,
+        {
+          actorId: admin.id,
+          action: audit.action,
+          entityType: 'user',
+          entityId: user.id,
+          reason: audit.reason,
+          before: secret ? null : before,
+          after: secret ? null : changed,
+        },
+        tx,
+      );
+      return changed;
+    })
+    .catch(emailTaken);
+  await afterCommit(deps, { users: [userId] });
+  return after;
+}
+
+/**
+ * Changes an account's name, email, role, department or active flag.
+ * @throws DomainError NOT_FOUND, CONFLICT (email taken), INVALID (the last admin, or oneself).
+ */
+export function updateUser(
+  deps: Deps,
+  admin: Actor,
+  userId: number,
+  changes: AccountChanges,
+): Promise<UserView> {
+  const defined = Object.fromEntries(
+    Object.entries(changes).filter(([, value]) => value !== undefined),
+  ) as repos.users.UserChanges;
+  return changeAccount(deps, admin, userId, { action: 'user.update', reason: 'updated' }, () => defined);
+}
+
+/** Deactivates an account: it can no longer sign in. */
+export function deactivateUser(deps: Deps, admin: Actor, userId: number): Promise<UserView> {
+  return changeAccount(
+    deps,
+    admin,
+    userId,
+    { action: 'user.deactivate', reason: 'deactivated' },
+    () => ({ active: false }),
+  );
+}
+
+/** Sets a new password (generated and returned once when not given). */
+export async function resetPassword(
+  deps: Deps,
+  admin: Actor,
+  userId: number,
+  password?: string,
+): Promise<{ generatedPassword: string | null }> {
+  const chosen = password ?? generatePassword();
+  const passwordHash = await hashPassword(chosen);
+  await changeAccount(
+    deps,
+    admin,
+    userId,
+    { action: 'user.reset_password', reason: 'password reset' },
+    () => ({ passwordHash }),
+  );
+  return { generatedPassword: password === undefined ? chosen : null };
+}

@@ -1,0 +1,10 @@
+/** One module per aggregate: the only code that speaks SQL. */
+export * as actions from './actions.js';
+export * as attendance from './attendance.js';
+export * as audit from './audit.js';
+export * as dashboard from './dashboard.js';
+export * as outbox from './outbox.js';
+export * as reports from './reports.js';
+export * as sessions from './sessions.js';
+export * as settings from './settings.js';
+export * as users from './users.js';

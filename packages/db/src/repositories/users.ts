@@ -1,0 +1,106 @@
+/** The users table: accounts, roles and departments. */
+import { Op, QueryTypes, type WhereOptions } from 'sequelize';
+import type { Database, Tx } from '../connect.js';
+import type { Role, User } from '../models/index.js';
+import { containsPattern } from './stored.js';
+
+export interface SessionUserRow {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  department: string | null;
+  active: boolean;
+}
+
+/**
+ * The signed-in user's row as one prepared SELECT: read on every request whose node has not seen
+ * that user lately (in a morning rush, every clock-in), where findByPk's model path cost more CPU.
+ */
+export async function sessionUserRow(db: Database, id: number): Promise<SessionUserRow | null> {
+  const rows = await db.sequelize.query<Omit<SessionUserRow, 'active'> & { active: unknown }>(
+    'SELECT id, name, email, role, department, active FROM users WHERE id = $id',
+    { type: QueryTypes.SELECT, bind: { id } },
+  );
+  const row = rows[0];
+  // MySQL and SQLite hand a boolean column back as 1/0.
+  return row ? { ...row, active: Boolean(row.active) } : null;
+}
+
+export function byId(db: Database, id: number, tx?: Tx): Promise<User | null> {
+  return db.models.User.findByPk(id, { transaction: tx ?? null });
+}
+
+export function byEmail(db: Database, email: string): Promise<User | null> {
+  return db.models.User.findOne({ where: { email } });
+}
+
+export interface UserFilter {
+  /** Part of the name or email, taken literally (`%` and `_` are no wildcards). */
+  search?: string | undefined;
+  department?: string | undefined;
+  role?: Role | undefined;
+  active?: boolean | undefined;
+  /** Only users with an id above this one (the next page of an id-ordered list). */
+  after?: number | undefined;
+  limit: number;
+}
+
+/** Users matching the filter, by id. */
+export function list(db: Database, filter: UserFilter): Promise<User[]> {
+  const where: WhereOptions<User>[] = [];
+  if (filter.search) {
+    const pattern = containsPattern(filter.search);
+    where.push({ [Op.or]: [{ name: { [Op.like]: pattern } }, { email: { [Op.like]: pattern } }] });
+  }
+  if (filter.department !== undefined) where.push({ department: filter.department });
+  if (filter.role !== undefined) where.push({ role: filter.role });
+  if (filter.active !== undefined) where.push({ active: filter.active });
+  if (filter.after !== undefined) where.push({ id: { [Op.gt]: filter.after } });
+  return db.models.User.findAll({
+    where: { [Op.and]: where },
+    order: [['id', 'ASC']],
+    limit: filter.limit,
+  });
+}
+
+/** Every department named on some account, in order. */
+export async function departments(db: Database): Promise<string[]> {
+  const rows = await db.models.User.findAll({
+    attributes: ['department'],
+    where: { department: { [Op.ne]: null } },
+    group: ['department'],
+    order: [['department', 'ASC']],
+  });
+  return rows.map((row) => row.department).filter((name): name is string => Boolean(name));
+}
+
+export type NewUser = Pick<User, 'name' | 'email' | 'passwordHash' | 'role' | 'department'>;
+
+/** Creates an account; a taken email surfaces as a unique violation. */
+export function create(db: Database, user: NewUser, tx?: Tx): Promise<User> {
+  return db.models.User.create(user, { transaction: tx ?? null });
+}
+
+export type UserChanges = Partial<
+  Pick<User, 'name' | 'email' | 'passwordHash' | 'role' | 'department' | 'active'>
+>;
+
+/** Writes `changes` to the account (the instance then holds them too). */
+export async function update(user: User, changes: UserChanges, tx: Tx): Promise<void> {
+  await user.update(changes, { transaction: tx });
+}
+
+/** How many active admins there are. */
+export function countActiveAdmins(db: Database, tx?: Tx): Promise<number> {
+  return db.models.User.count({ where: { role: 'admin', active: true }, transaction: tx ?? null });
+}
+
+/** Names of the given users, by id. */
+export async function namesOf(db: Database, ids: readonly number[]): Promise<Map<number, string>> {
+  const users = await db.models.User.findAll({
+    where: { id: { [Op.in]: [...new Set(ids)] } },
+    attributes: ['id', 'name'],
+  });
+  return new Map(users.map((user) => [user.id, user.name]));
+}
