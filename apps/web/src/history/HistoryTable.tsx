@@ -12,7 +12,7 @@ export function HistoryTable({ items, f }: { items: HistoryItem[]; f: Formatters
   return (
     <div className="table-wrap">
       <table>
-        <TableHead columns={['date', 'in', 'out', 'status', 'worked']} />
+        <TableHead labels={[t('date'), t('in'), t('out'), t('status'), t('worked')]} />
         <tbody>
           {items.map((item) => (
             <tr key={item.id}>

@@ -7,12 +7,20 @@ export type { MessageKey };
 
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, id };
 
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+export type Translate<Key extends string = MessageKey> = (
+  key: Key,
+  values?: Record<string, string | number>,
+) => string;
 
-export function translator(lang: Lang): Translate {
-  const dictionary = DICTIONARIES[lang];
+/** `t` over a dictionary: the message for a key, its {placeholders} filled from `values`. */
+export function translatorOf<Key extends string>(dictionary: Record<Key, string>): Translate<Key> {
   return (key, values) =>
     dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) =>
       values && name in values ? String(values[name]) : match,
     );
+}
+
+/** `t` for the app's messages in a language. */
+export function translator(lang: Lang): Translate {
+  return translatorOf(DICTIONARIES[lang]);
 }

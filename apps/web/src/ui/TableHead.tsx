@@ -1,15 +1,11 @@
-import { useLang } from '../i18n/lang-context';
-import type { MessageKey } from '../i18n/translate';
-
-/** A table's header row from message keys. */
-export function TableHead({ columns }: { columns: MessageKey[] }) {
-  const { t } = useLang();
+/** A table's header row, one column a label. */
+export function TableHead({ labels }: { labels: string[] }) {
   return (
     <thead>
       <tr>
-        {columns.map((column) => (
-          <th scope="col" key={column}>
-            {t(column)}
+        {labels.map((label) => (
+          <th scope="col" key={label}>
+            {label}
           </th>
         ))}
       </tr>

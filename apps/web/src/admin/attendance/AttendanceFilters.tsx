@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '../../api/trpc';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { Field } from '../../ui/Field';
 import type { Filters } from './filters';
 
@@ -13,7 +13,7 @@ export function AttendanceFilters({
   applied: Filters;
   onApply: (filters: Filters) => void;
 }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const trpc = useTRPC();
   const [draft, setDraft] = useState(applied);
   const users = useQuery(trpc.admin.users.list.queryOptions({ limit: 200 }));

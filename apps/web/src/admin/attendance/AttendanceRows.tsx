@@ -1,6 +1,6 @@
 import { clockInTime, clockOutTime } from '../../clock/tap-time';
 import type { Formatters } from '../../i18n/format';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { TableHead } from '../../ui/TableHead';
 import type { Row } from './correction';
 
@@ -14,12 +14,21 @@ export function AttendanceRows({
   f: Formatters;
   onCorrect: (row: Row) => void;
 }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   return (
     <div className="table-wrap">
       <table>
         <TableHead
-          columns={['date', 'name', 'department', 'in', 'out', 'status', 'node', 'actions']}
+          labels={[
+            t('date'),
+            t('name'),
+            t('department'),
+            t('in'),
+            t('out'),
+            t('status'),
+            t('node'),
+            t('actions'),
+          ]}
         />
         <tbody>
           {rows.map((row) => (

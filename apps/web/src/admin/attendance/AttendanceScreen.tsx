@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { useFormat } from '../../i18n/use-format';
 import { localDateIn } from '../../time/zone';
 import { ProblemMessage } from '../../ui/ProblemMessage';
@@ -15,7 +15,7 @@ import { listInput, todayOnly } from './filters';
 
 /** Everyone's records, filtered, with corrections. */
 export function AttendanceScreen() {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const trpc = useTRPC();
   const zone = useCompanyZone();
   const f = useFormat(zone);

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../api/trpc';
 import type { Formatters } from '../../i18n/format';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 
 /** The corrections made to one record: when, by whom, why. */
 export function AuditTrail({ id, f }: { id: number; f: Formatters }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const trpc = useTRPC();
   const audit = useQuery(trpc.admin.attendance.audit.queryOptions({ id }));
   return (

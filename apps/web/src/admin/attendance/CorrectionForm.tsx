@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { useFormat } from '../../i18n/use-format';
 import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
@@ -19,7 +19,7 @@ export function CorrectionForm({
   zone: string;
   onDone: () => void;
 }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const f = useFormat(zone);

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { useFormat } from '../../i18n/use-format';
 import { DEFAULT_ZONE } from '../../time/default-zone';
 import { ProblemMessage } from '../../ui/ProblemMessage';
@@ -23,7 +23,7 @@ const RELOAD_EVERY_MS = 1_000;
  * counts, lists and chart are read again soon after (and after a reconnect, when they may be stale).
  */
 export function Dashboard() {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const board = useQuery(trpc.admin.dashboard.queryOptions());

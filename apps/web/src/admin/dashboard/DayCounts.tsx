@@ -1,11 +1,11 @@
 import type { Dashboard } from '../../api/types';
 import type { Formatters } from '../../i18n/format';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { Stat } from '../../ui/Stat';
 
 /** Present now, late today, not yet in, clocked out. */
 export function DayCounts({ counts, f }: { counts: Dashboard['counts']; f: Formatters }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   return (
     <div className="stats" data-testid="counts">
       <Stat label={t('present')} value={f.number(counts.present)} tone="ok" />

@@ -1,11 +1,11 @@
 import type { LiveEvent } from '../../api/types';
 import type { Formatters } from '../../i18n/format';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { eventText } from './event-text';
 
 /** The latest clock-ins and -outs, newest first, with the node that took each. */
 export function LiveFeed({ feed, f }: { feed: LiveEvent[]; f: Formatters }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   return (
     <section className="card" aria-labelledby="feed-title">
       <h2 id="feed-title">{t('feed')}</h2>

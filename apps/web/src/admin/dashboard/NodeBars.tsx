@@ -1,10 +1,10 @@
 import type { Dashboard } from '../../api/types';
 import type { Formatters } from '../../i18n/format';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 
 /** Today's clock-ins and -outs per API node, as bars. */
 export function NodeBars({ byNode, f }: { byNode: Dashboard['byNode']; f: Formatters }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const most = Math.max(1, ...byNode.map((node) => node.clockIns + node.clockOuts));
   return (
     <section className="card" aria-labelledby="nodes-title">

@@ -1,11 +1,11 @@
 import type { Dashboard } from '../../api/types';
 import type { Formatters } from '../../i18n/format';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { MoreThanShown } from './MoreThanShown';
 
 /** Who is clocked in now (since when, on time or late, on which node), and who is not in yet. */
 export function WhoIsIn({ board, f }: { board: Dashboard; f: Formatters }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   return (
     <section className="card" aria-labelledby="present-title">
       <h2 id="present-title">

@@ -1,8 +1,8 @@
 import type { LiveEvent } from '../../api/types';
-import type { MessageKey } from '../../i18n/translate';
+import type { AdminMessageKey } from '../messages/dictionaries';
 
 /** How the feed says an event: clocked in, out, out automatically, or corrected. */
-export function eventText(event: LiveEvent): MessageKey {
+export function eventText(event: LiveEvent): AdminMessageKey {
   if (event.type === 'AttendanceCreated') return 'eventIn';
   switch (event.data.change) {
     case 'auto_clock_out':

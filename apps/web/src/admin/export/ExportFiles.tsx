@@ -1,10 +1,10 @@
 import type { Formatters } from '../../i18n/format';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import type { ReportFile } from './job-view';
 
 /** The admin's finished exports, newest first, each a download. */
 export function ExportFiles({ files, f }: { files: ReportFile[] | undefined; f: Formatters }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   return (
     <>
       {files && files.length === 0 && <p className="muted">{t('noRecords')}</p>}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { problemOf } from '../../api/errors';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { useFormat } from '../../i18n/use-format';
 import { localDateIn } from '../../time/zone';
 import { Field } from '../../ui/Field';
@@ -15,7 +15,7 @@ type Format = 'csv' | 'xlsx';
 
 /** A month and a format; the button starts the export, whose progress and download follow. */
 export function ExportScreen() {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const zone = useCompanyZone();
   const f = useFormat(zone);
   const [month, setMonth] = useState(() => localDateIn(new Date(), zone).slice(0, 7));

@@ -1,10 +1,10 @@
 import type { Formatters } from '../../i18n/format';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import type { JobView } from './job-view';
 
 /** The running export's progress bar, and its download once it is done. */
 export function JobCard({ job, f }: { job: JobView; f: Formatters }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   return (
     <section className="card stack" aria-live="polite" data-testid="job">
       <label className="field">

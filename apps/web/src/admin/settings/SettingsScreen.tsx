@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 
 /** The company's time zone, shift start, grace minutes and automatic clock-out hour. */
 export function SettingsScreen() {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const current = useQuery(trpc.admin.settings.get.queryOptions());

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import type { Role, User } from './user';
@@ -25,7 +25,7 @@ export function UserForm({
   user: User | null;
   onDone: (message: string | null) => void;
 }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const trpc = useTRPC();
   const [draft, setDraft] = useState<Draft>({
     name: user?.name ?? '',

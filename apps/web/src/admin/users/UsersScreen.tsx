@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useDebounced } from './use-debounced';
 import { useUserActions } from './use-user-actions';
@@ -12,7 +12,7 @@ import { UsersTable } from './UsersTable';
 
 /** The users, searched by name or email, created, changed, given a new password or deactivated. */
 export function UsersScreen() {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);

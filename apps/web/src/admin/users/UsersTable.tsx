@@ -1,5 +1,5 @@
 import { useSession } from '../../auth/session';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import { TableHead } from '../../ui/TableHead';
 import type { User } from './user';
 
@@ -15,12 +15,14 @@ export function UsersTable({
   onResetPassword: (user: User) => void;
   onDeactivate: (user: User) => void;
 }) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const { me } = useSession();
   return (
     <div className="table-wrap">
       <table>
-        <TableHead columns={['name', 'email', 'department', 'role', 'status', 'actions']} />
+        <TableHead
+          labels={[t('name'), t('email'), t('department'), t('role'), t('status'), t('actions')]}
+        />
         <tbody>
           {users.map((user) => (
             <tr key={user.id} className={user.active ? '' : 'inactive'}>

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
-import { useLang } from '../../i18n/lang-context';
+import { useAdminLang } from '../use-admin-lang';
 import type { User } from './user';
 import { useUsersChanged } from './use-users-changed';
 
@@ -10,7 +10,7 @@ import { useUsersChanged } from './use-users-changed';
  * what to tell the admin; `problem` is why the latest action failed.
  */
 export function useUserActions(onDone: (message: string) => void) {
-  const { t } = useLang();
+  const { t } = useAdminLang();
   const trpc = useTRPC();
   const usersChanged = useUsersChanged();
   const resetPassword = useMutation(
