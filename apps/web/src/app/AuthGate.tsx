@@ -10,8 +10,8 @@ import { Shell } from './Shell';
 export function AuthGate() {
   const { t } = useLang();
   const { auth, signedIn, signOut, sessionLost } = useAuth();
-  const sync = useTapSync(auth.status === 'in' ? auth.me.id : null, sessionLost);
   const me = auth.status === 'in' ? auth.me : null;
+  const sync = useTapSync(me?.id ?? null, sessionLost);
   const session = useMemo(
     () => (me ? { me, sessionLost, signOut } : null),
     [me, sessionLost, signOut],

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { useSession } from '../auth/session';
 import type { TapSync } from '../clock/sync';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useLang } from '../i18n/lang-context';
 import { useOnline } from '../ui/use-online';
-import { useSession } from '../auth/session';
 import { MainMenu } from './MainMenu';
 import { Page } from './Page';
 import { useRoute } from './route';
