@@ -108,7 +108,18 @@ export default defineConfig({
     }),
     employeeBudget(),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      treeshake: {
+        // @trpc/client's modules touch nothing outside themselves, but its package does not say so:
+        // told, the bundler leaves the WebSocket link (imported by src/api/live-link.ts alone) out
+        // of the employee's first download.
+        moduleSideEffects: (id) => (/\/node_modules\/@trpc\/client\//.test(id) ? false : undefined),
+      },
+    },
+  },
   server: {
     host: '127.0.0.1',
     proxy: {

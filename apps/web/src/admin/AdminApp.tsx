@@ -1,14 +1,14 @@
-import { AttendanceTable } from './AttendanceTable';
-import { Dashboard } from './Dashboard';
-import { Export } from './Export';
-import { Settings } from './Settings';
-import { Users } from './Users';
+import { AttendanceScreen } from './attendance/AttendanceScreen';
+import { Dashboard } from './dashboard/Dashboard';
+import { ExportScreen } from './export/ExportScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { UsersScreen } from './users/UsersScreen';
 
 /** The admin area, loaded only when an admin opens it (with its chart library). */
 export default function AdminApp({ path }: { path: string }) {
-  if (path.startsWith('/admin/attendance')) return <AttendanceTable />;
-  if (path.startsWith('/admin/users')) return <Users />;
-  if (path.startsWith('/admin/settings')) return <Settings />;
-  if (path.startsWith('/admin/export')) return <Export />;
+  if (path.startsWith('/admin/attendance')) return <AttendanceScreen />;
+  if (path.startsWith('/admin/users')) return <UsersScreen />;
+  if (path.startsWith('/admin/settings')) return <SettingsScreen />;
+  if (path.startsWith('/admin/export')) return <ExportScreen />;
   return <Dashboard />;
 }

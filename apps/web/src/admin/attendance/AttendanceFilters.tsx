@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTRPC } from '../../api/trpc';
+import { useAdminLang } from '../use-admin-lang';
+import { Field } from '../../ui/Field';
+import type { Filters } from './filters';
+
+/** Dates, person, department and status to list; applied with the Filter button. */
+export function AttendanceFilters({
+  applied,
+  onApply,
+}: {
+  applied: Filters;
+  onApply: (filters: Filters) => void;
+}) {
+  const { t } = useAdminLang();
+  const trpc = useTRPC();
+  const [draft, setDraft] = useState(applied);
+  const users = useQuery(trpc.admin.users.list.queryOptions({ limit: 200 }));
+  const departments = useQuery(trpc.admin.users.departments.queryOptions());
+
+  return (
+    <form
+      className="row wrap filters"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onApply(draft);
+      }}
+    >
+      <Field label={t('from')}>
+        <input
+          type="date"
+          value={draft.from}
+          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+        />
+      </Field>
+      <Field label={t('to')}>
+        <input
+          type="date"
+          value={draft.to}
+          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+        />
+      </Field>
+      <Field label={t('person')}>
+        <select
+          value={draft.userId}
+          onChange={(event) => setDraft({ ...draft, userId: event.target.value })}
+        >
+          <option value="">{t('anyone')}</option>
+          {users.data?.items.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('department')}>
+        <select
+          value={draft.department}
+          onChange={(event) => setDraft({ ...draft, department: event.target.value })}
+        >
+          <option value="">{t('any')}</option>
+          {departments.data?.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('status')}>
+        <select
+          value={draft.status}
+          onChange={(event) => setDraft({ ...draft, status: event.target.value })}
+        >
+          <option value="">{t('any')}</option>
+          <option value="on_time">{t('statusOnTime')}</option>
+          <option value="late">{t('statusLate')}</option>
+        </select>
+      </Field>
+      <button className="button primary" type="submit">
+        {t('filter')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { problemOf } from '../../api/errors';
+import { useTRPC } from '../../api/trpc';
+import { useAdminLang } from '../use-admin-lang';
+import { useFormat } from '../../i18n/use-format';
+import { DEFAULT_ZONE } from '../../time/default-zone';
+import { ProblemMessage } from '../../ui/ProblemMessage';
+import { DayCounts } from './DayCounts';
+import { mergeEvents } from './events';
+import { LiveFeed } from './LiveFeed';
+import { NodeBars } from './NodeBars';
+import { useLiveAttendance } from './use-live-attendance';
+import { useLiveConnected } from './use-live-connected';
+import { useReloadSoon } from './use-reload-soon';
+import { WhoIsIn } from './WhoIsIn';
+
+const HourChart = lazy(() => import('./HourChart'));
+const RELOAD_EVERY_MS = 1_000;
+
+/**
+ * Today at a glance (`admin.dashboard`), kept live: each event joins the feed at once, and the
+ * counts, lists and chart are read again soon after (and after a reconnect, when they may be stale).
+ */
+export function Dashboard() {
+  const { t } = useAdminLang();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const board = useQuery(trpc.admin.dashboard.queryOptions());
+  const reload = useCallback(
+    () => void queryClient.invalidateQueries(trpc.admin.dashboard.queryFilter()),
+    [queryClient, trpc],
+  );
+  const reloadSoon = useReloadSoon(reload, RELOAD_EVERY_MS);
+  const live = useLiveAttendance(board.data, reloadSoon);
+  const connected = useLiveConnected(reloadSoon);
+  const f = useFormat(board.data?.timeZone ?? DEFAULT_ZONE);
+  const feed = useMemo(() => mergeEvents(live, board.data?.latest ?? []), [live, board.data]);
+  const data = board.data;
+
+  return (
+    <div className="stack">
+      <div className="row between">
+        <h1>{t('dashboard')}</h1>
+        <span className={connected ? 'live on' : 'live off'} role="status" data-testid="live">
+          {connected ? t('live') : t('reconnecting')}
+        </span>
+      </div>
+      {data && (
+        <p className="muted">
+          {f.date(data.workDate)} · {data.timeZone}
+        </p>
+      )}
+      <ProblemMessage problem={problemOf(board.error)} retry={() => void board.refetch()} />
+      {data && (
+        <>
+          <DayCounts counts={data.counts} f={f} />
+          <div className="grid">
+            <LiveFeed feed={feed} f={f} />
+            <WhoIsIn board={data} f={f} />
+            <section className="card" aria-labelledby="hours-title">
+              <h2 id="hours-title">{t('clockInsByHour')}</h2>
+              <Suspense fallback={<div className="chart-placeholder" />}>
+                <HourChart counts={data.clockInsByHour} label={t('clockIns')} />
+              </Suspense>
+            </section>
+            <NodeBars byNode={data.byNode} f={f} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

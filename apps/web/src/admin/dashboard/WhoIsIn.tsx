@@ -1,0 +1,43 @@
+import type { Dashboard } from '../../api/types';
+import type { Formatters } from '../../i18n/format';
+import { useAdminLang } from '../use-admin-lang';
+import { MoreThanShown } from './MoreThanShown';
+
+/** Who is clocked in now (since when, on time or late, on which node), and who is not in yet. */
+export function WhoIsIn({ board, f }: { board: Dashboard; f: Formatters }) {
+  const { t } = useAdminLang();
+  return (
+    <section className="card" aria-labelledby="present-title">
+      <h2 id="present-title">
+        {t('whoIsIn')} ({f.number(board.counts.present)})
+      </h2>
+      {board.present.length === 0 ? (
+        <p className="muted">{t('nobodyIn')}</p>
+      ) : (
+        <ul className="people" data-testid="present">
+          {board.present.map((person) => (
+            <li key={person.userId}>
+              <strong>{person.name}</strong>
+              <span className="muted">{person.department ?? ''}</span>
+              <span>{t('since', { time: f.time(person.since) })}</span>
+              <span className={person.status === 'late' ? 'badge late' : 'badge ok'}>
+                {person.status === 'late' ? t('statusLate') : t('statusOnTime')}
+              </span>
+              <span className="node">{person.node}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <MoreThanShown shown={board.present.length} total={board.counts.present} />
+      <h3>
+        {t('notYetIn')} ({f.number(board.counts.notYetIn)})
+      </h3>
+      {board.notYetIn.length === 0 ? (
+        <p className="muted">{t('everyoneIn')}</p>
+      ) : (
+        <p className="names">{board.notYetIn.map((person) => person.name).join(', ')}</p>
+      )}
+      <MoreThanShown shown={board.notYetIn.length} total={board.counts.notYetIn} />
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useSession } from '../../auth/session';
+import { useAdminLang } from '../use-admin-lang';
+import { TableHead } from '../../ui/TableHead';
+import type { User } from './user';
+
+/** The users with their role and state, and what an admin can do to each (not deactivate themself). */
+export function UsersTable({
+  users,
+  onEdit,
+  onResetPassword,
+  onDeactivate,
+}: {
+  users: User[];
+  onEdit: (user: User) => void;
+  onResetPassword: (user: User) => void;
+  onDeactivate: (user: User) => void;
+}) {
+  const { t } = useAdminLang();
+  const { me } = useSession();
+  return (
+    <div className="table-wrap">
+      <table>
+        <TableHead
+          labels={[t('name'), t('email'), t('department'), t('role'), t('status'), t('actions')]}
+        />
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id} className={user.active ? '' : 'inactive'}>
+              <td>{user.name}</td>
+              <td>{user.email}</td>
+              <td>{user.department ?? ''}</td>
+              <td>{user.role === 'admin' ? t('roleAdmin') : t('roleEmployee')}</td>
+              <td>{user.active ? t('active') : t('inactive')}</td>
+              <td className="actions">
+                <button className="button small" onClick={() => onEdit(user)}>
+                  {t('edit')}
+                </button>
+                <button className="button small" onClick={() => onResetPassword(user)}>
+                  {t('resetPassword')}
+                </button>
+                {user.active && user.id !== me.id && (
+                  <button
+                    className="button small danger"
+                    onClick={() => {
+                      if (confirm(t('confirmDeactivate', { name: user.name }))) onDeactivate(user);
+                    }}
+                  >
+                    {t('deactivate')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { ApiProvider } from '../api/ApiProvider';
+import { LangProvider } from '../i18n/LangProvider';
+import { AuthGate } from './AuthGate';
+import { ErrorBoundary } from './ErrorBoundary';
+import { UpdatePrompt } from './UpdatePrompt';
+
+export function App() {
+  return (
+    <LangProvider>
+      <ErrorBoundary>
+        <ApiProvider>
+          <UpdatePrompt />
+          <AuthGate />
+        </ApiProvider>
+      </ErrorBoundary>
+    </LangProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import { useSession } from '../auth/session';
+import type { TapSync } from '../clock/sync';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useLang } from '../i18n/lang-context';
+import { useOnline } from '../ui/use-online';
+import { MainMenu } from './MainMenu';
+import { Page } from './Page';
+import { useRoute } from './route';
+
+/** The signed-in frame: brand, menu, language, sign-out, the offline banner, and the page. */
+export function Shell({ sync }: { sync: TapSync }) {
+  const { t } = useLang();
+  const { me, signOut } = useSession();
+  const path = useRoute();
+  const online = useOnline();
+  const admin = me.role === 'admin';
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    mainRef.current?.focus({ preventScroll: true });
+  }, [path]);
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>{t('appName')}</span>
+        </div>
+        <MainMenu path={path} admin={admin} />
+        <div className="tools">
+          <LanguageSwitch />
+          <button className="button small" onClick={signOut}>
+            {t('signOut')}
+          </button>
+        </div>
+      </header>
+      {!online && (
+        <p className="banner warn" role="status">
+          {t('offlineBanner')}
+        </p>
+      )}
+      <main
+        id="main"
+        ref={mainRef}
+        tabIndex={-1}
+        className={path.startsWith('/admin') ? 'page wide' : 'page'}
+      >
+        <Page path={path} admin={admin} sync={sync} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { problemOf } from '../api/errors';
+import { useSession } from '../auth/session';
+import { useFormat } from '../i18n/use-format';
+import { DEFAULT_ZONE } from '../time/default-zone';
+import { ProblemMessage } from '../ui/ProblemMessage';
+import { useOnline } from '../ui/use-online';
+import { ClockCard } from './ClockCard';
+import { PendingTaps } from './PendingTaps';
+import { RefusedTaps } from './RefusedTaps';
+import type { TapSync } from './sync';
+import { TodayRecords } from './TodayRecords';
+import { useSyncState } from './use-sync-state';
+import { useToday } from './use-today';
+
+/** The employee's screen: the clock, taps waiting or refused, and today's shifts. */
+export function ClockScreen({ sync }: { sync: TapSync }) {
+  const { me } = useSession();
+  const online = useOnline();
+  const state = useSyncState(sync);
+  const { today, query } = useToday(me.id);
+  const f = useFormat(today?.settings.timeZone ?? DEFAULT_ZONE);
+  // Offline, the banner has said so already.
+  const sendProblem =
+    state.problem && !(state.problem.kind === 'network' && !online) ? state.problem : null;
+  // Without a network the day kept on this phone stands in for the server's.
+  const readProblem = problemOf(query.error);
+
+  return (
+    <div className="employee stack">
+      <ClockCard sync={sync} state={state} today={today} f={f} />
+      <PendingTaps pending={state.pending} sending={state.sending} f={f} />
+      <RefusedTaps refused={state.refused} onDismiss={(key) => sync.dismissRefused(key)} f={f} />
+      <ProblemMessage problem={sendProblem} retry={() => void sync.flush()} />
+      <ProblemMessage
+        problem={readProblem && readProblem.kind !== 'network' ? readProblem : null}
+        retry={() => void query.refetch()}
+      />
+      <TodayRecords records={today?.records ?? []} f={f} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { AttendanceView } from '../api/types';
+import type { Formatters } from '../i18n/format';
+import { useLang } from '../i18n/lang-context';
+import { StatusBadge } from './StatusBadge';
+import { clockInTime, clockOutTime } from './tap-time';
+
+/** Today's shifts: in, out, on time or late. */
+export function TodayRecords({ records, f }: { records: AttendanceView[]; f: Formatters }) {
+  const { t } = useLang();
+  return (
+    <section className="card" aria-labelledby="today-title">
+      <h2 id="today-title">{t('today')}</h2>
+      {records.length > 0 ? (
+        <ul className="records">
+          {records.map((record) => (
+            <li key={record.id}>
+              <span>
+                {t('in')} <strong>{f.time(clockInTime(record))}</strong>
+              </span>
+              <span>
+                {t('out')}{' '}
+                <strong>
+                  {record.clockOutAt ? f.time(clockOutTime(record) ?? record.clockOutAt) : '—'}
+                </strong>
+                {record.clockOutKind === 'auto' && (
+                  <span className="muted small"> ({t('autoOut')})</span>
+                )}
+              </span>
+              <StatusBadge view={record} />
+              {record.clockInSource === 'offline' && (
+                <span className="muted small">{t('offlineTap')}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('noRecordsToday')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * The app's side of the tap queue: keeps the list of waiting taps for the screen, sends them when
+ * it can (on a tap, at start, when the network returns, when the app comes to the front, and every
+ * 15 s while any wait), and keeps the server's refusals to show the person.
+ */
+import type { Problem } from '../api/errors';
+import type { AttendanceView } from '../api/types';
+import { locate } from './locate';
+import {
+  byTapTime,
+  flushTaps,
+  newTapKey,
+  type QueuedTap,
+  type TapKind,
+  type TapStore,
+} from './queue';
+import { loadRefused, saveRefused, type RefusedTap } from './refused-taps';
+import { sendTap } from './send-tap';
+
+export interface SyncState {
+  pending: QueuedTap[];
+  sending: boolean;
+  refused: RefusedTap[];
+  /** The server's answer to the latest tap it accepted. */
+  lastAnswer: { kind: TapKind; view: AttendanceView } | null;
+  /** Why waiting taps could not be sent just now. */
+  problem: Problem | null;
+}
+
+export interface TapSyncOptions {
+  store: TapStore;
+  /** The server refused a tap for want of a session. */
+  onSessionLost: () => void;
+  /** The server's records changed through a tap, here or in another tab: what shows them is stale. */
+  onRecordsChanged: () => void;
+}
+
+const CHANNEL = 'absensi-sync';
+
+export class TapSync {
+  state: SyncState = {
+    pending: [],
+    sending: false,
+    refused: loadRefused(),
+    lastAnswer: null,
+    problem: null,
+  };
+  private readonly listeners = new Set<(state: SyncState) => void>();
+  private readonly channel =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+  private stops: (() => void)[] = [];
+  private userId: number | null = null;
+  private readonly store: TapStore;
+
+  constructor(private readonly options: TapSyncOptions) {
+    this.store = options.store;
+  }
+
+  subscribe(listener: (state: SyncState) => void) {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private update(changes: Partial<SyncState>) {
+    this.state = { ...this.state, ...changes };
+    for (const listener of this.listeners) listener(this.state);
+  }
+
+  private async reload() {
+    if (this.userId === null) return;
+    const userId = this.userId;
+    const pending = (await this.store.all()).filter((tap) => tap.userId === userId).sort(byTapTime);
+    this.update({ pending, refused: loadRefused().filter((item) => item.key) });
+  }
+
+  /** Begins syncing for a signed-in user; returns nothing, stop with `stop()`. */
+  start(userId: number) {
+    this.stop();
+    this.userId = userId;
+    const flushSoon = () => void this.flush();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') flushSoon();
+    };
+    window.addEventListener('online', flushSoon);
+    document.addEventListener('visibilitychange', onVisible);
+    const timer = setInterval(() => {
+      if (this.state.pending.length > 0 && !this.state.sending) flushSoon();
+    }, 15_000);
+    const onMessage = () => {
+      void this.reload().then(() => this.options.onRecordsChanged());
+    };
+    this.channel?.addEventListener('message', onMessage);
+    this.stops.push(
+      () => window.removeEventListener('online', flushSoon),
+      () => document.removeEventListener('visibilitychange', onVisible),
+      () => clearInterval(timer),
+      () => this.channel?.removeEventListener('message', onMessage),
+    );
+    void this.reload().then(flushSoon);
+  }
+
+  stop() {
+    for (const stop of this.stops.splice(0)) stop();
+    this.userId = null;
+  }
+
+  /** Records a tap now (its time is now), asks for the position, then sends what waits. */
+  async tap(kind: TapKind): Promise<void> {
+    if (this.userId === null) return;
+    const tap: QueuedTap = {
+      key: newTapKey(),
+      kind,
+      at: new Date().toISOString(),
+      userId: this.userId,
+    };
+    await this.store.put(tap);
+    await this.reload();
+    const location = await locate();
+    if (location) {
+      const still = (await this.store.all()).find((item) => item.key === tap.key);
+      if (still) await this.store.put({ ...still, location });
+    }
+    await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const userId = this.userId;
+    if (userId === null) return;
+    this.update({ sending: true });
+    try {
+      const report = await flushTaps(this.store, userId, sendTap);
+      const refused = [
+        ...loadRefused(),
+        ...report.refused.map(({ tap, error }) => ({
+          key: tap.key,
+          kind: tap.kind,
+          at: tap.at,
+          problem: error as Problem,
+        })),
+      ];
+      if (report.refused.length > 0) saveRefused(refused);
+      const last = report.sent.at(-1);
+      const problem = (report.stoppedBy as Problem | undefined) ?? null;
+      const changed = report.sent.length + report.refused.length > 0;
+      this.update({
+        problem,
+        ...(last ? { lastAnswer: { kind: last.tap.kind, view: last.value } } : {}),
+      });
+      if (changed) {
+        this.options.onRecordsChanged();
+        this.channel?.postMessage('changed');
+      }
+      if (problem?.kind === 'unauthorized') this.options.onSessionLost();
+    } finally {
+      await this.reload();
+      this.update({ sending: false });
+    }
+  }
+
+  dismissRefused(key: string) {
+    const refused = loadRefused().filter((item) => item.key !== key);
+    saveRefused(refused);
+    this.update({ refused });
+  }
+}

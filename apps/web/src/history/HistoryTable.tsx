@@ -1,0 +1,32 @@
+import type { Outputs } from '../api/types';
+import { clockInTime, clockOutTime } from '../clock/tap-time';
+import type { Formatters } from '../i18n/format';
+import { useLang } from '../i18n/lang-context';
+import { TableHead } from '../ui/TableHead';
+
+type HistoryItem = Outputs['attendance']['history']['items'][number];
+
+/** The month's shifts, newest first. */
+export function HistoryTable({ items, f }: { items: HistoryItem[]; f: Formatters }) {
+  const { t } = useLang();
+  return (
+    <div className="table-wrap">
+      <table>
+        <TableHead labels={[t('date'), t('in'), t('out'), t('status'), t('worked')]} />
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <td>{f.date(item.workDate)}</td>
+              <td>{f.time(clockInTime(item))}</td>
+              <td>{item.clockOutAt ? f.time(clockOutTime(item) ?? item.clockOutAt) : t('open')}</td>
+              <td>
+                {item.status === 'late' ? t('late', { minutes: item.lateMinutes }) : t('onTime')}
+              </td>
+              <td>{item.workedMinutes === null ? '—' : f.duration(item.workedMinutes)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

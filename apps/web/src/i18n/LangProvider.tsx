@@ -1,0 +1,29 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Lang } from './lang';
+import { LangContext, type LangContextValue } from './lang-context';
+import { pickLanguage } from './pick-language';
+import { translator } from './translate';
+
+const LANG_KEY = 'absensi.lang';
+
+/** Holds the language: an earlier choice on this phone, else the browser's; sets <html lang>. */
+export function LangProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() =>
+    pickLanguage(localStorage.getItem(LANG_KEY), navigator.languages ?? [navigator.language]),
+  );
+  const value = useMemo<LangContextValue>(
+    () => ({
+      lang,
+      t: translator(lang),
+      setLang: (next) => {
+        localStorage.setItem(LANG_KEY, next);
+        setLangState(next);
+      },
+    }),
+    [lang],
+  );
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
+}

@@ -1,0 +1,56 @@
+/** Dates, times, numbers and durations as Intl writes them: in the chosen language, in the company's zone. */
+import { LOCALES, type Lang } from './lang';
+
+/** Formatters bound to a language and the company's time zone. */
+export function formatters(lang: Lang, timeZone: string) {
+  const locale = LOCALES[lang];
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const calendarDate = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  const longDate = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const monthName = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    month: 'long',
+    year: 'numeric',
+  });
+  const number = new Intl.NumberFormat(locale);
+  return {
+    locale,
+    timeZone,
+    /** 08:05 (id: 08.05) in the company's zone. */
+    time: (iso: string | Date) => time.format(new Date(iso)),
+    dateTime: (iso: string | Date) => dateTime.format(new Date(iso)),
+    /** A calendar date (YYYY-MM-DD, a work date) as it is, with no zone shift. */
+    date: (workDate: string) => calendarDate.format(new Date(`${workDate}T00:00:00Z`)),
+    today: (now: Date) => longDate.format(now),
+    month: (yearMonth: string) => monthName.format(new Date(`${yearMonth}-01T00:00:00Z`)),
+    number: (value: number) => number.format(value),
+    /** Minutes as "7 h 05 m" / "7 j 05 m". */
+    duration: (minutes: number) => {
+      const whole = Math.max(0, Math.floor(minutes));
+      const hours = Math.floor(whole / 60);
+      const rest = String(whole % 60).padStart(2, '0');
+      return lang === 'id' ? `${hours} j ${rest} m` : `${hours} h ${rest} m`;
+    },
+  };
+}
+
+export type Formatters = ReturnType<typeof formatters>;
