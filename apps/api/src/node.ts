@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '@absensi/config';
 import { createLiveSocket, type AppDeps, type LiveSocket } from '@absensi/api';
-import { closeForgottenShifts, type JobStarter } from '@absensi/core';
+import { closeForgottenShifts, recentEvents, type JobStarter } from '@absensi/core';
 import type { FirstAdmin } from '@absensi/db';
 import { createQueue, EXPORT_QUEUE, InProcessJobStarter, QueueJobStarter } from '@absensi/jobs';
 import type { ExportJobData } from '@absensi/core';
@@ -65,8 +65,16 @@ function jobStarter(config: Config, deps: AppDeps, stops: Stop[]): JobStarter {
   return runner;
 }
 
-/** The embedded mode's share of the cluster's services: live updates on /ws and the periodic jobs. */
-function embeddedServices(infra: Infrastructure, deps: AppDeps, hub: LiveHub, stops: Stop[]) {
+/** Events reloaded from the outbox at start: what realtime reloads from the stream in the cluster. */
+const REPLAY_DEPTH = 10_000;
+
+/**
+ * The embedded mode's share of the cluster's services: live updates on /ws (with the recent events
+ * reloaded from the database, so a client resuming after a restart gets exactly what it missed)
+ * and the periodic jobs.
+ */
+async function embeddedServices(infra: Infrastructure, deps: AppDeps, hub: LiveHub, stops: Stop[]) {
+  for (const event of await recentEvents(deps, REPLAY_DEPTH)) hub.publish(event);
   const liveSocket = createLiveSocket({
     deps,
     sessions: infra.sessions,
@@ -93,7 +101,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
   const infra = await connectInfrastructure(config);
   const metrics = createMetrics(config.APP_NODE_ID);
   const stops: Stop[] = [];
-  const live = infra.embedded ? new LiveHub() : undefined;
+  const live = infra.embedded ? new LiveHub(REPLAY_DEPTH) : undefined;
   const baseDeps: AppDeps = {
     ...coreDeps(infra, config.APP_NODE_ID),
     live,
@@ -101,7 +109,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
   };
   const deps: AppDeps = { ...baseDeps, jobs: jobStarter(config, baseDeps, stops) };
   const liveSocket: LiveSocket | undefined = live
-    ? embeddedServices(infra, deps, live, stops)
+    ? await embeddedServices(infra, deps, live, stops)
     : undefined;
 
   const app = await buildApp({

@@ -137,7 +137,9 @@ describeApi('admin', (fixture) => {
       ).not.toBeNull();
 
       const open = today.open!;
-      const clockOutAt = new Date(new Date(open.clockInAt).getTime() + 60_000).toISOString();
+      // A clock-out in the past (one in the future is refused): a second after the clock-in.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const clockOutAt = new Date(new Date(open.clockInAt).getTime() + 1_000).toISOString();
       const corrected = await admin.trpc.admin.attendance.correct.mutate({
         id: open.id,
         clockOutAt,

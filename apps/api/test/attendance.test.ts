@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '@absensi/core';
 import { Attendance, EventRow } from '@absensi/db';
-import { errorOf, type TestClient } from '@absensi/api/testing';
+import { createTestClient, errorOf, type TestClient } from '@absensi/api/testing';
 import { describeApi } from './fixture.js';
 
 describeApi('attendance', (fixture) => {
@@ -88,28 +88,36 @@ describeApi('attendance', (fixture) => {
     });
 
     it('keeps an offline tap at the phone time and refuses one too old to trust', async () => {
-      // Ten minutes back, but never past midnight in Jakarta: the tests after this one count
-      // today's clock-ins, and a tap before midnight belongs to yesterday's work date.
+      // Someone with no shift yet, so that a tap ten minutes back belongs before nothing recorded.
+      // Ten minutes back, but never past midnight in Jakarta: the tap's work date stays today.
+      const { admin } = fixture.started();
+      await admin.trpc.admin.users.create.mutate({
+        name: 'Dian',
+        email: 'dian@example.com',
+        password: 'dian-password-1',
+      });
+      const dian = createTestClient(fixture.started().node.url);
+      await dian.trpc.auth.login.mutate({ email: 'dian@example.com', password: 'dian-password-1' });
       const now = Date.now();
       const midnight = rules
         .localInstant(rules.workDateOf(new Date(now), 'Asia/Jakarta'), '00:00', 'Asia/Jakarta')
         .getTime();
       const tappedAt = new Date(Math.max(now - 10 * 60_000, midnight));
       const minutesBack = Math.floor((now - tappedAt.getTime()) / 60_000);
-      const offline = await employee.trpc.attendance.clockIn.mutate({
+      const offline = await dian.trpc.attendance.clockIn.mutate({
         idempotencyKey: randomUUID(),
         at: tappedAt.toISOString(),
       });
-      expect(offline.clockInSource).toBe('offline');
+      expect(offline.clockInSource).toBe(minutesBack >= 1 ? 'offline' : 'online');
       expect(offline.clockInClientAt).toBe(tappedAt.toISOString());
-      expect(new Date(offline.clockInAt).getTime()).toBeGreaterThan(tappedAt.getTime());
-      const out = await employee.trpc.attendance.clockOut.mutate({
-        idempotencyKey: randomUUID(),
-      });
+      // An old client (no sentAt): the phone's time is the effective time; the server's is kept beside it.
+      expect(offline.clockInAt).toBe(tappedAt.toISOString());
+      expect(new Date(offline.clockInReceivedAt).getTime()).toBeGreaterThan(tappedAt.getTime());
+      const out = await dian.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
       expect(out.clockOutKind).toBe('manual');
       expect(out.workedMinutes).toBeGreaterThanOrEqual(Math.max(0, minutesBack - 1));
       const tooOld = await errorOf(
-        employee.trpc.attendance.clockIn.mutate({
+        dian.trpc.attendance.clockIn.mutate({
           idempotencyKey: randomUUID(),
           at: new Date(Date.now() - 4 * 86_400_000).toISOString(),
         }),
@@ -119,6 +127,10 @@ describeApi('attendance', (fixture) => {
     });
 
     it('pages through the month history with its totals', async () => {
+      // Siti's third shift of the month (two came before this test).
+      await clockOutIfIn(employee);
+      await employee.trpc.attendance.clockIn.mutate({ idempotencyKey: randomUUID() });
+      await employee.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
       const first = await employee.trpc.attendance.history.query({ limit: 2 });
       expect(first.items).toHaveLength(2);
       expect(first.nextCursor).not.toBeNull();

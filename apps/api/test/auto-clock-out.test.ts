@@ -92,6 +92,7 @@ describeApi('auto-clock-out', (fixture) => {
         status: 'on_time' as const,
         lateMinutes: 0,
         clockInAt,
+        clockInReceivedAt: clockInAt,
         clockInNode: 'api-test',
         clockInSource: 'online' as const,
         openUserId: userId,

@@ -26,6 +26,8 @@ export interface ApiFixture {
   /** Rows in every table a procedure may change (the settings row as JSON). */
   rowCounts(): Promise<Record<string, number | string>>;
   clockOutIfIn(client: TestClient): Promise<void>;
+  /** A new employee made by the admin, signed in on a client of their own. */
+  hire(name: string, department?: string): Promise<{ client: TestClient; id: number }>;
 }
 
 /**
@@ -72,6 +74,20 @@ export function describeApi(feature: string, body: (fixture: ApiFixture) => void
           audit: await AuditLog.count(),
           settings: JSON.stringify(await SettingsRow.findByPk(1)),
         };
+      },
+      async hire(name, department) {
+        const { node, admin } = this.started();
+        const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${randomUUID().slice(0, 8)}@example.com`;
+        const password = `${randomUUID()}-pass`;
+        const created = await admin.trpc.admin.users.create.mutate({
+          name,
+          email,
+          password,
+          ...(department ? { department } : {}),
+        });
+        const client = createTestClient(node.url);
+        await client.trpc.auth.login.mutate({ email, password });
+        return { client, id: created.user.id };
       },
       async clockOutIfIn(client) {
         if ((await client.trpc.attendance.today.query()).open)

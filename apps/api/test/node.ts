@@ -7,12 +7,19 @@ import { startNode, type RunningNode } from '../src/node.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' };
 
-/** One API node on a free loopback port with a database of its own; embedded mode unless env says otherwise. */
-export async function startTestNode(dialect: TestDialect, env: Record<string, string> = {}) {
-  const database: TempDatabase = await createTempDatabase(dialect);
+/**
+ * One API node on a free loopback port with a database of its own; embedded mode unless env says
+ * otherwise. `restartOf` starts it again on the database and data folder of a node already stopped.
+ */
+export async function startTestNode(
+  dialect: TestDialect,
+  env: Record<string, string> = {},
+  restartOf?: { database: TempDatabase; config: Config },
+) {
+  const database: TempDatabase = restartOf?.database ?? (await createTempDatabase(dialect));
   const config: Config = parseConfig({
     DATABASE_URL: database.url,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'absensi-node-')),
+    DATA_DIR: restartOf?.config.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'absensi-node-')),
     HOST: '127.0.0.1',
     PORT: '0',
     APP_NODE_ID: 'api-test',
@@ -29,6 +36,9 @@ export async function startTestNode(dialect: TestDialect, env: Record<string, st
     url,
     wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
     config,
+    database,
+    /** Stops the node and keeps its database (for a restart). */
+    halt: () => node.close(),
     async stop() {
       await node.close();
       await database.drop();

@@ -7,7 +7,13 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { ZodError } from 'zod';
 import { isDatabaseOutage } from '@absensi/db';
-import { isDomainError, signedInActor, type Actor, type CoreDeps, type DomainErrorCode } from '@absensi/core';
+import {
+  isDomainError,
+  signedInActor,
+  type Actor,
+  type CoreDeps,
+  type DomainErrorCode,
+} from '@absensi/core';
 import type { LiveHub } from '@absensi/events';
 import type { RequestSession } from '@absensi/runtime';
 

@@ -26,8 +26,12 @@ describe.each(dialects)('schema on %s', (dialect) => {
   });
 
   it('starts with every migration pending and ends with none', async () => {
-    expect(await pendingMigrations(db)).toEqual(['0001-initial', '0002-report-files']);
-    expect(await migrate(db)).toEqual(['0001-initial', '0002-report-files']);
+    expect(await pendingMigrations(db)).toEqual([
+      '0001-initial',
+      '0002-report-files',
+      '0003-time-record',
+    ]);
+    expect(await migrate(db)).toEqual(['0001-initial', '0002-report-files', '0003-time-record']);
     expect(await pendingMigrations(db)).toEqual([]);
     expect(await migrate(db)).toEqual([]);
   });
@@ -73,6 +77,7 @@ describe.each(dialects)('schema on %s', (dialect) => {
     status: 'on_time' as const,
     lateMinutes: 0,
     clockInAt: new Date('2026-11-24T01:00:00Z'),
+    clockInReceivedAt: new Date('2026-11-24T01:00:00Z'),
     clockInClientAt: null,
     clockInNode: 'api-1',
     clockInSource: 'online' as const,

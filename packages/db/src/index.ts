@@ -12,10 +12,15 @@ export { ensureFirstAdmin, ensureSettings, DEFAULT_SETTINGS, type FirstAdmin } f
 export { generatePassword, hashPassword, verifyPassword } from './password.js';
 export { prepareDatabase } from './prepare.js';
 export * as repos from './repositories/index.js';
-export type { ShiftWithUser, ShiftFilter, ShiftChanges, NewShift } from './repositories/attendance.js';
+export type {
+  ShiftWithUser,
+  ShiftFilter,
+  ShiftChanges,
+  NewShift,
+} from './repositories/attendance.js';
 export type { SessionUserRow, UserFilter, UserChanges, NewUser } from './repositories/users.js';
 export type { OutboxEvent } from './repositories/outbox.js';
 export type { AuditEntry } from './repositories/audit.js';
-export type { DayCounts, DayGroup } from './repositories/dashboard.js';
+export type { DayCounts, NodeGroup } from './repositories/dashboard.js';
 export type { SettingsValues } from './repositories/settings.js';
 export * from './models/index.js';

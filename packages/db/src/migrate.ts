@@ -51,11 +51,13 @@ export async function ensureMysqlDatabase(url: string, password?: string): Promi
 /**
  * Applies pending migrations. On MySQL a named lock (GET_LOCK, released when its connection closes,
  * even if this process dies) makes concurrent runs wait for each other; the second then finds
- * nothing pending. SQLite is only used by a single process.
+ * nothing pending. SQLite is only used by a single process. `to` stops after the named migration.
  */
-export async function migrate(db: Database): Promise<string[]> {
+export async function migrate(db: Database, options: { to?: string } = {}): Promise<string[]> {
   const migrator = createMigrator(db);
-  if (db.kind === 'sqlite') return (await migrator.up()).map((migration) => migration.name);
+  const up = async () =>
+    (await migrator.up(options.to ? { to: options.to } : {})).map((migration) => migration.name);
+  if (db.kind === 'sqlite') return up();
 
   return db.sequelize.transaction(async (lockHolder) => {
     const [rows] = await db.sequelize.query('SELECT GET_LOCK(?, ?) AS acquired', {
@@ -66,7 +68,7 @@ export async function migrate(db: Database): Promise<string[]> {
     if (acquired !== 1)
       throw new Error(`Another migration held the lock for ${LOCK_WAIT_SECONDS}s; try again`);
     try {
-      return (await migrator.up()).map((migration) => migration.name);
+      return await up();
     } finally {
       await db.sequelize.query('SELECT RELEASE_LOCK(?)', {
         replacements: [LOCK_NAME],

@@ -16,7 +16,7 @@ export const attendanceSnapshotSchema = z.object({
   clockInNode: z.string(),
   clockOutAt: isoInstant.nullable(),
   clockOutNode: z.string().nullable(),
-  clockOutKind: z.enum(['manual', 'auto', 'correction']).nullable(),
+  clockOutKind: z.enum(['manual', 'auto', 'correction', 'deactivation']).nullable(),
 });
 export type AttendanceSnapshot = z.infer<typeof attendanceSnapshotSchema>;
 
@@ -33,7 +33,12 @@ export const attendanceCreatedSchema = z.object({
   data: attendanceSnapshotSchema,
 });
 
-export const ATTENDANCE_CHANGES = ['clock_out', 'auto_clock_out', 'correction'] as const;
+export const ATTENDANCE_CHANGES = [
+  'clock_out',
+  'auto_clock_out',
+  'correction',
+  'deactivation',
+] as const;
 export const attendanceUpdatedSchema = z.object({
   ...envelope,
   type: z.literal('AttendanceUpdated'),

@@ -22,7 +22,11 @@ export function shapeResponses(app: FastifyInstance, nodeId: string, metrics: Me
   });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    metrics.observeRequest(request.method, route.startsWith('/trpc') ? '/trpc' : route, reply.statusCode);
+    metrics.observeRequest(
+      request.method,
+      route.startsWith('/trpc') ? '/trpc' : route,
+      reply.statusCode,
+    );
     if (reply.statusCode >= 500)
       request.log.warn({ url: request.url, status: reply.statusCode }, 'server error');
   });

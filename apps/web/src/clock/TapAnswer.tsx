@@ -2,7 +2,6 @@ import type { Formatters } from '../i18n/format';
 import { useLang } from '../i18n/lang-context';
 import { StatusBadge } from './StatusBadge';
 import type { SyncState } from './sync';
-import { clockInTime, clockOutTime } from './tap-time';
 
 /** What the server said to the latest tap, once nothing waits to be sent. */
 export function TapAnswer({ state, f }: { state: SyncState; f: Formatters }) {
@@ -13,9 +12,9 @@ export function TapAnswer({ state, f }: { state: SyncState; f: Formatters }) {
       {answer && state.pending.length === 0 && (
         <p data-testid="answer">
           {answer.kind === 'clockIn'
-            ? t('answerIn', { time: f.time(clockInTime(answer.view)) })
+            ? t('answerIn', { time: f.time(answer.view.clockInAt) })
             : t('answerOut', {
-                time: f.time(clockOutTime(answer.view) ?? answer.view.clockInAt),
+                time: f.time(answer.view.clockOutAt ?? answer.view.clockInAt),
               })}{' '}
           {answer.kind === 'clockIn' && <StatusBadge view={answer.view} />}
         </p>

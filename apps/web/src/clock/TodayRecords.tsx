@@ -2,7 +2,6 @@ import type { AttendanceView } from '../api/types';
 import type { Formatters } from '../i18n/format';
 import { useLang } from '../i18n/lang-context';
 import { StatusBadge } from './StatusBadge';
-import { clockInTime, clockOutTime } from './tap-time';
 
 /** Today's shifts: in, out, on time or late. */
 export function TodayRecords({ records, f }: { records: AttendanceView[]; f: Formatters }) {
@@ -15,13 +14,10 @@ export function TodayRecords({ records, f }: { records: AttendanceView[]; f: For
           {records.map((record) => (
             <li key={record.id}>
               <span>
-                {t('in')} <strong>{f.time(clockInTime(record))}</strong>
+                {t('in')} <strong>{f.time(record.clockInAt)}</strong>
               </span>
               <span>
-                {t('out')}{' '}
-                <strong>
-                  {record.clockOutAt ? f.time(clockOutTime(record) ?? record.clockOutAt) : '—'}
-                </strong>
+                {t('out')} <strong>{record.clockOutAt ? f.time(record.clockOutAt) : '—'}</strong>
                 {record.clockOutKind === 'auto' && (
                   <span className="muted small"> ({t('autoOut')})</span>
                 )}

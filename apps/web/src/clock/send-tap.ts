@@ -8,6 +8,9 @@ export async function sendTap(tap: QueuedTap): Promise<SendOutcome<AttendanceVie
   const input = {
     idempotencyKey: tap.key,
     at: tap.at,
+    // The phone's clock now: the server takes the tap's true time as its own clock minus the time
+    // the tap waited on this phone (sentAt − at), however wrong this phone's clock is.
+    sentAt: new Date().toISOString(),
     ...(tap.location ? { location: tap.location } : {}),
   };
   try {

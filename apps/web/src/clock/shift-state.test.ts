@@ -18,8 +18,13 @@ describe('whether the person is clocked in', () => {
     expect(shiftState(null, nothing)).toEqual({ isIn: false, since: null, next: 'clockIn' });
   });
 
-  it("follows the server's open shift, since the tap's own time", () => {
-    const open = view({ clockInSource: 'offline', clockInClientAt: '2026-11-24T00:55:00.000Z' });
+  it("follows the server's open shift, since the tap's effective time", () => {
+    const open = view({
+      clockInAt: '2026-11-24T00:55:00.000Z',
+      clockInReceivedAt: '2026-11-24T02:00:00.000Z',
+      clockInSource: 'offline',
+      clockInClientAt: '2026-11-24T00:58:00.000Z',
+    });
     expect(shiftState({ open, serverTime: readAt }, nothing)).toEqual({
       isIn: true,
       since: '2026-11-24T00:55:00.000Z',

@@ -1,7 +1,6 @@
 import type { Today } from '../api/types';
 import type { TapKind } from './queue';
 import type { SyncState } from './sync';
-import { clockInTime } from './tap-time';
 
 export interface ShiftState {
   isIn: boolean;
@@ -34,7 +33,7 @@ export function shiftState(
       ? lastPending.at
       : null
     : open
-      ? clockInTime(open)
+      ? open.clockInAt
       : null;
   return { isIn, since, next: isIn ? 'clockOut' : 'clockIn' };
 }

@@ -1,5 +1,4 @@
 import type { Outputs } from '../api/types';
-import { clockInTime, clockOutTime } from '../clock/tap-time';
 import type { Formatters } from '../i18n/format';
 import { useLang } from '../i18n/lang-context';
 import { TableHead } from '../ui/TableHead';
@@ -17,8 +16,8 @@ export function HistoryTable({ items, f }: { items: HistoryItem[]; f: Formatters
           {items.map((item) => (
             <tr key={item.id}>
               <td>{f.date(item.workDate)}</td>
-              <td>{f.time(clockInTime(item))}</td>
-              <td>{item.clockOutAt ? f.time(clockOutTime(item) ?? item.clockOutAt) : t('open')}</td>
+              <td>{f.time(item.clockInAt)}</td>
+              <td>{item.clockOutAt ? f.time(item.clockOutAt) : t('open')}</td>
               <td>
                 {item.status === 'late' ? t('late', { minutes: item.lateMinutes }) : t('onTime')}
               </td>

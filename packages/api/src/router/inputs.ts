@@ -30,7 +30,10 @@ export const location = z.object({
 
 export const tapInput = z.object({
   idempotencyKey,
+  /** The phone's clock at the tap. */
   at: isoInstant.optional(),
+  /** The phone's clock when the request left; with `at`, the server finds the tap's true time. */
+  sentAt: isoInstant.optional(),
   location: location.optional(),
   note: z.string().trim().max(500).optional(),
 });

@@ -39,7 +39,11 @@ export async function closeForgottenShifts(
   return closed;
 
   /** 1 when this shift was closed now, 0 when its employee closed it meanwhile. */
-  async function closeOne(candidate: { id: number; clockInAt: Date }): Promise<number> {
+  async function closeOne(candidate: {
+    id: number;
+    userId: number;
+    clockInAt: Date;
+  }): Promise<number> {
     const closure = forgottenShiftClosure(
       candidate.clockInAt,
       now,
@@ -48,6 +52,10 @@ export async function closeForgottenShifts(
     );
     if (!closure.due) return 0;
     const events: AppEvent[] = await deps.db.transaction(async (tx) => {
+      // The employee's lock first, as every write of their shifts takes it: a clock-out tap
+      // arriving now either comes before (and this finds the shift closed) or after (and replaces
+      // the automatic end).
+      await repos.users.lock(deps.db, candidate.userId, tx);
       const row = await repos.attendance.byId(deps.db, candidate.id, { tx, lock: true });
       if (!row || row.openUserId === null) return [];
       const user = await repos.users.byId(deps.db, row.userId, tx);
@@ -56,10 +64,12 @@ export async function closeForgottenShifts(
         row,
         {
           clockOutAt: closure.clockOutAt,
+          clockOutReceivedAt: now,
           clockOutKind: 'auto',
           clockOutNode: deps.nodeId,
           clockOutSource: 'online',
           clockOutClientAt: null,
+          clockOutClientSentAt: null,
           openUserId: null,
         },
         tx,

@@ -1,35 +1,32 @@
 import { isUniqueViolation, repos, type ActionKind, type Attendance, type Tx } from '@absensi/db';
 import type { AppEvent } from '@absensi/events';
 import type { Actor } from '../actor.js';
+import { writeAudit } from '../audit/write.js';
 import { afterCommit } from '../changes.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { recordEvents } from '../outbox/publish.js';
 import { attendanceEvent } from './events.js';
-import { lateness, resolveTap, workDateOf } from './rules/index.js';
+import {
+  autoClockOutAt,
+  lateness,
+  planClockIn,
+  planClockOut,
+  workDateOf,
+  type ShiftSpan,
+} from './rules/index.js';
+import { localMoment, recordedTap, type RecordedTap, type TapInput } from './tap.js';
 import { attendanceView, type AttendanceView } from './views.js';
 
-/** One tap of the Clock in / Clock out button, as the PWA sends it. */
-export interface TapInput {
-  /** A UUID the PWA made once for this tap: a resend gets the first answer. */
-  idempotencyKey: string;
-  /** The phone's clock at the tap (ISO 8601). */
-  at?: string | undefined;
-  /** Where the phone was, in degrees, and how sure it was, in metres. */
-  location?: { lat: number; lng: number; accuracy?: number | undefined } | undefined;
-  note?: string | undefined;
-}
+export type { TapInput } from './tap.js';
 
 type Deps = Pick<
   CoreDeps,
   'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks' | 'dashboardCache'
 >;
 
-function formatLocalTime(instant: Date, timeZone: string) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(
-    instant,
-  );
-}
+/** What a tap's transaction decided: a shift written with its events, or a refusal. */
+type Written = { row: Attendance; events: AppEvent[] } | { refused: DomainError };
 
 /**
  * The first result of an action already taken with this key, or null when the key is new.
@@ -40,8 +37,9 @@ async function replay(
   user: Actor,
   key: string,
   kind: ActionKind,
+  tx?: Tx,
 ): Promise<AttendanceView | null> {
-  const action = await repos.actions.byKey(deps.db, key);
+  const action = await repos.actions.byKey(deps.db, key, tx);
   if (!action) return null;
   if (action.userId !== user.id || action.kind !== kind) {
     throw new DomainError(
@@ -49,146 +47,218 @@ async function replay(
       'This request was already used for a different action. Please tap again.',
     );
   }
-  const row = await repos.attendance.byId(deps.db, action.attendanceId);
+  const row = await repos.attendance.byId(deps.db, action.attendanceId, { tx });
   if (!row) throw new Error(`Attendance ${action.attendanceId} of action ${key} is missing`);
   return attendanceView(row);
 }
 
-function resolveTapOrThrow(deps: Deps, at: string | undefined) {
-  const tap = resolveTap(deps.clock(), at === undefined ? undefined : new Date(at));
-  if (!tap.ok) {
-    throw new DomainError(
-      'INVALID',
-      'This tap was made more than 3 days ago and can no longer be sent. Ask your administrator to record it.',
-      'at',
-    );
-  }
-  return tap;
-}
-
-/** Runs the write; on a unique-key collision, answers as the winner did (replay) or says why not. */
-async function writeOnce(
+/**
+ * Records one tap of the employee: under a lock on the employee, so that their taps are written one
+ * after another whichever node takes them, `write` decides where the tap goes; the shift, the tap's
+ * action (keyed by its idempotency key) and the events commit together. A tap refused because its
+ * key was already used answers as the first use did: copies sent at once all get the first answer.
+ */
+async function recordTap(
   deps: Deps,
   user: Actor,
-  key: string,
+  input: TapInput,
   kind: ActionKind,
-  write: (tx: Tx) => Promise<{ row: Attendance; events: AppEvent[] }>,
-  onCollision: () => Promise<never>,
+  write: (tx: Tx) => Promise<Written>,
 ): Promise<AttendanceView> {
-  let written: { row: Attendance; events: AppEvent[] };
+  const key = input.idempotencyKey;
+  let outcome: { view: AttendanceView; events: AppEvent[] };
   try {
-    written = await deps.db.transaction(async (tx) => {
-      const result = await write(tx);
+    outcome = await deps.db.transaction(async (tx) => {
+      await repos.users.lock(deps.db, user.id, tx);
+      const written = await write(tx);
+      if ('refused' in written) {
+        const first = await replay(deps, user, key, kind, tx);
+        if (first) return { view: first, events: [] };
+        throw written.refused;
+      }
       await repos.actions.insert(
         deps.db,
-        { idempotencyKey: key, userId: user.id, kind, attendanceId: result.row.id },
+        { idempotencyKey: key, userId: user.id, kind, attendanceId: written.row.id },
         tx,
       );
-      await recordEvents(deps, result.events, tx);
-      return result;
+      await recordEvents(deps, written.events, tx);
+      return { view: attendanceView(written.row), events: written.events };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    // The same tap arrived twice at once, and the other copy won: give its answer.
+    // The key was taken meanwhile by a transaction that did not wait for this employee's lock
+    // (another employee's tap with the same key): answer as the first use did, or say why not.
     const first = await replay(deps, user, key, kind);
     if (first) return first;
-    return onCollision();
+    throw error;
   }
-  await afterCommit(deps, { events: written.events });
-  return attendanceView(written.row);
+  await afterCommit(deps, { events: outcome.events });
+  return outcome.view;
 }
 
+const location = (input: TapInput) => ({
+  lat: input.location?.lat ?? null,
+  lng: input.location?.lng ?? null,
+  accuracy: input.location?.accuracy ?? null,
+});
+
 /**
- * Opens a shift for the signed-in employee.
- * @throws DomainError CONFLICT when a shift is open already; INVALID for a tap older than 3 days.
+ * Opens a shift for the signed-in employee at the tap's effective time. A tap synced after a later
+ * shift was recorded makes a shift of its own, ended automatically before the later one (its
+ * clock-out, when it arrives, replaces that end).
+ * @throws DomainError CONFLICT when the tap falls in a shift already recorded; INVALID for a tap
+ * older than 3 days or inconsistent phone times.
  */
 export async function clockIn(deps: Deps, user: Actor, input: TapInput): Promise<AttendanceView> {
-  // No replay check up front: a repeated key collides on attendance_actions (or the open shift) in
-  // writeOnce, which then answers with the first result. One round trip fewer per clock-in.
-  const tap = resolveTapOrThrow(deps, input.at);
+  const tap = recordedTap(deps.clock(), input);
   const settings = await deps.settings.get();
-  const workDate = workDateOf(tap.tapAt, settings.timeZone);
-  const late = lateness(tap.tapAt, workDate, settings);
-  const alreadyIn = async (): Promise<never> => {
-    const open = await repos.attendance.openOf(deps.db, user.id);
-    const since = open
-      ? ` since ${formatLocalTime(new Date(open.clockInAt), settings.timeZone)}`
-      : '';
-    throw new DomainError('CONFLICT', `You are already clocked in${since}. Clock out first.`);
-  };
+  const at = tap.effectiveAt;
+  const workDate = workDateOf(at, settings.timeZone);
+  const late = lateness(at, workDate, settings);
+  const spot = location(input);
 
-  return writeOnce(
-    deps,
-    user,
-    input.idempotencyKey,
-    'clock_in',
-    async (tx) => {
-      const row = await repos.attendance.insertOpen(
-        deps.db,
-        {
-          userId: user.id,
-          workDate,
-          status: late.status,
-          lateMinutes: late.lateMinutes,
-          clockInAt: deps.clock(),
-          clockInClientAt: tap.clientAt,
-          clockInNode: deps.nodeId,
-          clockInSource: tap.source,
-          clockInLat: input.location?.lat ?? null,
-          clockInLng: input.location?.lng ?? null,
-          clockInAccuracy: input.location?.accuracy ?? null,
-          clockInNote: input.note ?? null,
-        },
-        tx,
-      );
-      return { row, events: [attendanceEvent('AttendanceCreated', row, user, deps.nodeId)] };
-    },
-    alreadyIn,
+  return recordTap(deps, user, input, 'clock_in', async (tx) => {
+    const shifts = await repos.attendance.spansEndingAfter(deps.db, user.id, at, tx);
+    const plan = planClockIn(
+      shifts,
+      at,
+      autoClockOutAt(at, settings.timeZone, settings.autoClockOutHour),
+      tap.source,
+    );
+    if (plan.kind === 'refused')
+      return { refused: clockInRefusal(plan, settings.timeZone, tap.receivedAt) };
+    const row = await repos.attendance.insert(
+      deps.db,
+      {
+        userId: user.id,
+        workDate,
+        status: late.status,
+        lateMinutes: late.lateMinutes,
+        ...clockInFields(deps, tap),
+        clockInLat: spot.lat,
+        clockInLng: spot.lng,
+        clockInAccuracy: spot.accuracy,
+        clockInNote: input.note ?? null,
+        ...(plan.kind === 'closed'
+          ? {
+              clockOutAt: plan.clockOutAt,
+              clockOutReceivedAt: tap.receivedAt,
+              clockOutNode: deps.nodeId,
+              clockOutSource: 'online' as const,
+              clockOutKind: 'auto' as const,
+            }
+          : {}),
+      },
+      tx,
+    );
+    return { row, events: [attendanceEvent('AttendanceCreated', row, user, deps.nodeId)] };
+  });
+}
+
+function clockInFields(deps: Pick<CoreDeps, 'nodeId'>, tap: RecordedTap) {
+  return {
+    clockInAt: tap.effectiveAt,
+    clockInReceivedAt: tap.receivedAt,
+    clockInClientAt: tap.deviceAt,
+    clockInClientSentAt: tap.deviceSentAt,
+    clockInNode: deps.nodeId,
+    clockInSource: tap.source,
+  };
+}
+
+function clockInRefusal(
+  plan: { reason: 'already_open' | 'inside'; shift: ShiftSpan },
+  timeZone: string,
+  now: Date,
+): DomainError {
+  const since = localMoment(plan.shift.clockInAt, timeZone, now);
+  if (plan.reason === 'already_open')
+    return new DomainError(
+      'CONFLICT',
+      `You are already clocked in since ${since}. Clock out first.`,
+    );
+  const until = localMoment(plan.shift.clockOutAt!, timeZone, now);
+  return new DomainError(
+    'CONFLICT',
+    `This clock-in falls within your shift of ${since} – ${until}, which is already recorded.`,
   );
 }
 
-const notClockedIn = (): Promise<never> => {
-  throw new DomainError('CONFLICT', 'You are not clocked in, so there is nothing to clock out of.');
-};
+const NOT_CLOCKED_IN = 'You are not clocked in, so there is nothing to clock out of.';
 
 /**
- * Closes the signed-in employee's open shift.
- * @throws DomainError CONFLICT when no shift is open; INVALID for a tap older than 3 days.
+ * Closes the shift the tap belongs to (the latest begun at or before its effective time): the open
+ * shift, or one closed by auto clock-out, whose automatic end the real tap replaces (audited). A
+ * clock-out never closes a shift that began after the tap.
+ * @throws DomainError CONFLICT when no shift is open to close; INVALID for a tap older than 3 days
+ * or inconsistent phone times.
  */
 export async function clockOut(deps: Deps, user: Actor, input: TapInput): Promise<AttendanceView> {
-  const previous = await replay(deps, user, input.idempotencyKey, 'clock_out');
-  if (previous) return previous;
-  const tap = resolveTapOrThrow(deps, input.at);
+  const tap = recordedTap(deps.clock(), input);
+  const settings = await deps.settings.get();
+  const at = tap.effectiveAt;
+  const spot = location(input);
 
-  return writeOnce(
-    deps,
-    user,
-    input.idempotencyKey,
-    'clock_out',
-    async (tx) => {
-      const open = await repos.attendance.openOf(deps.db, user.id, { tx, lock: true });
-      if (!open) return notClockedIn();
-      await repos.attendance.update(
-        open,
+  return recordTap(deps, user, input, 'clock_out', async (tx) => {
+    const begun = await repos.attendance.spanBegunBy(deps.db, user.id, at, tx);
+    const plan = planClockOut(begun ? [begun] : [], at);
+    if (plan.kind === 'refused') {
+      const shift = plan.shift;
+      if (plan.reason === 'too_long')
+        return {
+          refused: new DomainError(
+            'CONFLICT',
+            `This clock-out would make your shift since ${localMoment(shift!.clockInAt, settings.timeZone, tap.receivedAt)} longer than 24 hours. Ask your administrator to correct it.`,
+          ),
+        };
+      if (plan.reason === 'closed' && shift?.clockOutAt && at < shift.clockOutAt)
+        return {
+          refused: new DomainError(
+            'CONFLICT',
+            `You already clocked out at ${localMoment(shift.clockOutAt, settings.timeZone, tap.receivedAt)}.`,
+          ),
+        };
+      return { refused: new DomainError('CONFLICT', NOT_CLOCKED_IN) };
+    }
+    const row = await repos.attendance.byId(deps.db, plan.shift.id, { tx, lock: true });
+    if (!row) throw new Error(`Attendance ${plan.shift.id} vanished under its employee's lock`);
+    const before = attendanceView(row);
+    await repos.attendance.update(
+      row,
+      {
+        clockOutAt: at,
+        clockOutReceivedAt: tap.receivedAt,
+        clockOutClientAt: tap.deviceAt,
+        clockOutClientSentAt: tap.deviceSentAt,
+        clockOutNode: deps.nodeId,
+        clockOutSource: tap.source,
+        clockOutKind: 'manual',
+        clockOutLat: spot.lat,
+        clockOutLng: spot.lng,
+        clockOutAccuracy: spot.accuracy,
+        clockOutNote: input.note ?? null,
+        openUserId: null,
+      },
+      tx,
+    );
+    if (plan.kind === 'replace_auto') {
+      await writeAudit(
+        deps,
         {
-          clockOutAt: deps.clock(),
-          clockOutClientAt: tap.clientAt,
-          clockOutNode: deps.nodeId,
-          clockOutSource: tap.source,
-          clockOutKind: 'manual',
-          clockOutLat: input.location?.lat ?? null,
-          clockOutLng: input.location?.lng ?? null,
-          clockOutAccuracy: input.location?.accuracy ?? null,
-          clockOutNote: input.note ?? null,
-          openUserId: null,
+          actorId: user.id,
+          action: 'attendance.clock_out_replaces_auto',
+          entityType: 'attendance',
+          entityId: row.id,
+          reason: `The clock-out tap made at ${localMoment(at, settings.timeZone)} replaces the automatic clock-out.`,
+          before,
+          after: attendanceView(row),
         },
         tx,
       );
-      return {
-        row: open,
-        events: [attendanceEvent('AttendanceUpdated', open, user, deps.nodeId, 'clock_out')],
-      };
-    },
-    notClockedIn,
-  );
+    }
+    return {
+      row,
+      events: [attendanceEvent('AttendanceUpdated', row, user, deps.nodeId, 'clock_out')],
+    };
+  });
 }

@@ -1,5 +1,11 @@
 export { clockIn, clockOut, type TapInput } from './clock.js';
-export { correctAttendance, type Correction } from './correction.js';
+export {
+  addShift,
+  correctAttendance,
+  EARLIEST_RECORD,
+  type Correction,
+  type MissingShift,
+} from './admin-entry.js';
 export { closeForgottenShifts } from './auto-clock-out.js';
 export { attendanceEvent } from './events.js';
 export {
@@ -14,7 +20,6 @@ export {
 export {
   attendanceSnapshot,
   attendanceView,
-  tapTime,
   type AttendanceView,
   type LocationView,
 } from './views.js';

@@ -83,7 +83,10 @@ export type AttendanceRowView = AttendanceView & {
   user: { name: string; email: string; department: string | null };
 };
 
-/** Records in a range of work dates, newest first, filtered by person, department, status or open. */
+/**
+ * Records in a range of work dates, newest first, filtered by person, department, status or open;
+ * `total` is how many match on every page.
+ */
 export async function listAttendance(
   deps: Pick<CoreDeps, 'db'>,
   query: {
@@ -96,12 +99,15 @@ export async function listAttendance(
     cursor?: number | undefined;
     limit: number;
   },
-): Promise<Page<AttendanceRowView>> {
+): Promise<Page<AttendanceRowView> & { total: number }> {
   const { cursor, limit, ...filter } = query;
-  const rows = await repos.attendance.list(deps.db, { ...filter, before: cursor, limit: limit + 1 });
+  const [rows, total] = await Promise.all([
+    repos.attendance.list(deps.db, { ...filter, before: cursor, limit: limit + 1 }),
+    repos.attendance.countMatching(deps.db, filter),
+  ]);
   const items = rows.slice(0, limit).map((row) => ({
     ...attendanceView(row),
     user: { name: row.user.name, email: row.user.email, department: row.user.department },
   }));
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null, total };
 }

@@ -1,10 +1,12 @@
-import type { Attendance, User } from '@absensi/db';
+import type { Attendance, ClockOutKind, ShiftOrigin, Source, User } from '@absensi/db';
 import type { AttendanceSnapshot } from '@absensi/events';
 import { workedMinutes } from './rules/index.js';
 
 export interface LocationView {
+  /** Degrees. */
   lat: number;
   lng: number;
+  /** Metres, as the phone reported it. */
   accuracy: number | null;
 }
 
@@ -15,19 +17,31 @@ export interface AttendanceView {
   workDate: string;
   status: 'on_time' | 'late';
   lateMinutes: number;
+  /** The effective time of the clock-in tap (see the tap-time rule): what every screen shows. */
   clockInAt: string;
+  /** The server's clock when the clock-in arrived. */
+  clockInReceivedAt: string;
+  /** The phone's clock at the tap, and when it sent it, as the phone told them. */
   clockInClientAt: string | null;
+  clockInClientSentAt: string | null;
   clockInNode: string;
-  clockInSource: 'online' | 'offline';
+  clockInSource: Source;
   clockInLocation: LocationView | null;
   clockInNote: string | null;
   clockOutAt: string | null;
+  clockOutReceivedAt: string | null;
   clockOutClientAt: string | null;
+  clockOutClientSentAt: string | null;
   clockOutNode: string | null;
-  clockOutSource: 'online' | 'offline' | null;
-  clockOutKind: 'manual' | 'auto' | 'correction' | null;
+  clockOutSource: Source | null;
+  clockOutKind: ClockOutKind | null;
   clockOutLocation: LocationView | null;
   clockOutNote: string | null;
+  /** `admin` for a shift an admin added. */
+  origin: ShiftOrigin;
+  /** Changed by an admin after it was recorded. */
+  corrected: boolean;
+  /** clockOutAt − clockInAt, in whole minutes; null while open. */
   workedMinutes: number | null;
 }
 
@@ -46,34 +60,28 @@ export function attendanceView(row: Attendance): AttendanceView {
     status: row.status,
     lateMinutes: row.lateMinutes,
     clockInAt: iso(row.clockInAt)!,
+    clockInReceivedAt: iso(row.clockInReceivedAt ?? row.clockInAt)!,
     clockInClientAt: iso(row.clockInClientAt),
+    clockInClientSentAt: iso(row.clockInClientSentAt),
     clockInNode: row.clockInNode,
     clockInSource: row.clockInSource,
     clockInLocation: location(row.clockInLat, row.clockInLng, row.clockInAccuracy),
     clockInNote: row.clockInNote,
     clockOutAt: iso(row.clockOutAt),
+    clockOutReceivedAt: iso(row.clockOutReceivedAt),
     clockOutClientAt: iso(row.clockOutClientAt),
+    clockOutClientSentAt: iso(row.clockOutClientSentAt),
     clockOutNode: row.clockOutNode,
     clockOutSource: row.clockOutSource,
     clockOutKind: row.clockOutKind,
     clockOutLocation: location(row.clockOutLat, row.clockOutLng, row.clockOutAccuracy),
     clockOutNote: row.clockOutNote,
+    origin: row.origin,
+    corrected: Boolean(row.corrected),
     workedMinutes: row.clockOutAt
-      ? workedMinutes(
-          tapTime(row.clockInAt, row.clockInClientAt, row.clockInSource),
-          tapTime(row.clockOutAt, row.clockOutClientAt, row.clockOutSource),
-        )
+      ? workedMinutes(new Date(row.clockInAt), new Date(row.clockOutAt))
       : null,
   };
-}
-
-/** When the person actually tapped: the phone's time for a tap kept offline, else the server's. */
-export function tapTime(
-  serverAt: Date,
-  clientAt: Date | null,
-  source: 'online' | 'offline' | null,
-): Date {
-  return new Date(source === 'offline' && clientAt ? clientAt : serverAt);
 }
 
 export function attendanceSnapshot(

@@ -58,6 +58,7 @@ export async function signedInActor(
       : deps.users
         ? await deps.users.get(userId, () => load(userId))
         : await load(userId);
-  if (!actor) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+  if (!actor)
+    throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
   return actor;
 }

@@ -2,18 +2,23 @@ import { repos } from '@absensi/db';
 import { isAttendanceEvent, type AppEvent, type AttendanceEvent } from '@absensi/events';
 import type { CoreDeps } from '../deps.js';
 import { localHour, workDateOf } from '../attendance/rules/index.js';
-import { tapTime } from '../attendance/views.js';
 import { cachedSnapshot } from './snapshot-cache.js';
 
 export interface Dashboard {
   generatedAt: string;
   workDate: string;
   timeZone: string;
+  /** People, not records: each person counts once in each. */
   counts: {
+    /** Active employees. */
     employees: number;
+    /** People with a shift open now (a night shift begun yesterday included). */
     present: number;
+    /** People whose clock-in today was late. */
     lateToday: number;
+    /** Employees with no record today and no shift open. */
     notYetIn: number;
+    /** People who clocked in today and have no shift open now. */
     clockedOut: number;
   };
   /** The latest DASHBOARD_LIST_LIMIT arrivals; `counts.present` says how many in all. */
@@ -74,11 +79,7 @@ export async function buildDashboard(
     if (!counts) nodes.set(node, (counts = { clockIns: 0, clockOuts: 0 }));
     return counts;
   };
-  let lateToday = 0;
-  let clockedOut = 0;
-  for (const group of day.groups) {
-    if (group.status === 'late') lateToday += group.count;
-    if (group.closed) clockedOut += group.count;
+  for (const group of day.nodes) {
     nodeCounts(group.clockInNode).clockIns += group.count;
     if (group.clockOutNode) nodeCounts(group.clockOutNode).clockOuts += group.count;
   }
@@ -90,15 +91,15 @@ export async function buildDashboard(
     counts: {
       employees: day.employees,
       present: presentCount,
-      lateToday,
+      lateToday: day.late,
       notYetIn: day.notYetIn,
-      clockedOut,
+      clockedOut: day.clockedOut,
     },
     present: present.map((row) => ({
       userId: row.userId,
       name: row.user.name,
       department: row.user.department,
-      since: tapTime(row.clockInAt, row.clockInClientAt, row.clockInSource).toISOString(),
+      since: new Date(row.clockInAt).toISOString(),
       status: row.status,
       node: row.clockInNode,
     })),

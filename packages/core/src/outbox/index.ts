@@ -1,3 +1,3 @@
 export { publishEvents, recordEvents } from './publish.js';
-export { republishUnsent } from './republish.js';
+export { recentEvents, republishUnsent } from './republish.js';
 export { SentMarks } from './sent-marks.js';

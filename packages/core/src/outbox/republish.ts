@@ -14,3 +14,12 @@ export async function republishUnsent(
   const events = rows.map((row) => JSON.parse(row.payload) as AppEvent);
   return (await afterCommit(deps, { events })) ? events.length : 0;
 }
+
+/**
+ * The newest `limit` events of the outbox, oldest first: what a restarted embedded process loads
+ * into its live hub, so that clients resuming with their last event id get exactly what they missed.
+ */
+export async function recentEvents(deps: Pick<CoreDeps, 'db'>, limit: number): Promise<AppEvent[]> {
+  const rows = await repos.outbox.latest(deps.db, limit);
+  return rows.map((row) => JSON.parse(row.payload) as AppEvent).reverse();
+}

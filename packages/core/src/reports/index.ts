@@ -1,15 +1,5 @@
 export { exportMonth, type ExportFile, type ExportFormat } from './export-month.js';
-export {
-  progressEvent,
-  reportJobFailure,
-  runExportJob,
-  type ExportJobData,
-} from './export-job.js';
+export { progressEvent, reportJobFailure, runExportJob, type ExportJobData } from './export-job.js';
 export type { JobStarter } from './job-starter.js';
 export { downloadPath, EXPORT_ROUTE } from './paths.js';
-export {
-  exportFile,
-  listExports,
-  startExport,
-  type ReportFileView,
-} from './queries.js';
+export { exportFile, listExports, startExport, type ReportFileView } from './queries.js';

@@ -7,14 +7,19 @@ import {
   type Tx,
   type User,
 } from '@absensi/db';
+import type { AppEvent } from '@absensi/events';
 import type { Actor } from '../actor.js';
+import { closeOnDeactivation } from '../attendance/close-on-deactivation.js';
 import { writeAudit } from '../audit/write.js';
 import { afterCommit } from '../changes.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { userView, type UserView } from './views.js';
 
-type Deps = Pick<CoreDeps, 'db' | 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users'>;
+type Deps = Pick<
+  CoreDeps,
+  'db' | 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users' | 'clock' | 'nodeId'
+>;
 
 async function findUser(deps: Pick<CoreDeps, 'db'>, userId: number, tx?: Tx): Promise<User> {
   const user = await repos.users.byId(deps.db, userId, tx);
@@ -116,7 +121,10 @@ export interface AccountChanges {
   active?: boolean | undefined;
 }
 
-/** Writes a change to an account with its audit row, in one transaction; returns the account after. */
+/**
+ * Writes a change to an account with its audit row, in one transaction under the account's lock;
+ * a deactivation also closes the employee's open shift in it. Returns the account after.
+ */
 async function changeAccount(
   deps: Deps,
   admin: Actor,
@@ -124,8 +132,9 @@ async function changeAccount(
   audit: { action: string; reason: string },
   changesOf: (user: User) => Promise<repos.users.UserChanges> | repos.users.UserChanges,
 ): Promise<UserView> {
-  const after = await deps.db
+  const { after, events } = await deps.db
     .transaction(async (tx) => {
+      await repos.users.lock(deps.db, userId, tx);
       const user = await findUser(deps, userId, tx);
       const before = userView(user);
       const changes = await changesOf(user);
@@ -136,6 +145,7 @@ async function changeAccount(
         { role: changes.role ?? user.role, active: changes.active ?? Boolean(user.active) },
         tx,
       );
+      const deactivated = Boolean(user.active) && changes.active === false;
       await repos.users.update(user, changes, tx);
       const changed = userView(user);
       const secret = changes.passwordHash !== undefined;
@@ -152,10 +162,13 @@ async function changeAccount(
         },
         tx,
       );
-      return changed;
+      const closed: AppEvent[] = deactivated
+        ? await closeOnDeactivation(deps, user, admin.id, tx)
+        : [];
+      return { after: changed, events: closed };
     })
     .catch(emailTaken);
-  await afterCommit(deps, { users: [userId] });
+  await afterCommit(deps, { users: [userId], events });
   return after;
 }
 
@@ -172,7 +185,13 @@ export function updateUser(
   const defined = Object.fromEntries(
     Object.entries(changes).filter(([, value]) => value !== undefined),
   ) as repos.users.UserChanges;
-  return changeAccount(deps, admin, userId, { action: 'user.update', reason: 'updated' }, () => defined);
+  return changeAccount(
+    deps,
+    admin,
+    userId,
+    { action: 'user.update', reason: 'updated' },
+    () => defined,
+  );
 }
 
 /** Deactivates an account: it can no longer sign in. */

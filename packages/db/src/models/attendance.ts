@@ -11,12 +11,21 @@ export const ATTENDANCE_STATUSES = ['on_time', 'late'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const SOURCES = ['online', 'offline'] as const;
 export type Source = (typeof SOURCES)[number];
-/** How a shift was closed: by the employee, by the worker at the auto clock-out hour, or by an admin. */
-export const CLOCK_OUT_KINDS = ['manual', 'auto', 'correction'] as const;
+/**
+ * How a shift was closed: by the employee, by the worker at the auto clock-out hour, by an admin,
+ * or because its employee was deactivated.
+ */
+export const CLOCK_OUT_KINDS = ['manual', 'auto', 'correction', 'deactivation'] as const;
 export type ClockOutKind = (typeof CLOCK_OUT_KINDS)[number];
+/** Who recorded a shift: its employee's taps, or an admin adding a missing one. */
+export const SHIFT_ORIGINS = ['tap', 'admin'] as const;
+export type ShiftOrigin = (typeof SHIFT_ORIGINS)[number];
 
 /**
- * One shift. `openUserId` equals `userId` while the shift is open and is NULL once closed; a unique
+ * One shift. `clockInAt` and `clockOutAt` are the effective times of the taps (see the tap-time
+ * rule in @absensi/core): what every rule, screen and export reads. Beside them: the server's
+ * clock when each tap arrived (`*ReceivedAt`), and the phone's clock at the tap (`*ClientAt`) and
+ * when it sent it (`*ClientSentAt`). `openUserId` equals `userId` while the shift is open and is NULL once closed; a unique
  * index on it and a CHECK tying it to `clockOutAt` make the database refuse a second open shift.
  */
 export class Attendance extends Model<
@@ -29,7 +38,9 @@ export class Attendance extends Model<
   declare status: AttendanceStatus;
   declare lateMinutes: number;
   declare clockInAt: Date;
+  declare clockInReceivedAt: Date;
   declare clockInClientAt: Date | null;
+  declare clockInClientSentAt: Date | null;
   declare clockInNode: string;
   declare clockInSource: Source;
   declare clockInLat: number | null;
@@ -37,7 +48,9 @@ export class Attendance extends Model<
   declare clockInAccuracy: number | null;
   declare clockInNote: string | null;
   declare clockOutAt: Date | null;
+  declare clockOutReceivedAt: Date | null;
   declare clockOutClientAt: Date | null;
+  declare clockOutClientSentAt: Date | null;
   declare clockOutNode: string | null;
   declare clockOutSource: Source | null;
   declare clockOutKind: ClockOutKind | null;
@@ -45,6 +58,9 @@ export class Attendance extends Model<
   declare clockOutLng: number | null;
   declare clockOutAccuracy: number | null;
   declare clockOutNote: string | null;
+  declare origin: CreationOptional<ShiftOrigin>;
+  /** Changed by an admin after it was recorded. */
+  declare corrected: CreationOptional<boolean>;
   declare openUserId: number | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -61,7 +77,9 @@ export function initAttendance(sequelize: Sequelize) {
       status: { type: DataTypes.ENUM(...ATTENDANCE_STATUSES), allowNull: false },
       lateMinutes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       clockInAt: { type: DataTypes.DATE(3), allowNull: false },
+      clockInReceivedAt: { type: DataTypes.DATE(3), allowNull: false },
       clockInClientAt: { type: DataTypes.DATE(3), allowNull: true },
+      clockInClientSentAt: { type: DataTypes.DATE(3), allowNull: true },
       clockInNode: { type: DataTypes.STRING(64), allowNull: false },
       clockInSource: { type: DataTypes.ENUM(...SOURCES), allowNull: false },
       clockInLat: coordinate(),
@@ -69,7 +87,9 @@ export function initAttendance(sequelize: Sequelize) {
       clockInAccuracy: coordinate(),
       clockInNote: { type: DataTypes.STRING(500), allowNull: true },
       clockOutAt: { type: DataTypes.DATE(3), allowNull: true },
+      clockOutReceivedAt: { type: DataTypes.DATE(3), allowNull: true },
       clockOutClientAt: { type: DataTypes.DATE(3), allowNull: true },
+      clockOutClientSentAt: { type: DataTypes.DATE(3), allowNull: true },
       clockOutNode: { type: DataTypes.STRING(64), allowNull: true },
       clockOutSource: { type: DataTypes.ENUM(...SOURCES), allowNull: true },
       clockOutKind: { type: DataTypes.ENUM(...CLOCK_OUT_KINDS), allowNull: true },
@@ -77,6 +97,8 @@ export function initAttendance(sequelize: Sequelize) {
       clockOutLng: coordinate(),
       clockOutAccuracy: coordinate(),
       clockOutNote: { type: DataTypes.STRING(500), allowNull: true },
+      origin: { type: DataTypes.ENUM(...SHIFT_ORIGINS), allowNull: false, defaultValue: 'tap' },
+      corrected: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       openUserId: { type: DataTypes.INTEGER, allowNull: true },
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),

@@ -21,6 +21,10 @@ export async function insert(
 }
 
 /** The action taken with this key, or null when the key is new. */
-export function byKey(db: Database, idempotencyKey: string, tx?: Tx): Promise<AttendanceAction | null> {
+export function byKey(
+  db: Database,
+  idempotencyKey: string,
+  tx?: Tx,
+): Promise<AttendanceAction | null> {
   return db.models.AttendanceAction.findByPk(idempotencyKey, { transaction: tx ?? null });
 }

@@ -9,6 +9,7 @@ import type { Database, Tx } from '../connect.js';
 import type { Attendance, AttendanceStatus, User } from '../models/index.js';
 import { stored } from './stored.js';
 
+/** A shift as recorded: its clock-in, and its clock-out when it is recorded closed. */
 export type NewShift = Pick<
   Attendance,
   | 'userId'
@@ -16,14 +17,28 @@ export type NewShift = Pick<
   | 'status'
   | 'lateMinutes'
   | 'clockInAt'
+  | 'clockInReceivedAt'
   | 'clockInClientAt'
+  | 'clockInClientSentAt'
   | 'clockInNode'
   | 'clockInSource'
   | 'clockInLat'
   | 'clockInLng'
   | 'clockInAccuracy'
   | 'clockInNote'
->;
+> &
+  Partial<
+    Pick<
+      Attendance,
+      | 'clockOutAt'
+      | 'clockOutReceivedAt'
+      | 'clockOutNode'
+      | 'clockOutSource'
+      | 'clockOutKind'
+      | 'clockOutNote'
+      | 'origin'
+    >
+  >;
 
 /** Fields of a shift that a use case may change. */
 export type ShiftChanges = Partial<
@@ -33,48 +48,151 @@ export type ShiftChanges = Partial<
 /** A shift with the name, email and department of its employee. */
 export type ShiftWithUser = Attendance & { user: Pick<User, 'name' | 'email' | 'department'> };
 
+/** The columns the insert writes, and the field of the row each takes. */
+const INSERT_COLUMNS = {
+  user_id: 'userId',
+  work_date: 'workDate',
+  status: 'status',
+  late_minutes: 'lateMinutes',
+  clock_in_at: 'clockInAt',
+  clock_in_received_at: 'clockInReceivedAt',
+  clock_in_client_at: 'clockInClientAt',
+  clock_in_client_sent_at: 'clockInClientSentAt',
+  clock_in_node: 'clockInNode',
+  clock_in_source: 'clockInSource',
+  clock_in_lat: 'clockInLat',
+  clock_in_lng: 'clockInLng',
+  clock_in_accuracy: 'clockInAccuracy',
+  clock_in_note: 'clockInNote',
+  clock_out_at: 'clockOutAt',
+  clock_out_received_at: 'clockOutReceivedAt',
+  clock_out_node: 'clockOutNode',
+  clock_out_source: 'clockOutSource',
+  clock_out_kind: 'clockOutKind',
+  clock_out_note: 'clockOutNote',
+  origin: 'origin',
+  open_user_id: 'openUserId',
+  created_at: 'createdAt',
+  updated_at: 'updatedAt',
+} as const;
+const INSERT_SQL = `INSERT INTO attendance (${Object.keys(INSERT_COLUMNS).join(', ')})
+  VALUES (${Object.values(INSERT_COLUMNS)
+    .map((field) => `$${field}`)
+    .join(', ')})`;
+
 /**
- * Opens a shift (clock-in); returns the row as the model would. The database refuses a second open
- * shift of one employee (unique `open_user_id`), surfacing as a unique violation.
+ * Records a shift, open (no clock-out given) or closed; returns the row as the model would. The
+ * database refuses a second open shift of one employee (unique `open_user_id`), surfacing as a
+ * unique violation. One prepared statement: MariaDB parses it once per connection.
  */
-export async function insertOpen(db: Database, shift: NewShift, tx: Tx): Promise<Attendance> {
+export async function insert(db: Database, shift: NewShift, tx: Tx): Promise<Attendance> {
   const now = new Date();
-  const [id] = await db.sequelize.query(
-    `INSERT INTO attendance (user_id, work_date, status, late_minutes, clock_in_at, clock_in_client_at,
-       clock_in_node, clock_in_source, clock_in_lat, clock_in_lng, clock_in_accuracy, clock_in_note,
-       open_user_id, created_at, updated_at)
-     VALUES ($userId, $workDate, $status, $lateMinutes, $clockInAt, $clockInClientAt, $clockInNode,
-       $clockInSource, $clockInLat, $clockInLng, $clockInAccuracy, $clockInNote, $userId, $now, $now)`,
-    {
-      type: QueryTypes.INSERT,
-      transaction: tx,
-      bind: {
-        ...shift,
-        clockInAt: stored(db, shift.clockInAt),
-        clockInClientAt: stored(db, shift.clockInClientAt),
-        now: stored(db, now),
-      },
-    },
-  );
+  const row = {
+    clockOutAt: null,
+    clockOutReceivedAt: null,
+    clockOutNode: null,
+    clockOutSource: null,
+    clockOutKind: null,
+    clockOutNote: null,
+    origin: 'tap' as const,
+    ...shift,
+    openUserId: shift.clockOutAt ? null : shift.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const bind: Record<string, unknown> = {};
+  for (const field of Object.values(INSERT_COLUMNS)) {
+    const value = row[field];
+    bind[field] = value instanceof Date ? stored(db, value) : value;
+  }
+  const [id] = await db.sequelize.query(INSERT_SQL, {
+    type: QueryTypes.INSERT,
+    transaction: tx,
+    bind,
+  });
   return db.models.Attendance.build(
     {
-      ...shift,
+      ...row,
       id: Number(id),
-      clockOutAt: null,
       clockOutClientAt: null,
-      clockOutNode: null,
-      clockOutSource: null,
-      clockOutKind: null,
+      clockOutClientSentAt: null,
       clockOutLat: null,
       clockOutLng: null,
       clockOutAccuracy: null,
-      clockOutNote: null,
-      openUserId: shift.userId,
-      createdAt: now,
-      updatedAt: now,
+      corrected: false,
     },
     { isNewRecord: false, raw: true },
   );
+}
+
+/** The start and end of a shift, for the order of an employee's shifts. */
+export type Span = Pick<Attendance, 'id' | 'clockInAt' | 'clockOutAt' | 'clockOutKind'>;
+
+const SPAN_ATTRIBUTES = ['id', 'clockInAt', 'clockOutAt', 'clockOutKind'] as const;
+
+function spans(rows: Attendance[]): Span[] {
+  return rows.map((row) => ({
+    id: row.id,
+    clockInAt: new Date(row.clockInAt),
+    clockOutAt: row.clockOutAt ? new Date(row.clockOutAt) : null,
+    clockOutKind: row.clockOutKind,
+  }));
+}
+
+/** The employee's shifts still open or ending after `after`: those a clock-in then could meet. */
+export async function spansEndingAfter(
+  db: Database,
+  userId: number,
+  after: Date,
+  tx: Tx,
+): Promise<Span[]> {
+  const rows = await db.models.Attendance.findAll({
+    attributes: [...SPAN_ATTRIBUTES],
+    where: { userId, [Op.or]: [{ clockOutAt: null }, { clockOutAt: { [Op.gt]: after } }] },
+    order: [['clockInAt', 'ASC']],
+    transaction: tx,
+  });
+  return spans(rows);
+}
+
+/** The employee's latest shift begun at or before `at`: the one a clock-out then belongs to. */
+export async function spanBegunBy(
+  db: Database,
+  userId: number,
+  at: Date,
+  tx: Tx,
+): Promise<Span | null> {
+  const rows = await db.models.Attendance.findAll({
+    attributes: [...SPAN_ATTRIBUTES],
+    where: { userId, clockInAt: { [Op.lte]: at } },
+    order: [['clockInAt', 'DESC']],
+    limit: 1,
+    transaction: tx,
+  });
+  return spans(rows)[0] ?? null;
+}
+
+/**
+ * The employee's shifts, other than `except`, that meet the span [from, until) (until null: open):
+ * what an admin's entry or correction would overlap.
+ */
+export async function spansMeeting(
+  db: Database,
+  query: { userId: number; from: Date; until: Date | null; except?: number | undefined },
+  tx: Tx,
+): Promise<Span[]> {
+  const rows = await db.models.Attendance.findAll({
+    attributes: [...SPAN_ATTRIBUTES],
+    where: {
+      userId: query.userId,
+      ...(query.except !== undefined ? { id: { [Op.ne]: query.except } } : {}),
+      ...(query.until ? { clockInAt: { [Op.lt]: query.until } } : {}),
+      [Op.or]: [{ clockOutAt: null }, { clockOutAt: { [Op.gt]: query.from } }],
+    },
+    order: [['clockInAt', 'ASC']],
+    transaction: tx,
+  });
+  return spans(rows);
 }
 
 /** One shift by id; `lock` takes a row lock for the rest of `tx`. */
@@ -158,30 +276,48 @@ export interface ShiftFilter {
   limit: number;
 }
 
-/** Records with work dates in [from, to] matching the filter, newest first, with their employees. */
-export async function list(db: Database, filter: ShiftFilter): Promise<ShiftWithUser[]> {
-  const { Attendance, User } = db.models;
+function listWhere(filter: Omit<ShiftFilter, 'limit' | 'before'>): WhereOptions<Attendance> {
   const where: WhereOptions<Attendance>[] = [
     { workDate: { [Op.between]: [filter.from, filter.to] } },
   ];
   if (filter.userId !== undefined) where.push({ userId: filter.userId });
   if (filter.status !== undefined) where.push({ status: filter.status });
   if (filter.open !== undefined) where.push({ openUserId: filter.open ? { [Op.ne]: null } : null });
-  if (filter.before !== undefined) where.push({ id: { [Op.lt]: filter.before } });
-  const rows = await Attendance.findAll({
-    where: { [Op.and]: where },
-    include: [
-      {
-        model: User,
-        as: 'user',
-        attributes: ['name', 'email', 'department'],
-        ...(filter.department !== undefined ? { where: { department: filter.department } } : {}),
-      },
-    ],
+  return { [Op.and]: where };
+}
+
+function withEmployee(db: Database, department: string | undefined) {
+  return {
+    model: db.models.User,
+    as: 'user',
+    attributes: ['name', 'email', 'department'],
+    ...(department !== undefined ? { where: { department } } : {}),
+  };
+}
+
+/** Records with work dates in [from, to] matching the filter, newest first, with their employees. */
+export async function list(db: Database, filter: ShiftFilter): Promise<ShiftWithUser[]> {
+  const rows = await db.models.Attendance.findAll({
+    where:
+      filter.before === undefined
+        ? listWhere(filter)
+        : { [Op.and]: [listWhere(filter), { id: { [Op.lt]: filter.before } }] },
+    include: [withEmployee(db, filter.department)],
     order: [['id', 'DESC']],
     limit: filter.limit,
   });
   return rows as ShiftWithUser[];
+}
+
+/** How many records match the filter, on every page. */
+export function countMatching(
+  db: Database,
+  filter: Omit<ShiftFilter, 'limit' | 'before'>,
+): Promise<number> {
+  return db.models.Attendance.count({
+    where: listWhere(filter),
+    include: [withEmployee(db, filter.department)],
+  });
 }
 
 /** How many records have work dates in [from, to]. */
@@ -191,16 +327,24 @@ export function countInRange(db: Database, range: { from: string; to: string }):
   });
 }
 
-/** Records with work dates in [from, to] after the id `after`, oldest first, with their employees. */
-export async function pageInRange(
+/**
+ * Records with work dates in [from, to] in the order of a report: by work date, then employee
+ * name, then clock-in; `offset` records in, at most `limit`.
+ */
+export async function pageForReport(
   db: Database,
-  query: { from: string; to: string; after: number; limit: number },
+  query: { from: string; to: string; offset: number; limit: number },
 ): Promise<ShiftWithUser[]> {
-  const { Attendance, User } = db.models;
-  const rows = await Attendance.findAll({
-    where: { workDate: { [Op.between]: [query.from, query.to] }, id: { [Op.gt]: query.after } },
-    include: [{ model: User, as: 'user', attributes: ['name', 'email', 'department'] }],
-    order: [['id', 'ASC']],
+  const rows = await db.models.Attendance.findAll({
+    where: { workDate: { [Op.between]: [query.from, query.to] } },
+    include: [withEmployee(db, undefined)],
+    order: [
+      ['workDate', 'ASC'],
+      [{ model: db.models.User, as: 'user' }, 'name', 'ASC'],
+      ['clockInAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    offset: query.offset,
     limit: query.limit,
   });
   return rows as ShiftWithUser[];
@@ -213,20 +357,24 @@ export async function pageInRange(
 export async function openBegunBefore(
   db: Database,
   query: { begunBefore: Date; after: number; limit: number },
-): Promise<{ id: number; clockInAt: Date }[]> {
+): Promise<{ id: number; userId: number; clockInAt: Date }[]> {
   const rows = await db.models.Attendance.findAll({
     where: {
       id: { [Op.gt]: query.after },
       openUserId: { [Op.ne]: null },
       clockInAt: { [Op.lt]: query.begunBefore },
     },
-    attributes: ['id', 'clockInAt'],
+    attributes: ['id', 'userId', 'clockInAt'],
     order: [['id', 'ASC']],
     limit: query.limit,
     raw: true,
   });
   // A raw row: a Date from MySQL, a string from SQLite.
-  return rows.map((row) => ({ id: row.id, clockInAt: new Date(row.clockInAt) }));
+  return rows.map((row) => ({
+    id: row.id,
+    userId: row.userId,
+    clockInAt: new Date(row.clockInAt),
+  }));
 }
 
 /** How many shifts are open now. */

@@ -19,10 +19,6 @@ export async function insert(db: Database, entry: AuditEntry, tx: Tx): Promise<v
 }
 
 /** The entries about one entity, oldest first. */
-export function ofEntity(
-  db: Database,
-  entityType: string,
-  entityId: number,
-): Promise<AuditLog[]> {
+export function ofEntity(db: Database, entityType: string, entityId: number): Promise<AuditLog[]> {
   return db.models.AuditLog.findAll({ where: { entityType, entityId }, order: [['id', 'ASC']] });
 }

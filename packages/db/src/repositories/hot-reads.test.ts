@@ -62,6 +62,7 @@ describe.each(dialects)('the reads behind the busiest requests on %s', (dialect)
         status: 'on_time',
         lateMinutes: 0,
         clockInAt: new Date(clockInAt),
+        clockInReceivedAt: new Date(clockInAt),
         clockInClientAt: null,
         clockInNode: 'api-1',
         clockInSource: 'online',

@@ -64,3 +64,8 @@ export function latestOfTypes(
     limit,
   });
 }
+
+/** The newest `limit` events of every type, newest first. */
+export function latest(db: Database, limit: number): Promise<EventRow[]> {
+  return db.models.EventRow.findAll({ order: [['id', 'DESC']], limit });
+}

@@ -11,7 +11,7 @@ export function stored(db: Database, date: Date | null): string | null {
   return db.kind === 'sqlite' ? `${text} +00:00` : text;
 }
 
-/** `text` as a LIKE pattern matching it anywhere, with `\`, `%` and `_` taken literally (ESCAPE '\'). */
+/** `text` as a LIKE pattern matching it anywhere, with `%`, `_` and `!` taken literally (ESCAPE '!'). */
 export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return `%${text.replace(/[!%_]/g, (char) => `!${char}`)}%`;
 }

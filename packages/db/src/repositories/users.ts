@@ -1,5 +1,5 @@
 /** The users table: accounts, roles and departments. */
-import { Op, QueryTypes, type WhereOptions } from 'sequelize';
+import { literal, Op, QueryTypes, type WhereOptions } from 'sequelize';
 import type { Database, Tx } from '../connect.js';
 import type { Role, User } from '../models/index.js';
 import { containsPattern } from './stored.js';
@@ -27,6 +27,21 @@ export async function sessionUserRow(db: Database, id: number): Promise<SessionU
   return row ? { ...row, active: Boolean(row.active) } : null;
 }
 
+/**
+ * Locks the user's row until `tx` ends: every write of one employee's shifts takes it first, so
+ * those writes happen one after another whichever node makes them. SQLite runs one write
+ * transaction at a time anyway. Returns false for an unknown id.
+ */
+export async function lock(db: Database, id: number, tx: Tx): Promise<boolean> {
+  const rows = await db.sequelize.query(
+    db.kind === 'mysql'
+      ? 'SELECT id FROM users WHERE id = $id FOR UPDATE'
+      : 'SELECT id FROM users WHERE id = $id',
+    { type: QueryTypes.SELECT, bind: { id }, transaction: tx },
+  );
+  return rows.length > 0;
+}
+
 export function byId(db: Database, id: number, tx?: Tx): Promise<User | null> {
   return db.models.User.findByPk(id, { transaction: tx ?? null });
 }
@@ -50,8 +65,9 @@ export interface UserFilter {
 export function list(db: Database, filter: UserFilter): Promise<User[]> {
   const where: WhereOptions<User>[] = [];
   if (filter.search) {
-    const pattern = containsPattern(filter.search);
-    where.push({ [Op.or]: [{ name: { [Op.like]: pattern } }, { email: { [Op.like]: pattern } }] });
+    const pattern = db.sequelize.escape(containsPattern(filter.search));
+    // ESCAPE said explicitly: SQLite has no escape character for LIKE unless told one.
+    where.push(literal(`(name LIKE ${pattern} ESCAPE '!' OR email LIKE ${pattern} ESCAPE '!')`));
   }
   if (filter.department !== undefined) where.push({ department: filter.department });
   if (filter.role !== undefined) where.push({ role: filter.role });

@@ -1,4 +1,3 @@
-import { clockInTime, clockOutTime } from '../../clock/tap-time';
 import type { Formatters } from '../../i18n/format';
 import { useAdminLang } from '../use-admin-lang';
 import { TableHead } from '../../ui/TableHead';
@@ -36,9 +35,9 @@ export function AttendanceRows({
               <td>{f.date(row.workDate)}</td>
               <td>{row.user.name}</td>
               <td>{row.user.department ?? ''}</td>
-              <td>{f.time(clockInTime(row))}</td>
+              <td>{f.time(row.clockInAt)}</td>
               <td>
-                {row.clockOutAt ? f.time(clockOutTime(row) ?? row.clockOutAt) : t('open')}
+                {row.clockOutAt ? f.time(row.clockOutAt) : t('open')}
                 {row.clockOutKind === 'auto' && ` (${t('autoOut')})`}
               </td>
               <td>

@@ -6,6 +6,9 @@ const zone = 'Asia/Jakarta';
 const row: Row = {
   ...attendanceView({
     id: 42,
+    // The effective time of an offline tap (the server's receive time is kept apart).
+    clockInAt: '2026-11-24T00:58:00.000Z',
+    clockInReceivedAt: '2026-11-24T03:10:00.000Z',
     clockInSource: 'offline',
     clockInClientAt: '2026-11-24T00:58:00.000Z',
     clockOutAt: '2026-11-24T10:00:00.000Z',
@@ -15,7 +18,7 @@ const row: Row = {
 };
 
 describe('a correction', () => {
-  it('starts from the times as tapped, in the company zone', () => {
+  it('starts from the effective times of the taps, in the company zone', () => {
     expect(draftOf(row, zone)).toEqual({
       clockIn: '2026-11-24T07:58',
       clockOut: '2026-11-24T17:00',

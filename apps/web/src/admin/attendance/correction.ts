@@ -1,5 +1,4 @@
 import type { Inputs, Outputs } from '../../api/types';
-import { clockInTime, clockOutTime } from '../../clock/tap-time';
 import { instantToZoned, zonedToInstant } from '../../time/zone';
 
 export type Row = Outputs['admin']['attendance']['list']['items'][number];
@@ -18,8 +17,8 @@ export interface CorrectionDraft {
 /** A record's times as the person tapped them, as the form shows them. */
 function tappedTimes(row: Row, zone: string) {
   return {
-    clockIn: instantToZoned(clockInTime(row), zone),
-    clockOut: row.clockOutAt ? instantToZoned(clockOutTime(row) ?? row.clockOutAt, zone) : '',
+    clockIn: instantToZoned(row.clockInAt, zone),
+    clockOut: row.clockOutAt ? instantToZoned(row.clockOutAt, zone) : '',
   };
 }
 

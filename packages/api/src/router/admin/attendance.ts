@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from '@absensi/db';
-import { auditTrail, correctAttendance, listAttendance } from '@absensi/core';
+import { addShift, auditTrail, correctAttendance, listAttendance } from '@absensi/core';
 import { adminProcedure, router } from '../../trpc.js';
 import { id, isoInstant, localDate, pageLimit } from '../inputs.js';
+
+const reason = z
+  .string()
+  .trim()
+  .min(5, { message: 'must say why, in at least 5 characters' })
+  .max(500);
 
 export const adminAttendanceRouter = router({
   /** Records in a date range (work dates), newest first, filtered by person, department or status. */
@@ -35,17 +41,26 @@ export const adminAttendanceRouter = router({
           clockOutAt: isoInstant.optional(),
           status: z.enum(ATTENDANCE_STATUSES).optional(),
           note: z.string().trim().max(500).optional(),
-          reason: z
-            .string()
-            .trim()
-            .min(5, { message: 'must say why, in at least 5 characters' })
-            .max(500),
+          reason,
         })
         .refine((input) => input.clockInAt ?? input.clockOutAt ?? input.status ?? input.note, {
           message: 'must change at least one of clockInAt, clockOutAt, status or note',
         }),
     )
     .mutation(({ ctx, input }) => correctAttendance(ctx.deps, ctx.user, input)),
+
+  /** Adds a shift the employee did not record, with a reason kept in the audit log. */
+  add: adminProcedure
+    .input(
+      z.object({
+        userId: id,
+        clockInAt: isoInstant,
+        clockOutAt: isoInstant,
+        note: z.string().trim().max(500).optional(),
+        reason,
+      }),
+    )
+    .mutation(({ ctx, input }) => addShift(ctx.deps, ctx.user, input)),
 
   /** The audit trail of one record: who changed what, when and why. */
   audit: adminProcedure

@@ -1,4 +1,5 @@
 export * from './time.js';
 export * from './lateness.js';
-export * from './tap.js';
+export * from './tap-time.js';
+export * from './shift-order.js';
 export * from './auto-clock-out.js';

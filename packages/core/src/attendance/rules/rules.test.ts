@@ -6,7 +6,6 @@ import {
   lateness,
   localInstant,
   monthBounds,
-  resolveTap,
   workDateOf,
   workedMinutes,
 } from './index.js';
@@ -86,55 +85,6 @@ describe('lateness', () => {
     expect(
       lateness(jakarta('2026-11-24T08:01:00'), '2026-11-24', { ...policy, graceMinutes: 0 }).status,
     ).toBe('late');
-  });
-});
-
-describe('resolveTap', () => {
-  const now = new Date('2026-11-24T02:00:00Z');
-  it('uses the server clock when the phone sends no time', () => {
-    expect(resolveTap(now, undefined)).toEqual({
-      ok: true,
-      tapAt: now,
-      clientAt: null,
-      source: 'online',
-    });
-  });
-
-  it('keeps an offline tap at the time it was made', () => {
-    const tapped = new Date('2026-11-24T00:55:00Z');
-    expect(resolveTap(now, tapped)).toEqual({
-      ok: true,
-      tapAt: tapped,
-      clientAt: tapped,
-      source: 'offline',
-    });
-  });
-
-  it('does not believe a phone clock far ahead, but records it', () => {
-    const ahead = new Date('2026-11-24T02:30:00Z');
-    expect(resolveTap(now, ahead)).toEqual({
-      ok: true,
-      tapAt: now,
-      clientAt: ahead,
-      source: 'online',
-    });
-  });
-
-  it('refuses a tap older than three days', () => {
-    expect(resolveTap(now, new Date('2026-11-20T02:00:00Z'))).toEqual({
-      ok: false,
-      reason: 'too_old',
-    });
-  });
-
-  it('treats a tap a few seconds old as online', () => {
-    const recent = new Date(now.getTime() - 5_000);
-    expect(resolveTap(now, recent)).toEqual({
-      ok: true,
-      tapAt: recent,
-      clientAt: recent,
-      source: 'online',
-    });
   });
 });
 
