@@ -6,16 +6,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { runBench, PLANS, type Plan } from './bench.js';
+import { runBench, type Part } from './bench.js';
+import { PLANS, type Plan } from './plans.js';
 import { formatTable, rowsOf } from './report.js';
 import { missingServices } from './setup.js';
 
 const args = process.argv.slice(2);
 const plan: Plan = args.includes('--quick') ? PLANS.quick : PLANS.full;
 const onlyArg = args.find((arg) => arg.startsWith('--only='));
-const only = onlyArg
-  ? (onlyArg.slice('--only='.length).split(',') as ('rush' | 'reads' | 'fanout' | 'embedded')[])
-  : undefined;
+const only = onlyArg ? (onlyArg.slice('--only='.length).split(',') as Part[]) : undefined;
 const force = args.includes('--force');
 
 const missing = await missingServices();

@@ -1,5 +1,5 @@
 /** One table from the results: medians with spread over repeats, floors and ratios. */
-import type { BenchResults } from './bench.js';
+import type { BenchResults } from './results.js';
 import type { RushStep } from './rush.js';
 import { formatSpread, ratio, spreadOf, type Spread } from './stats.js';
 

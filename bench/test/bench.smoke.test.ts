@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testEnvironment } from '@absensi/config';
-import { runBench, PLANS } from '../src/bench.js';
+import { runBench } from '../src/bench.js';
+import { PLANS } from '../src/plans.js';
 import { formatTable, rowsOf } from '../src/report.js';
 import type { RushStep } from '../src/rush.js';
 import { missingServices } from '../src/setup.js';
