@@ -14,10 +14,10 @@ export interface RunningFloor {
   /** nginx in front of the floor's processes. */
   target: Target;
   /** Where the CPU of a step on this floor goes: its processes (by its name), nginx, MariaDB, Redis. */
-  cpuGroups(): CpuGroups;
+  cpuGroups: () => CpuGroups;
 }
 
-export async function startFloor(options: {
+export async function startFloorBehindNginx(options: {
   /** Names its processes (`<name>-1` …), its nginx (`<name>-nginx`) and its CPU group. */
   name: string;
   /** The server's built module; started as `node <entry> '<settings as JSON>'`. */

@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runBench, type Part } from './bench.js';
 import { PLANS, type Plan } from './plans.js';
-import { formatTable, rowsOf } from './report.js';
+import { formatCapacityRatios, formatTable, rowsOf } from './report.js';
 import { missingServices } from './setup.js';
 
 const args = process.argv.slice(2);
@@ -43,6 +43,7 @@ const results = await runBench({
 });
 const table = formatTable(rowsOf(results));
 console.log(`\n${table}\n`);
+if (results.capacityRatios) console.log(`${formatCapacityRatios(results.capacityRatios)}\n`);
 const folder = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(folder, { recursive: true });
 const file = `${folder}${plan.name}-${results.startedAt.replace(/[:.]/g, '-')}.json`;

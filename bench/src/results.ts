@@ -3,6 +3,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { FanoutLevel } from './fanout.js';
 import type { Plan } from './plans.js';
 import type { ProfileSummary } from './profile.js';
+import type { CapacityRatios } from './ratios.js';
 import type { ReadResult } from './reads.js';
 import type { RushStep } from './rush.js';
 
@@ -18,9 +19,15 @@ export interface BenchResults {
   };
   startedAt: string;
   durationSeconds?: number;
-  /** The warm-up's windows, first (coldest) first. */
-  warmup: { cluster: RushStep[]; floor: RushStep[] };
-  rush: { cluster: RushStep[][]; floor: RushStep[][] };
+  /** The warm-up's windows, first (coldest) first; `floor` is the bare-insert floor. */
+  warmup: { cluster: RushStep[]; floor: RushStep[]; equalWork: RushStep[] };
+  /**
+   * Per repeat: the steps at each rush rate then the capacity step (cluster, bare-insert floor),
+   * and the equal-work floor's capacity step.
+   */
+  rush: { cluster: RushStep[][]; floor: RushStep[][]; equalWork: RushStep[] };
+  /** The cluster's capacity ÷ each floor's, medians over the repeats (when the rush ran). */
+  capacityRatios?: CapacityRatios;
   reads: { me: ReadResult[]; today: ReadResult[]; dashboard: ReadResult[]; floor: ReadResult[] };
   bigRush?: RushStep;
   fanout: Record<string, { baselineRss: number; levels: FanoutLevel[] }>;
@@ -41,8 +48,8 @@ export function newResults(plan: Plan): BenchResults {
       loadAvgAtStart: loadavg(),
     },
     startedAt: new Date().toISOString(),
-    rush: { cluster: [], floor: [] },
-    warmup: { cluster: [], floor: [] },
+    rush: { cluster: [], floor: [], equalWork: [] },
+    warmup: { cluster: [], floor: [], equalWork: [] },
     reads: { me: [], today: [], dashboard: [], floor: [] },
     fanout: {},
     embedded: [],

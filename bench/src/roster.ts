@@ -22,3 +22,8 @@ export function employeesNeeded(plan: Plan, perRepeatExtra: number) {
     plan.rushRates.reduce((sum, rate) => sum + rate * plan.stepSeconds, 0) + perRepeatExtra;
   return plan.repeats * perRepeat + plan.warmup.windows * plan.warmup.maxPerWindow;
 }
+
+/** Clock-ins a side measured only closed loop (warm-up and capacity steps) can take in a plan. */
+export function capacityEmployeesNeeded(plan: Plan) {
+  return plan.repeats * plan.capacity.maxPerStep + plan.warmup.windows * plan.warmup.maxPerWindow;
+}

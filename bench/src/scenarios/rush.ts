@@ -1,12 +1,14 @@
 /**
- * Scenario 1, the morning rush: on the cluster and on the floor, open-loop steps at rising offered
- * rates (clock-ins/s; each side stops at its first saturated step), then the closed-loop capacity
- * step, per repeat.
+ * Scenario 1, the morning rush: on the cluster and on the bare-insert floor, open-loop steps at
+ * rising offered rates (clock-ins/s; each side stops at its first saturated step), then the
+ * closed-loop capacity step on both and on the equal-work floor, per repeat; then the capacity
+ * ratios over the repeats.
  */
 import type { BenchResults } from '../results.js';
 import { describeStep, rushStep, saturated, skippedStep, type RushStep } from '../rush.js';
 import type { Stage } from '../stage.js';
-import { capacityOfBoth } from './capacity.js';
+import { capacityOfAll } from './capacity.js';
+import { capacityRatios } from '../ratios.js';
 
 /** Runs the repeats; returns the highest rate the cluster sustained unsaturated, clock-ins/s. */
 export async function runRush(stage: Stage, results: BenchResults): Promise<number> {
@@ -52,15 +54,17 @@ export async function runRush(stage: Stage, results: BenchResults): Promise<numb
       );
     }
     const cap = plan.capacity;
-    const { c, f } = await capacityOfBoth(stage, { ...cap, perSide: cap.maxPerStep });
+    const { c, f, e } = await capacityOfAll(stage, { ...cap, perSide: cap.maxPerStep });
     clusterSteps.push(c);
     floorSteps.push(f);
     log(
-      `capacity ${repeat + 1}/${plan.repeats} (closed loop, ${cap.concurrency} clients): cluster ${describeStep(c)}; floor ${describeStep(f)}`,
+      `capacity ${repeat + 1}/${plan.repeats} (closed loop, ${cap.concurrency} clients): cluster ${describeStep(c)}; floor ${describeStep(f)}; equal-work floor ${describeStep(e)}`,
     );
     results.rush.cluster.push(clusterSteps);
     results.rush.floor.push(floorSteps);
+    results.rush.equalWork.push(e);
   }
+  results.capacityRatios = capacityRatios(results.rush);
   await stage.settleCluster();
   return clusterSustained;
 }
