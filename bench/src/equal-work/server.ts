@@ -95,7 +95,9 @@ export async function startEqualWorkFloor(settings: EqualWorkSettings) {
           at,
         });
       } catch (error) {
-        return reply.code(409).send({ error: (error as Error).message });
+        // A repeated key or a second open shift collides on a unique index, as in the API.
+        const duplicate = (error as { code?: string }).code === 'ER_DUP_ENTRY';
+        return reply.code(duplicate ? 409 : 500).send({ error: (error as Error).message });
       }
       // After commit, as the API does: append, then mark sent. When the append fails the row stays
       // unsent (the worker would append it) and the clock-in still succeeds.
