@@ -67,3 +67,13 @@ export function perRequest(used: Record<string, number>, requests: number): Reco
   );
   return { ...shares, total: Object.values(shares).reduce((sum, ms) => sum + ms, 0) };
 }
+
+/** A process and its direct children (nginx's master and its workers); none for no pid. */
+export function withWorkers(pid: number | undefined): number[] {
+  return pid === undefined ? [] : [pid, ...childrenOf(pid)];
+}
+
+/** The machine's MariaDB and Redis, which every side of a comparison shares. */
+export function sharedServices(): CpuGroups {
+  return { mariadb: pidsNamed('mariadbd'), redis: pidsNamed('redis-server') };
+}

@@ -1,6 +1,7 @@
 /**
- * The floors for a request: a bare Fastify process with no tRPC, no Sequelize and no session
- * plugin. Run as its own process (four of them behind nginx, like the API nodes):
+ * The bare-insert floor (and the session floor of the reads): a bare Fastify process with no tRPC,
+ * no Sequelize and no session plugin. Its sibling doing all of a clock-in's work is
+ * `equal-work/server.ts`. Run as its own process (four of them behind nginx, like the API nodes):
  *   node floor-server.js '{"port":…,"databaseUrl":…,"redisUrl":…,"redisPrefix":…,"sessionSecret":…}'
  * - POST /trpc/attendance.clockIn: the same session lookup (signed cookie → Redis) and the same
  *   three inserts (attendance, attendance_actions, events) in one transaction, with mysql2. Its
@@ -13,24 +14,21 @@ import Fastify from 'fastify';
 import { Redis } from 'ioredis';
 import { createPool, type ResultSetHeader } from 'mysql2/promise';
 import { SESSION_COOKIE } from '@absensi/api';
+import { cookieValue } from './cookies.js';
+import { runWhenEntry } from './process-entry.js';
 
 export interface FloorSettings {
   port: number;
+  /** Written into the rows, like APP_NODE_ID. */
   nodeId: string;
   databaseUrl: string;
   redisUrl: string;
+  /** Sessions are read under `${redisPrefix}sess:<id>`. */
   redisPrefix: string;
+  /** Verifies the signed session cookie, as the API's. */
   sessionSecret: string;
+  /** Connections in the pool (the API nodes' DB_POOL_MAX). */
   poolSize: number;
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return undefined;
 }
 
 export async function startFloor(settings: FloorSettings) {
@@ -115,8 +113,4 @@ export async function startFloor(settings: FloorSettings) {
   };
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
-  const settings = JSON.parse(process.argv[2] ?? '{}') as FloorSettings;
-  const floor = await startFloor(settings);
-  process.on('SIGTERM', () => void floor.close().then(() => process.exit(0)));
-}
+await runWhenEntry(import.meta.url, startFloor);

@@ -6,16 +6,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { runBench, PLANS, type Plan } from './bench.js';
-import { formatTable, rowsOf } from './report.js';
+import { runBench, type Part } from './bench.js';
+import { PLANS, type Plan } from './plans.js';
+import { formatCapacityRatios, formatTable, rowsOf } from './report.js';
 import { missingServices } from './setup.js';
 
 const args = process.argv.slice(2);
 const plan: Plan = args.includes('--quick') ? PLANS.quick : PLANS.full;
 const onlyArg = args.find((arg) => arg.startsWith('--only='));
-const only = onlyArg
-  ? (onlyArg.slice('--only='.length).split(',') as ('rush' | 'reads' | 'fanout' | 'embedded')[])
-  : undefined;
+const only = onlyArg ? (onlyArg.slice('--only='.length).split(',') as Part[]) : undefined;
 const force = args.includes('--force');
 
 const missing = await missingServices();
@@ -44,6 +43,7 @@ const results = await runBench({
 });
 const table = formatTable(rowsOf(results));
 console.log(`\n${table}\n`);
+if (results.capacityRatios) console.log(`${formatCapacityRatios(results.capacityRatios)}\n`);
 const folder = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(folder, { recursive: true });
 const file = `${folder}${plan.name}-${results.startedAt.replace(/[:.]/g, '-')}.json`;

@@ -185,3 +185,28 @@ export async function rushCapacity(
   });
   return summarise(0, result, result.samples.length, options.live);
 }
+
+/** A step not run because a lower rate already saturated the system. */
+export function skippedStep(rate: number): RushStep {
+  const none = { count: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN };
+  return {
+    offered: rate,
+    attempted: 0,
+    ok: 0,
+    errors: 0,
+    errorKinds: {},
+    notSent: 0,
+    achieved: Number.NaN,
+    latency: none,
+    skipped: true,
+  };
+}
+
+/** One log line's worth of a step: clock-ins/s, p50 and p99 ms, errors, live delivery. */
+export function describeStep(step: RushStep): string {
+  if (step.skipped) return 'skipped (saturated at a lower rate)';
+  const live = step.live
+    ? ` live p99 ${step.live.delay.p99.toFixed(0)} ms missing ${step.live.missing}`
+    : '';
+  return `${step.achieved.toFixed(0)}/s p50 ${step.latency.p50.toFixed(0)} p99 ${step.latency.p99.toFixed(0)} ms err ${step.errors + step.notSent}${live}`;
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testEnvironment } from '@absensi/config';
-import { runBench, PLANS } from '../src/bench.js';
-import { formatTable, rowsOf } from '../src/report.js';
+import { runBench } from '../src/bench.js';
+import { PLANS } from '../src/plans.js';
+import { formatCapacityRatios, formatTable, rowsOf } from '../src/report.js';
 import type { RushStep } from '../src/rush.js';
 import { missingServices } from '../src/setup.js';
 import { latencyOf, spreadOf } from '../src/stats.js';
@@ -25,12 +26,14 @@ describe.runIf(missing.length === 0)('npm run bench, every scenario with a few r
     const lines: string[] = [];
     const results = await runBench({ plan: PLANS.smoke, log: (line) => lines.push(line) });
     const all = (steps: RushStep[][]) => steps.flat();
-    // Every clock-in answered, through the cluster, the floor and the embedded node.
+    // Every clock-in answered, through the cluster, the two floors and the embedded node.
     for (const step of [
       ...results.warmup.cluster,
       ...results.warmup.floor,
+      ...results.warmup.equalWork,
       ...all(results.rush.cluster),
       ...all(results.rush.floor),
+      ...results.rush.equalWork,
       ...all(results.embedded),
     ]) {
       expect(step.attempted, lines.join('\n')).toBeGreaterThan(0);
@@ -54,7 +57,19 @@ describe.runIf(missing.length === 0)('npm run bench, every scenario with a few r
       expect(level.connections, name).toBe(PLANS.smoke.fanout.levels[0]);
       expect(level.rounds[0]!.missing, name).toBe(0);
     }
+    // The equal-work floor ran beside the cluster's capacity steps, and the ratios are in the results.
+    expect(results.warmup.equalWork).toHaveLength(PLANS.smoke.warmup.windows);
+    expect(results.rush.equalWork).toHaveLength(PLANS.smoke.repeats);
+    const ratios = results.capacityRatios!;
+    expect(ratios.toEqualWork).toBeCloseTo(
+      ratios.perSecond.cluster / ratios.perSecond.equalWorkFloor,
+    );
+    expect(ratios.perSecond.equalWorkFloor).toBeGreaterThan(0);
+    expect(ratios.toBareInsert).toBeGreaterThan(0);
+    expect(ratios.cpuMsPerClockIn.equalWorkFloor).toBeGreaterThan(0);
+    expect(formatCapacityRatios(ratios)).toMatch(/equal-work floor \d+\.\d\d×/);
     const table = formatTable(rowsOf(results));
+    expect(table).toContain('clock-ins/s ÷ equal-work floor');
     expect(table).toContain('3 fan-out');
     expect(table).toContain('warm-up window 1');
     expect(table).toContain('auth.me');
