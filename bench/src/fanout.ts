@@ -6,6 +6,7 @@
  */
 import { io as socketIo, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
+import { ingestRequest, INGEST_PATH } from '@absensi/events';
 import { sampleAttendanceCreated } from '@absensi/events/testing';
 import { latencyOf, type Latency } from './stats.js';
 import { rssOf } from './setup.js';
@@ -62,11 +63,8 @@ export function trpcSystem(
         });
       }),
     async publish(event) {
-      const response = await fetch(`${ingestUrl}/internal/events`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-        body: JSON.stringify({ events: [event] }),
-      });
+      const { headers, body } = ingestRequest(secret, [event]);
+      const response = await fetch(`${ingestUrl}${INGEST_PATH}`, { method: 'POST', headers, body });
       if (!response.ok) throw new Error(`ingest answered ${response.status}`);
     },
   };
