@@ -35,7 +35,20 @@ describeApi('admin', (fixture) => {
         }),
       attendanceAudit: () => client.trpc.admin.attendance.audit.query({ id: 1 }),
       settingsGet: () => client.trpc.admin.settings.get.query(),
-      settingsUpdate: () => client.trpc.admin.settings.update.mutate({ graceMinutes: 0 }),
+      settingsUpdate: () => client.trpc.admin.settings.update.mutate({ autoClockOutHour: 22 }),
+      shiftsCreate: () =>
+        client.trpc.admin.shifts.create.mutate({
+          name: 'X',
+          code: 'X',
+          startTime: '08:00',
+          endTime: '17:00',
+        }),
+      schedulesCreate: () =>
+        client.trpc.admin.schedules.create.mutate({
+          name: 'X',
+          kind: 'weekly',
+          days: [1, 1, 1, 1, 1, null, null],
+        }),
     });
 
     it('refuses every admin procedure to an employee with FORBIDDEN, changing nothing', async () => {
@@ -65,6 +78,8 @@ describeApi('admin', (fixture) => {
     // The day the next two tests read: another employee who has not come, and Siti with three
     // closed shifts and one open.
     const spendTheDay = async () => {
+      // A shift running now for everyone: Target, who has not come, is expected.
+      await fixture.shiftRunningNow();
       await admin.trpc.admin.users.create.mutate({
         name: 'Target',
         email: 'target@example.com',
@@ -247,21 +262,29 @@ describeApi('admin', (fixture) => {
     it('reads and changes the settings', async () => {
       expect(await admin.trpc.admin.settings.get.query()).toEqual({
         timeZone: 'Asia/Jakarta',
-        shiftStart: '08:00',
-        graceMinutes: 15,
         autoClockOutHour: 23,
       });
-      const changed = await admin.trpc.admin.settings.update.mutate({
-        shiftStart: '07:30',
-        graceMinutes: 10,
+      const changed = await admin.trpc.admin.settings.update.mutate({ autoClockOutHour: 22 });
+      expect(changed).toEqual({ timeZone: 'Asia/Jakarta', autoClockOutHour: 22 });
+      expect((await employee.trpc.attendance.today.query()).settings.autoClockOutHour).toBe(22);
+    });
+
+    it('turns the settings of before into the first shift type, on a schedule of every day for everyone', async () => {
+      const [regular] = await admin.trpc.admin.shifts.list.query();
+      expect(regular).toMatchObject({
+        name: 'Reguler',
+        startTime: '08:00',
+        endTime: '17:00',
+        lateGraceMinutes: 15,
+        breakMinutes: 60,
+        autoClockOutAfterMinutes: 360,
       });
-      expect(changed).toEqual({
-        timeZone: 'Asia/Jakarta',
-        shiftStart: '07:30',
-        graceMinutes: 10,
-        autoClockOutHour: 23,
+      const [everyDay] = await admin.trpc.admin.schedules.list.query();
+      expect(everyDay).toMatchObject({
+        kind: 'weekly',
+        days: Array.from({ length: 7 }, () => regular!.id),
+        assignments: [{ userId: null, department: null, validFrom: '2000-01-01', validTo: null }],
       });
-      expect((await employee.trpc.attendance.today.query()).settings.shiftStart).toBe('07:30');
     });
   });
 });

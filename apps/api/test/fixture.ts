@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { Attendance, AttendanceAction, AuditLog, EventRow, SettingsRow, User } from '@absensi/db';
 import { dialectsUnderTest, type TestDialect } from '@absensi/db/testing';
+import { rules, scheduleRules } from '@absensi/core';
 import { createTestClient, type TestClient } from '@absensi/api/testing';
 import { ADMIN, startTestNode, type TestNode } from './node.js';
 
@@ -26,6 +27,17 @@ export interface ApiFixture {
   /** Rows in every table a procedure may change (the settings row as JSON). */
   rowCounts(): Promise<Record<string, number | string>>;
   clockOutIfIn(client: TestClient): Promise<void>;
+  /**
+   * From now on, every employee's shift every day starts `startedMinutesAgo` minutes before now
+   * (but not before today's midnight in Jakarta, so that clock-ins now belong to today) and ends
+   * two hours from now, with `graceMinutes`: a schedule for everyone, valid from a date later
+   * than any before it. Returns the shift type.
+   */
+  shiftRunningNow(options?: { startedMinutesAgo?: number; graceMinutes?: number }): Promise<{
+    id: number;
+    startTime: string;
+    endTime: string;
+  }>;
   /** A new employee made by the admin, signed in on a client of their own. */
   hire(name: string, department?: string): Promise<{ client: TestClient; id: number }>;
 }
@@ -37,6 +49,7 @@ export interface ApiFixture {
 export function describeApi(feature: string, body: (fixture: ApiFixture) => void) {
   describe.each(dialects)(`the tRPC API on %s: ${feature}`, (dialect) => {
     let started: Started | undefined;
+    let schedulesMade = 0;
     beforeAll(async () => {
       const node = await startTestNode(dialect);
       const admin = createTestClient(node.url);
@@ -74,6 +87,43 @@ export function describeApi(feature: string, body: (fixture: ApiFixture) => void
           audit: await AuditLog.count(),
           settings: JSON.stringify(await SettingsRow.findByPk(1)),
         };
+      },
+      async shiftRunningNow(options = {}) {
+        const { admin } = this.started();
+        const zone = 'Asia/Jakarta';
+        const now = Date.now();
+        const midnight = rules
+          .localInstant(rules.workDateOf(new Date(now), zone), '00:00', zone)
+          .getTime();
+        const hhmm = (ms: number) =>
+          new Intl.DateTimeFormat('en-GB', {
+            timeZone: zone,
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          }).format(new Date(ms));
+        const startTime = hhmm(
+          Math.max(midnight, now - (options.startedMinutesAgo ?? 120) * 60_000),
+        );
+        const endTime = hhmm(now + 120 * 60_000);
+        schedulesMade += 1;
+        const type = await admin.trpc.admin.shifts.create.mutate({
+          name: `Now ${schedulesMade}`,
+          code: `N${schedulesMade}`,
+          startTime,
+          endTime,
+          lateGraceMinutes: options.graceMinutes ?? 0,
+        });
+        const schedule = await admin.trpc.admin.schedules.create.mutate({
+          name: `Every day ${schedulesMade}`,
+          kind: 'weekly',
+          days: Array.from({ length: 7 }, () => type.id),
+        });
+        await admin.trpc.admin.schedules.assign.mutate({
+          scheduleId: schedule.id,
+          validFrom: scheduleRules.nextDate('2001-01-01', schedulesMade),
+        });
+        return { id: type.id, startTime, endTime };
       },
       async hire(name, department) {
         const { node, admin } = this.started();

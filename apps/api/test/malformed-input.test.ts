@@ -111,12 +111,30 @@ describeApi('malformed-input', (fixture) => {
       ],
       [
         'admin.settings.update hour',
+        (c) => c().admin.trpc.admin.settings.update.mutate({ autoClockOutHour: 24 }),
+        /^autoClockOutHour: /,
+      ],
+      [
+        'admin.shifts.create',
         (c) =>
-          c().admin.trpc.admin.settings.update.mutate({
-            autoClockOutHour: 24,
-            shiftStart: '25:00',
+          c().admin.trpc.admin.shifts.create.mutate({
+            name: 'Pagi',
+            code: 'P',
+            startTime: '25:00',
+            endTime: '15:00',
+            color: 'red',
           }),
-        /^shiftStart: must be a time as HH:MM \(24-hour\); autoClockOutHour: /,
+        /^startTime: must be a time as HH:MM \(24-hour\); color: /,
+      ],
+      [
+        'admin.schedules.create',
+        (c) =>
+          c().admin.trpc.admin.schedules.create.mutate({
+            name: 'Putar',
+            kind: 'rotating',
+            days: [],
+          }),
+        /^days: /,
       ],
     ];
 

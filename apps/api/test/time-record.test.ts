@@ -90,31 +90,24 @@ describeApi('time-record', (fixture) => {
 
     it('counts a late arrival as late whatever the phone clock says', async () => {
       const { client } = await fixture.hire('Telat Tetap');
-      const settings = await admin.trpc.admin.settings.get.query();
-      // The shift start long ago today: 00:00, so that any time of day after the grace is late,
-      // and a phone whose clock runs 20 minutes slow cannot make it on time.
-      await admin.trpc.admin.settings.update.mutate({ shiftStart: '00:00', graceMinutes: 0 });
-      try {
-        const phoneNow = Date.now() - 20 * MINUTE;
-        const shift = await client.trpc.attendance.clockIn.mutate({
-          idempotencyKey: randomUUID(),
-          at: iso(phoneNow),
-          sentAt: iso(phoneNow),
-        });
-        const minutesSinceMidnight = Math.floor(
-          (Date.parse(shift.clockInAt) -
-            rules.localInstant(shift.workDate, '00:00', ZONE).getTime()) /
-            MINUTE,
-        );
-        expect(shift.lateMinutes).toBe(minutesSinceMidnight);
-        expect(shift.status).toBe(minutesSinceMidnight > 0 ? 'late' : 'on_time');
-        await client.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
-      } finally {
-        await admin.trpc.admin.settings.update.mutate({
-          shiftStart: settings.shiftStart,
-          graceMinutes: settings.graceMinutes,
-        });
-      }
+      // A shift that began (up to) two hours ago with no grace: the phone's clock, 20 minutes
+      // slow, would have made the arrival 20 minutes less late.
+      const running = await fixture.shiftRunningNow({ startedMinutesAgo: 120 });
+      const phoneNow = Date.now() - 20 * MINUTE;
+      const shift = await client.trpc.attendance.clockIn.mutate({
+        idempotencyKey: randomUUID(),
+        at: iso(phoneNow),
+        sentAt: iso(phoneNow),
+      });
+      const start = rules.localInstant(shift.workDate, running.startTime, ZONE).getTime();
+      const minutesLate = Math.floor((Date.parse(shift.clockInAt) - start) / MINUTE);
+      expect(shift).toMatchObject({
+        shiftTypeId: running.id,
+        scheduledStart: new Date(start).toISOString(),
+        lateMinutes: minutesLate > 0 ? minutesLate : 0,
+        status: minutesLate > 0 ? 'late' : 'on_time',
+      });
+      await client.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
     });
   });
 
@@ -360,8 +353,9 @@ describeApi('time-record', (fixture) => {
   describe('the dashboard counts people', () => {
     it('counts a person late twice as one late person, and a night shift begun yesterday as present', async () => {
       const settings = await admin.trpc.admin.settings.get.query();
-      // Every clock-in today is late (the shift starts at 00:00 with no grace), and the night
-      // shift begun at 23:59 yesterday is not yet due for auto clock-out (two hours from now).
+      // Every clock-in today is late (a shift begun up to two hours ago, no grace), and the night
+      // shift begun at 23:59 yesterday is not yet due for auto clock-out.
+      await fixture.shiftRunningNow();
       const hourNow = Number(
         new Intl.DateTimeFormat('en-GB', {
           timeZone: ZONE,
@@ -369,11 +363,7 @@ describeApi('time-record', (fixture) => {
           hourCycle: 'h23',
         }).format(new Date()),
       );
-      await admin.trpc.admin.settings.update.mutate({
-        shiftStart: '00:00',
-        graceMinutes: 0,
-        autoClockOutHour: (hourNow + 2) % 24,
-      });
+      await admin.trpc.admin.settings.update.mutate({ autoClockOutHour: (hourNow + 2) % 24 });
       try {
         const before = (await admin.trpc.admin.dashboard.query()).counts;
         const { client } = await fixture.hire('Dua Kali Telat');
@@ -407,8 +397,6 @@ describeApi('time-record', (fixture) => {
         ).toMatchObject({ clockInAt: fromYesterday.clockInAt, workDate: fromYesterday.workDate });
       } finally {
         await admin.trpc.admin.settings.update.mutate({
-          shiftStart: settings.shiftStart,
-          graceMinutes: settings.graceMinutes,
           autoClockOutHour: settings.autoClockOutHour,
         });
       }

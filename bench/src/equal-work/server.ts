@@ -17,7 +17,7 @@ import { createPool, type RowDataPacket } from 'mysql2/promise';
 import type { FloorSettings } from '../floor-server.js';
 import { runWhenEntry } from '../process-entry.js';
 import { writeClockIn, type SignedInUser } from './clock-in.js';
-import { SentMarks } from './sent-marks.js';
+import { floorSentMarks } from './sent-marks.js';
 import { SessionReader } from './session.js';
 import { clockInRules, PolicyCache } from './shift.js';
 
@@ -49,7 +49,7 @@ export async function startEqualWorkFloor(settings: EqualWorkSettings) {
   });
   const sessions = new SessionReader(settings.sessionSecret, sessionsRedis, settings.redisPrefix);
   const policy = new PolicyCache(pool, settings.fallbackTimeZone);
-  const sentMarks = new SentMarks(pool);
+  const sentMarks = floorSentMarks(pool);
   const app = Fastify({ logger: false });
 
   /** The active user behind the request's session cookie, or null. */
@@ -111,7 +111,7 @@ export async function startEqualWorkFloor(settings: EqualWorkSettings) {
           'e',
           written.payload,
         );
-        sentMarks.mark(written.event.id);
+        sentMarks.mark([written.event.id]);
       } catch (error) {
         console.warn(`event ${written.event.id} left in the outbox: ${String(error)}`);
       }

@@ -133,6 +133,17 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { user } });
 });
 
+/** Admins, and managers (whose use cases keep to the departments and sites they manage). */
+export const managerProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin' && ctx.user.role !== 'manager') {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Only administrators and managers can do this.',
+    });
+  }
+  return next();
+});
+
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'admin') {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only administrators can do this.' });

@@ -13,18 +13,25 @@ export interface Committed {
   users?: readonly number[];
   /** The company settings changed. */
   settings?: boolean;
+  /** Shift types, schedules, assignments or the roster changed. */
+  schedules?: boolean;
 }
 
 /** Publishes the events and drops stale caches; returns whether the feed took the events. */
 export async function afterCommit(
-  deps: Pick<CoreDeps, 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users'>,
+  deps: Pick<CoreDeps, 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users'> &
+    Partial<Pick<CoreDeps, 'planning'>>,
   committed: Committed,
 ): Promise<boolean> {
   const events = committed.events ?? [];
   for (const userId of committed.users ?? []) deps.users?.forget(userId);
+  if (committed.schedules) deps.planning?.invalidate();
   // The dashboard shows attendance, names and departments, and counts in the company's zone.
   const dashboardStale =
-    events.some(isAttendanceEvent) || (committed.users?.length ?? 0) > 0 || committed.settings;
+    events.some(isAttendanceEvent) ||
+    (committed.users?.length ?? 0) > 0 ||
+    committed.settings ||
+    committed.schedules;
   if (dashboardStale) await deps.dashboardCache?.invalidate().catch(() => undefined);
   return publishEvents(deps, events);
 }

@@ -4,6 +4,7 @@ import type { LoginLimiter } from './auth/login-limiter.js';
 import type { SnapshotCache } from './dashboard/snapshot-cache.js';
 import type { SentMarks } from './outbox/sent-marks.js';
 import type { JobStarter } from './reports/job-starter.js';
+import type { PlanningCache } from './schedules/planning-cache.js';
 import type { SettingsCache } from './settings/settings-cache.js';
 import type { UserCache } from './users/user-cache.js';
 
@@ -25,6 +26,8 @@ export interface CoreDeps {
   readonly db: Database;
   readonly feed: EventFeed;
   readonly settings: SettingsCache;
+  /** Shift types, schedules and assignments, cached briefly. */
+  readonly planning: PlanningCache;
   readonly loginLimiter: LoginLimiter;
   readonly log: Logger;
   readonly clock: () => Date;

@@ -10,3 +10,5 @@ export * from './outbox/index.js';
 export * from './reports/index.js';
 export * from './settings/index.js';
 export * from './users/index.js';
+export * from './schedules/index.js';
+export type { Page } from './page.js';

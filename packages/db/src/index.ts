@@ -8,6 +8,7 @@ export {
 } from './connect.js';
 export { isDatabaseOutage, isUniqueViolation } from './errors.js';
 export { ensureMysqlDatabase, migrate, pendingMigrations } from './migrate.js';
+export { MIGRATION_NAMES } from './migrations/index.js';
 export { ensureFirstAdmin, ensureSettings, DEFAULT_SETTINGS, type FirstAdmin } from './seed.js';
 export { generatePassword, hashPassword, verifyPassword } from './password.js';
 export { prepareDatabase } from './prepare.js';
@@ -21,6 +22,7 @@ export type {
 export type { SessionUserRow, UserFilter, UserChanges, NewUser } from './repositories/users.js';
 export type { OutboxEvent } from './repositories/outbox.js';
 export type { AuditEntry } from './repositories/audit.js';
-export type { DayCounts, NodeGroup } from './repositories/dashboard.js';
+export type { DayCounts, NodeGroup, PersonRow } from './repositories/dashboard.js';
 export type { SettingsValues } from './repositories/settings.js';
+export type { ScheduleWithDays, ShiftTypeValues } from './repositories/schedules.js';
 export * from './models/index.js';

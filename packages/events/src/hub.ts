@@ -77,7 +77,8 @@ export class LiveHub {
    */
   attach(sink: HubSink, lastEventId?: string): () => void {
     if (lastEventId !== undefined) {
-      for (const event of this.missedSince(lastEventId)) if (sink.accepts(event)) sink.deliver(event);
+      for (const event of this.missedSince(lastEventId))
+        if (sink.accepts(event)) sink.deliver(event);
     }
     this.subscribers.add(sink);
     return () => void this.subscribers.delete(sink);

@@ -10,7 +10,7 @@ export const attendanceSnapshotSchema = z.object({
   userName: z.string(),
   department: z.string().nullable(),
   workDate: z.string(),
-  status: z.enum(['on_time', 'late']),
+  status: z.enum(['on_time', 'late', 'unscheduled']),
   lateMinutes: z.number().int(),
   clockInAt: isoInstant,
   clockInNode: z.string(),

@@ -1,9 +1,10 @@
 import { Redis } from 'ioredis';
 import type { Logger as PinoLogger } from 'pino';
 import type { Config } from '@absensi/config';
-import { openDatabase, prepareDatabase, type Database, type FirstAdmin } from '@absensi/db';
+import { openDatabase, prepareDatabase, repos, type Database, type FirstAdmin } from '@absensi/db';
 import {
   MemorySnapshotCache,
+  PlanningCache,
   SentMarks,
   SettingsCache,
   UserCache,
@@ -66,7 +67,7 @@ export async function connectInfrastructure(
     db = await openDatabase(config);
   }
   const ttlSeconds = config.SESSION_TTL_HOURS * 3600;
-  const sentMarks = new SentMarks(db, logger);
+  const sentMarks = new SentMarks((ids, sentAt) => repos.outbox.markSent(db, ids, sentAt), logger);
 
   if (config.REDIS_URL === undefined) {
     const feed = new MemoryFeed();
@@ -76,7 +77,10 @@ export async function connectInfrastructure(
       feed,
       sessions: new DatabaseSessionStore(db, ttlSeconds),
       sessionSecret,
-      loginLimiter: RateLimitedLogins.inMemory(config.LOGIN_MAX_ATTEMPTS, config.LOGIN_WINDOW_SECONDS),
+      loginLimiter: RateLimitedLogins.inMemory(
+        config.LOGIN_MAX_ATTEMPTS,
+        config.LOGIN_WINDOW_SECONDS,
+      ),
       settings: new SettingsCache(db, config.COMPANY_TZ),
       logger,
       redis: null,
@@ -161,6 +165,7 @@ export function coreDeps(
     db: infra.db,
     feed: infra.feed,
     settings: infra.settings,
+    planning: new PlanningCache(infra.db),
     loginLimiter: infra.loginLimiter,
     clock: () => new Date(),
     log: infra.logger,

@@ -7,6 +7,7 @@ import { useNow } from '../ui/use-now';
 import { shiftState } from './shift-state';
 import type { SyncState, TapSync } from './sync';
 import { TapAnswer } from './TapAnswer';
+import { TodaysPlanLine } from './TodaysPlanLine';
 
 /** The clock: in or out, since when, and the one big button. */
 export function ClockCard({
@@ -55,11 +56,7 @@ export function ClockCard({
       >
         {isIn ? t('clockOut') : t('clockIn')}
       </button>
-      {today && (
-        <p className="muted small">
-          {t('shiftInfo', { time: today.settings.shiftStart, grace: today.settings.graceMinutes })}
-        </p>
-      )}
+      {today && <TodaysPlanLine plan={today.plan} f={f} />}
       <TapAnswer state={state} f={f} />
     </section>
   );

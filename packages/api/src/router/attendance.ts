@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockIn, clockOut, history, today } from '@absensi/core';
+import { clockIn, clockOut, history, mySchedule, today } from '@absensi/core';
 import { protectedProcedure, router } from '../trpc.js';
 import { id, month, pageLimit, tapInput } from './inputs.js';
 
@@ -19,4 +19,7 @@ export const attendanceRouter = router({
   history: protectedProcedure
     .input(z.object({ month: month.optional(), cursor: id.optional(), limit: pageLimit }))
     .query(({ ctx, input }) => history(ctx.deps, ctx.user, input)),
+
+  /** The caller's plan for the next 7 days: shifts with their times, days off, holidays. */
+  schedule: protectedProcedure.query(({ ctx }) => mySchedule(ctx.deps, ctx.user)),
 });

@@ -6,13 +6,22 @@ import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { recordEvents } from '../outbox/publish.js';
 import { attendanceEvent } from './events.js';
-import { lateness, MAX_SHIFT_MS, overlapping, workDateOf } from './rules/index.js';
+import { MAX_SHIFT_MS, overlapping } from './rules/index.js';
+import { earlyLeaveOf, placeClockIn } from './scheduled-shift.js';
 import { localMoment } from './tap.js';
 import { attendanceView, type AttendanceView } from './views.js';
 
 type Deps = Pick<
   CoreDeps,
-  'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks' | 'dashboardCache'
+  | 'db'
+  | 'feed'
+  | 'log'
+  | 'clock'
+  | 'nodeId'
+  | 'settings'
+  | 'planning'
+  | 'sentMarks'
+  | 'dashboardCache'
 >;
 
 /** The earliest instant a record may carry: anything before is a typing mistake. */
@@ -110,15 +119,17 @@ export async function correctAttendance(
       settings.timeZone,
     );
     const changes: repos.attendance.ShiftChanges = { corrected: true };
-    if (input.clockInAt) {
-      const workDate = workDateOf(clockInAt, settings.timeZone);
-      Object.assign(changes, { clockInAt, workDate, ...lateness(clockInAt, workDate, settings) });
-    }
+    if (input.clockInAt)
+      Object.assign(changes, { clockInAt, ...(await placeClockIn(deps, employee, clockInAt)) });
     if (input.status)
       Object.assign(changes, {
         status: input.status,
         lateMinutes: input.status === 'on_time' ? 0 : (changes.lateMinutes ?? row.lateMinutes),
       });
+    if (clockOutAt) {
+      const shift = { ...row.get({ plain: true }), ...changes };
+      changes.earlyLeaveMinutes = await earlyLeaveOf(deps, shift, clockOutAt);
+    }
     if (input.clockOutAt) {
       Object.assign(changes, {
         clockOutAt,
@@ -184,16 +195,14 @@ export async function addShift(
       throw new DomainError('NOT_FOUND', `There is no user with id ${input.userId}.`, 'userId');
     const employee = (await repos.users.byId(deps.db, input.userId, tx))!;
     await checkSpan(deps, tx, { userId: input.userId, clockInAt, clockOutAt }, settings.timeZone);
-    const workDate = workDateOf(clockInAt, settings.timeZone);
-    const late = lateness(clockInAt, workDate, settings);
+    const place = await placeClockIn(deps, employee, clockInAt);
     const now = deps.clock();
     const row: Attendance = await repos.attendance.insert(
       deps.db,
       {
         userId: input.userId,
-        workDate,
-        status: late.status,
-        lateMinutes: late.lateMinutes,
+        ...place,
+        earlyLeaveMinutes: await earlyLeaveOf(deps, place, clockOutAt),
         clockInAt,
         clockInReceivedAt: now,
         clockInClientAt: null,

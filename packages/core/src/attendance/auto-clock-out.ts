@@ -9,8 +9,10 @@ import { forgottenShiftClosure, lastAutoClockOutBoundary } from './rules/index.j
 const PAGE_SIZE = 500;
 
 /**
- * Closes every open shift whose auto clock-out time has passed, marked `auto`, each in its own
- * transaction (a shift its employee closed meanwhile is left alone). Returns how many were closed.
+ * Closes every open shift whose auto clock-out time has passed (its scheduled end plus the shift
+ * type's allowance, set at clock-in; for shifts recorded before schedules, the company's auto
+ * clock-out hour after the clock-in), marked `auto`, each in its own transaction under its
+ * employee's lock (a shift its employee closed meanwhile is left alone). Returns how many closed.
  */
 export async function closeForgottenShifts(
   deps: Pick<
@@ -20,14 +22,19 @@ export async function closeForgottenShifts(
 ): Promise<number> {
   const settings = await deps.settings.get();
   const now = deps.clock();
-  // Only shifts begun before the last auto clock-out hour can be due: the database picks those, a
-  // page at a time, rather than every open shift of the day being loaded (one per employee at work).
-  const dueBefore = lastAutoClockOutBoundary(now, settings.timeZone, settings.autoClockOutHour);
+  // The database picks the due shifts, a page at a time, rather than every open shift of the day
+  // being loaded (one per employee at work).
+  const legacyBegunBefore = lastAutoClockOutBoundary(
+    now,
+    settings.timeZone,
+    settings.autoClockOutHour,
+  );
   let closed = 0;
   let after = 0;
   for (;;) {
-    const page = await repos.attendance.openBegunBefore(deps.db, {
-      begunBefore: dueBefore,
+    const page = await repos.attendance.openDue(deps.db, {
+      now,
+      legacyBegunBefore,
       after,
       limit: PAGE_SIZE,
     });
@@ -43,13 +50,16 @@ export async function closeForgottenShifts(
     id: number;
     userId: number;
     clockInAt: Date;
+    autoClockOutAt: Date | null;
   }): Promise<number> {
-    const closure = forgottenShiftClosure(
-      candidate.clockInAt,
-      now,
-      settings.timeZone,
-      settings.autoClockOutHour,
-    );
+    const closure = candidate.autoClockOutAt
+      ? { due: candidate.autoClockOutAt <= now, clockOutAt: candidate.autoClockOutAt }
+      : forgottenShiftClosure(
+          candidate.clockInAt,
+          now,
+          settings.timeZone,
+          settings.autoClockOutHour,
+        );
     if (!closure.due) return 0;
     const events: AppEvent[] = await deps.db.transaction(async (tx) => {
       // The employee's lock first, as every write of their shifts takes it: a clock-out tap

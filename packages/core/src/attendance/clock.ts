@@ -7,14 +7,8 @@ import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { recordEvents } from '../outbox/publish.js';
 import { attendanceEvent } from './events.js';
-import {
-  autoClockOutAt,
-  lateness,
-  planClockIn,
-  planClockOut,
-  workDateOf,
-  type ShiftSpan,
-} from './rules/index.js';
+import { planClockIn, planClockOut, type ShiftSpan } from './rules/index.js';
+import { earlyLeaveOf, placeClockIn } from './scheduled-shift.js';
 import { localMoment, recordedTap, type RecordedTap, type TapInput } from './tap.js';
 import { attendanceView, type AttendanceView } from './views.js';
 
@@ -22,7 +16,15 @@ export type { TapInput } from './tap.js';
 
 type Deps = Pick<
   CoreDeps,
-  'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks' | 'dashboardCache'
+  | 'db'
+  | 'feed'
+  | 'log'
+  | 'clock'
+  | 'nodeId'
+  | 'settings'
+  | 'planning'
+  | 'sentMarks'
+  | 'dashboardCache'
 >;
 
 /** What a tap's transaction decided: a shift written with its events, or a refusal. */
@@ -113,27 +115,19 @@ export async function clockIn(deps: Deps, user: Actor, input: TapInput): Promise
   const tap = recordedTap(deps.clock(), input);
   const settings = await deps.settings.get();
   const at = tap.effectiveAt;
-  const workDate = workDateOf(at, settings.timeZone);
-  const late = lateness(at, workDate, settings);
+  const place = await placeClockIn(deps, user, at);
   const spot = location(input);
 
   return recordTap(deps, user, input, 'clock_in', async (tx) => {
     const shifts = await repos.attendance.spansEndingAfter(deps.db, user.id, at, tx);
-    const plan = planClockIn(
-      shifts,
-      at,
-      autoClockOutAt(at, settings.timeZone, settings.autoClockOutHour),
-      tap.source,
-    );
+    const plan = planClockIn(shifts, at, place.autoClockOutAt, tap.source);
     if (plan.kind === 'refused')
       return { refused: clockInRefusal(plan, settings.timeZone, tap.receivedAt) };
     const row = await repos.attendance.insert(
       deps.db,
       {
         userId: user.id,
-        workDate,
-        status: late.status,
-        lateMinutes: late.lateMinutes,
+        ...place,
         ...clockInFields(deps, tap),
         clockInLat: spot.lat,
         clockInLng: spot.lng,
@@ -227,6 +221,7 @@ export async function clockOut(deps: Deps, user: Actor, input: TapInput): Promis
       row,
       {
         clockOutAt: at,
+        earlyLeaveMinutes: await earlyLeaveOf(deps, row, at),
         clockOutReceivedAt: tap.receivedAt,
         clockOutClientAt: tap.deviceAt,
         clockOutClientSentAt: tap.deviceSentAt,

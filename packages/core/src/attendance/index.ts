@@ -14,7 +14,6 @@ export {
   today,
   type AttendanceRowView,
   type MonthHistory,
-  type Page,
   type Today,
 } from './queries.js';
 export {

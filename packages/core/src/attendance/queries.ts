@@ -1,5 +1,8 @@
 import { repos, type AttendanceStatus } from '@absensi/db';
 import type { Actor } from '../actor.js';
+import type { Page } from '../page.js';
+import { todaysPlan, type TodaysPlan } from '../schedules/roster.js';
+import { departmentsFor, scopeOf } from '../auth/scope.js';
 import type { CoreDeps } from '../deps.js';
 import type { CompanySettings } from '../settings/settings-cache.js';
 import { monthBounds, workDateOf } from './rules/index.js';
@@ -13,18 +16,23 @@ export interface Today {
   open: AttendanceView | null;
   /** Today's records, oldest first. */
   records: AttendanceView[];
+  /** What the person is planned to do today: a shift with its times, a day off, a holiday. */
+  plan: TodaysPlan;
 }
 
 /** The caller's state now: the open shift if any, and today's records in the company's time zone. */
 export async function today(
-  deps: Pick<CoreDeps, 'db' | 'settings' | 'clock'>,
+  deps: Pick<CoreDeps, 'db' | 'settings' | 'clock' | 'planning'>,
   user: Actor,
 ): Promise<Today> {
   const settings = await deps.settings.get();
   const now = deps.clock();
   const workDate = workDateOf(now, settings.timeZone);
   // One query for both: today's records and the open shift, which may have begun on an earlier day.
-  const rows = await repos.attendance.dayOfUser(deps.db, user.id, workDate);
+  const [rows, plan] = await Promise.all([
+    repos.attendance.dayOfUser(deps.db, user.id, workDate),
+    todaysPlan(deps, user, workDate, settings.timeZone),
+  ]);
   const open = rows.find((row) => row.openUserId !== null);
   return {
     serverTime: now.toISOString(),
@@ -32,13 +40,8 @@ export async function today(
     settings,
     open: open ? attendanceView(open) : null,
     records: rows.filter((row) => row.workDate === workDate).map(attendanceView),
+    plan,
   };
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Pass as `cursor` for the next page; null on the last one. */
-  nextCursor: number | null;
 }
 
 export interface MonthHistory extends Page<AttendanceView> {
@@ -84,11 +87,13 @@ export type AttendanceRowView = AttendanceView & {
 };
 
 /**
- * Records in a range of work dates, newest first, filtered by person, department, status or open;
+ * Records in a range of work dates, newest first, of the people the actor may see (a manager's
+ * departments), filtered by person, department, status or open;
  * `total` is how many match on every page.
  */
 export async function listAttendance(
   deps: Pick<CoreDeps, 'db'>,
+  actor: Actor,
   query: {
     from: string;
     to: string;
@@ -100,7 +105,8 @@ export async function listAttendance(
     limit: number;
   },
 ): Promise<Page<AttendanceRowView> & { total: number }> {
-  const { cursor, limit, ...filter } = query;
+  const { cursor, limit, department, ...rest } = query;
+  const filter = { ...rest, departments: departmentsFor(await scopeOf(deps, actor), department) };
   const [rows, total] = await Promise.all([
     repos.attendance.list(deps.db, { ...filter, before: cursor, limit: limit + 1 }),
     repos.attendance.countMatching(deps.db, filter),

@@ -1,4 +1,11 @@
-import type { Attendance, ClockOutKind, ShiftOrigin, Source, User } from '@absensi/db';
+import type {
+  Attendance,
+  AttendanceStatus,
+  ClockOutKind,
+  ShiftOrigin,
+  Source,
+  User,
+} from '@absensi/db';
 import type { AttendanceSnapshot } from '@absensi/events';
 import { workedMinutes } from './rules/index.js';
 
@@ -15,8 +22,17 @@ export interface AttendanceView {
   id: number;
   userId: number;
   workDate: string;
-  status: 'on_time' | 'late';
+  /** unscheduled: on an off day, a holiday, or with no schedule. */
+  status: AttendanceStatus;
   lateMinutes: number;
+  /** Minutes left before the scheduled end beyond its grace (0: not early, or still open). */
+  earlyLeaveMinutes: number;
+  /** The scheduled shift the clock-in belongs to: its type, start and end; null when unscheduled. */
+  shiftTypeId: number | null;
+  scheduledStart: string | null;
+  scheduledEnd: string | null;
+  /** When the shift, if left open, is closed automatically. */
+  autoClockOutAt: string | null;
   /** The effective time of the clock-in tap (see the tap-time rule): what every screen shows. */
   clockInAt: string;
   /** The server's clock when the clock-in arrived. */
@@ -59,6 +75,11 @@ export function attendanceView(row: Attendance): AttendanceView {
     workDate: row.workDate,
     status: row.status,
     lateMinutes: row.lateMinutes,
+    earlyLeaveMinutes: row.earlyLeaveMinutes ?? 0,
+    shiftTypeId: row.shiftTypeId ?? null,
+    scheduledStart: iso(row.scheduledStart ?? null),
+    scheduledEnd: iso(row.scheduledEnd ?? null),
+    autoClockOutAt: iso(row.autoClockOutAt ?? null),
     clockInAt: iso(row.clockInAt)!,
     clockInReceivedAt: iso(row.clockInReceivedAt ?? row.clockInAt)!,
     clockInClientAt: iso(row.clockInClientAt),

@@ -1,7 +1,8 @@
 import { repos, type Tx } from '@absensi/db';
 import type { CoreDeps } from '../deps.js';
 
-export type AuditedEntity = 'user' | 'attendance' | 'settings';
+export type AuditedEntity =
+  'user' | 'attendance' | 'settings' | 'shift_type' | 'schedule' | 'schedule_assignment' | 'roster';
 
 export interface AuditRecord {
   actorId: number;

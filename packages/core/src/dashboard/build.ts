@@ -3,6 +3,9 @@ import { isAttendanceEvent, type AppEvent, type AttendanceEvent } from '@absensi
 import type { CoreDeps } from '../deps.js';
 import { localHour, workDateOf } from '../attendance/rules/index.js';
 import { cachedSnapshot } from './snapshot-cache.js';
+import { notYetIn } from './not-yet-in.js';
+import type { Actor } from '../actor.js';
+import { departmentsFor, scopeOf } from '../auth/scope.js';
 
 export interface Dashboard {
   generatedAt: string;
@@ -27,7 +30,7 @@ export interface Dashboard {
     name: string;
     department: string | null;
     since: string;
-    status: 'on_time' | 'late';
+    status: 'on_time' | 'late' | 'unscheduled';
     node: string;
   }[];
   /** The first DASHBOARD_LIST_LIMIT of them by name; `counts.notYetIn` says how many in all. */
@@ -56,21 +59,34 @@ export function hoursOfQuarterHours(
 }
 
 /**
- * The admin's picture of today: who is in, who is late, who has not come, and what happened last.
- * Counts come from the database (GROUP BY), so the cost does not grow with the rows of the day; the
- * lists of people stop at DASHBOARD_LIST_LIMIT names, newest arrivals first.
+ * The picture of today for an admin (everyone) or a manager (`departments`): who is in, who is
+ * late, who should be here and is not, and what happened last. Counts come from the database
+ * (GROUP BY), so the cost does not grow with the rows of the day; the lists of people stop at
+ * DASHBOARD_LIST_LIMIT names, newest arrivals first.
  */
 export async function buildDashboard(
-  deps: Pick<CoreDeps, 'db' | 'settings' | 'clock'>,
+  deps: Pick<CoreDeps, 'db' | 'settings' | 'clock' | 'planning'>,
+  view: { departments?: string[] | undefined } = {},
 ): Promise<Dashboard> {
   const settings = await deps.settings.get();
   const now = deps.clock();
   const workDate = workDateOf(now, settings.timeZone);
-  const [day, presentCount, present, latestRows] = await Promise.all([
-    repos.dashboard.dayCounts(deps.db, workDate, DASHBOARD_LIST_LIMIT),
-    repos.attendance.countOpen(deps.db),
-    repos.attendance.latestOpen(deps.db, DASHBOARD_LIST_LIMIT),
-    repos.outbox.latestOfTypes(deps.db, ['AttendanceCreated', 'AttendanceUpdated'], LATEST_EVENTS),
+  const { departments } = view;
+  const [day, absentees, present, latestRows] = await Promise.all([
+    repos.dashboard.dayCounts(deps.db, { workDate, departments }),
+    notYetIn(deps, {
+      now,
+      today: workDate,
+      timeZone: settings.timeZone,
+      departments,
+      limit: DASHBOARD_LIST_LIMIT,
+    }),
+    repos.attendance.latestOpen(deps.db, { limit: DASHBOARD_LIST_LIMIT, departments }),
+    repos.outbox.latestOfTypes(
+      deps.db,
+      ['AttendanceCreated', 'AttendanceUpdated'],
+      departments ? LATEST_EVENTS * 10 : LATEST_EVENTS,
+    ),
   ]);
 
   const nodes = new Map<string, { clockIns: number; clockOuts: number }>();
@@ -83,6 +99,15 @@ export async function buildDashboard(
     nodeCounts(group.clockInNode).clockIns += group.count;
     if (group.clockOutNode) nodeCounts(group.clockOutNode).clockOuts += group.count;
   }
+  const latest = latestRows
+    .map((row) => JSON.parse(row.payload) as AppEvent)
+    .filter(isAttendanceEvent)
+    .filter(
+      (event) =>
+        !departments ||
+        (event.data.department !== null && departments.includes(event.data.department)),
+    )
+    .slice(0, LATEST_EVENTS);
 
   return {
     generatedAt: now.toISOString(),
@@ -90,9 +115,9 @@ export async function buildDashboard(
     timeZone: settings.timeZone,
     counts: {
       employees: day.employees,
-      present: presentCount,
+      present: day.present,
       lateToday: day.late,
-      notYetIn: day.notYetIn,
+      notYetIn: absentees.count,
       clockedOut: day.clockedOut,
     },
     present: present.map((row) => ({
@@ -103,18 +128,26 @@ export async function buildDashboard(
       status: row.status,
       node: row.clockInNode,
     })),
-    notYetIn: day.notYetInList,
+    notYetIn: absentees.people,
     clockInsByHour: hoursOfQuarterHours(day.buckets, settings.timeZone),
     byNode: [...nodes.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([node, counts]) => ({ node, ...counts })),
-    latest: latestRows.map((row) => JSON.parse(row.payload) as AppEvent).filter(isAttendanceEvent),
+    latest,
   };
 }
 
-/** The dashboard, from the snapshot cache while nothing it shows has changed. */
-export function dashboard(
-  deps: Pick<CoreDeps, 'db' | 'settings' | 'clock' | 'dashboardCache'>,
+/**
+ * The dashboard for an admin or a manager, optionally of one department: the whole company's
+ * from the snapshot cache while nothing it shows has changed, a part of it built when asked.
+ * @throws DomainError FORBIDDEN for an employee, or a manager asking for a department not theirs.
+ */
+export async function dashboard(
+  deps: Pick<CoreDeps, 'db' | 'settings' | 'clock' | 'dashboardCache' | 'planning'>,
+  actor: Actor,
+  query: { department?: string | undefined } = {},
 ): Promise<Dashboard> {
+  const departments = departmentsFor(await scopeOf(deps, actor), query.department);
+  if (departments) return buildDashboard(deps, { departments });
   return cachedSnapshot(deps.dashboardCache, () => buildDashboard(deps));
 }

@@ -3,19 +3,16 @@ import { DEFAULT_SETTINGS, repos, type Database, type SettingsRow } from '@absen
 export interface CompanySettings {
   /** IANA zone of the company, e.g. Asia/Jakarta. */
   timeZone: string;
-  /** Local shift start, "HH:MM". */
-  shiftStart: string;
-  /** Minutes after the shift start a clock-in still counts as on time. */
-  graceMinutes: number;
-  /** Local hour (0-23) at which a shift still open is closed automatically. */
+  /**
+   * Local hour (0-23) at which an unscheduled shift still open is closed automatically (a
+   * scheduled one closes at its end plus its shift type's allowance).
+   */
   autoClockOutHour: number;
 }
 
 function fromRow(row: SettingsRow): CompanySettings {
   return {
     timeZone: row.timeZone,
-    shiftStart: row.shiftStart,
-    graceMinutes: row.graceMinutes,
     autoClockOutHour: row.autoClockOutHour,
   };
 }
@@ -36,7 +33,9 @@ export class SettingsCache {
   async get(): Promise<CompanySettings> {
     if (this.cached && Date.now() - this.cached.at < this.ttlMs) return this.cached.value;
     const row = await repos.settings.get(this.db);
-    const value = row ? fromRow(row) : { timeZone: this.fallbackTimeZone, ...DEFAULT_SETTINGS };
+    const value = row
+      ? fromRow(row)
+      : { timeZone: this.fallbackTimeZone, autoClockOutHour: DEFAULT_SETTINGS.autoClockOutHour };
     this.cached = { value, at: Date.now() };
     return value;
   }

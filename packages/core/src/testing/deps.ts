@@ -1,4 +1,4 @@
-import { migrate, openDatabase, type Database } from '@absensi/db';
+import { migrate, openDatabase, repos, type Database } from '@absensi/db';
 import { createTempDatabase, type TestDialect } from '@absensi/db/testing';
 import { MemoryFeed } from '@absensi/events';
 import type { CoreDeps, Logger } from '../deps.js';
@@ -6,6 +6,7 @@ import { MemorySnapshotCache } from '../dashboard/snapshot-cache.js';
 import { SentMarks } from '../outbox/sent-marks.js';
 import { SettingsCache } from '../settings/settings-cache.js';
 import { UserCache } from '../users/user-cache.js';
+import { PlanningCache } from '../schedules/planning-cache.js';
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -20,12 +21,13 @@ export async function useCaseDeps(
   const db: Database = await openDatabase({ DATABASE_URL: temp.url, DB_POOL_MAX: 4 });
   await migrate(db);
   const feed = new MemoryFeed();
-  const sentMarks = new SentMarks(db, quiet);
+  const sentMarks = new SentMarks((ids, sentAt) => repos.outbox.markSent(db, ids, sentAt), quiet);
   return {
     nodeId: 'core-test',
     db,
     feed,
     settings: new SettingsCache(db, 'Asia/Jakarta'),
+    planning: new PlanningCache(db),
     loginLimiter: {
       retryAfterSeconds: () => Promise.resolve(0),
       recordFailure: () => Promise.resolve(),

@@ -3,6 +3,9 @@ export {
   deactivateUser,
   resetPassword,
   updateUser,
+  managerScopes,
+  setManagerScopes,
+  type ManagerScopes,
   type AccountChanges,
   type NewAccount,
 } from './manage.js';

@@ -223,3 +223,66 @@ export async function resetPassword(
   );
   return { generatedPassword: password === undefined ? chosen : null };
 }
+
+export interface ManagerScopes {
+  departments: string[];
+  siteIds: number[];
+}
+
+/** The departments and sites a manager looks after. */
+export async function managerScopes(
+  deps: Pick<CoreDeps, 'db'>,
+  userId: number,
+): Promise<ManagerScopes> {
+  const scopes = await repos.schedules.scopesOf(deps.db, userId);
+  return {
+    departments: scopes.flatMap((scope) => (scope.department ? [scope.department] : [])),
+    siteIds: scopes.flatMap((scope) => (scope.siteId !== null ? [scope.siteId] : [])),
+  };
+}
+
+/**
+ * Sets whom a manager looks after (their departments and sites), with an audit row.
+ * @throws DomainError NOT_FOUND; INVALID when the account is not a manager.
+ */
+export async function setManagerScopes(
+  deps: Deps,
+  admin: Actor,
+  userId: number,
+  scopes: ManagerScopes,
+): Promise<ManagerScopes> {
+  await deps.db.transaction(async (tx) => {
+    const user = await findUser(deps, userId, tx);
+    if (user.role !== 'manager')
+      throw new DomainError(
+        'INVALID',
+        'Only a manager looks after departments and sites.',
+        'userId',
+      );
+    const before = await managerScopes(deps, userId);
+    await repos.schedules.saveScopes(
+      deps.db,
+      userId,
+      [
+        ...scopes.departments.map((department) => ({ department, siteId: null })),
+        ...scopes.siteIds.map((siteId) => ({ department: null, siteId })),
+      ],
+      tx,
+    );
+    await writeAudit(
+      deps,
+      {
+        actorId: admin.id,
+        action: 'user.set_scopes',
+        entityType: 'user',
+        entityId: userId,
+        reason: 'manager scopes changed',
+        before,
+        after: scopes,
+      },
+      tx,
+    );
+  });
+  await afterCommit(deps, { users: [userId] });
+  return managerScopes(deps, userId);
+}

@@ -1,6 +1,6 @@
 import { repos, type UserFilter } from '@absensi/db';
 import type { CoreDeps } from '../deps.js';
-import type { Page } from '../attendance/queries.js';
+import type { Page } from '../page.js';
 import { userView, type UserView } from './views.js';
 
 /** Accounts matching the filter, by id, a page at a time. */

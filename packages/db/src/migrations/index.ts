@@ -1,7 +1,11 @@
 import { initial } from './0001-initial.js';
 import { reportFiles } from './0002-report-files.js';
 import { timeRecord } from './0003-time-record.js';
+import { schedules } from './0006-schedules.js';
 import type { Migration } from './types.js';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initial, reportFiles, timeRecord];
+export const migrations: readonly Migration[] = [initial, reportFiles, timeRecord, schedules];
+
+/** The name of every migration, in order: what a fresh database applies. */
+export const MIGRATION_NAMES: readonly string[] = migrations.map((migration) => migration.name);

@@ -7,7 +7,8 @@ import {
   type Sequelize,
 } from 'sequelize';
 
-export const ATTENDANCE_STATUSES = ['on_time', 'late'] as const;
+/** unscheduled: a clock-in on an off day, a holiday, or with no schedule that applies. */
+export const ATTENDANCE_STATUSES = ['on_time', 'late', 'unscheduled'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const SOURCES = ['online', 'offline'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -58,6 +59,14 @@ export class Attendance extends Model<
   declare clockOutLng: number | null;
   declare clockOutAccuracy: number | null;
   declare clockOutNote: string | null;
+  /** The scheduled shift the clock-in belongs to (null: unscheduled), its start and end. */
+  declare shiftTypeId: number | null;
+  declare scheduledStart: Date | null;
+  declare scheduledEnd: Date | null;
+  /** Minutes left before the scheduled end, beyond its grace (0 when not early). */
+  declare earlyLeaveMinutes: CreationOptional<number>;
+  /** When a shift left open is closed automatically (null on rows from before schedules). */
+  declare autoClockOutAt: Date | null;
   declare origin: CreationOptional<ShiftOrigin>;
   /** Changed by an admin after it was recorded. */
   declare corrected: CreationOptional<boolean>;
@@ -97,6 +106,11 @@ export function initAttendance(sequelize: Sequelize) {
       clockOutLng: coordinate(),
       clockOutAccuracy: coordinate(),
       clockOutNote: { type: DataTypes.STRING(500), allowNull: true },
+      shiftTypeId: { type: DataTypes.INTEGER, allowNull: true },
+      scheduledStart: { type: DataTypes.DATE(3), allowNull: true },
+      scheduledEnd: { type: DataTypes.DATE(3), allowNull: true },
+      earlyLeaveMinutes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      autoClockOutAt: { type: DataTypes.DATE(3), allowNull: true },
       origin: { type: DataTypes.ENUM(...SHIFT_ORIGINS), allowNull: false, defaultValue: 'tap' },
       corrected: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       openUserId: { type: DataTypes.INTEGER, allowNull: true },

@@ -7,6 +7,15 @@ import { ReportFile, initReportFile } from './report-file.js';
 import { SessionRow, initSessionRow } from './session.js';
 import { SettingsRow, initSettingsRow } from './settings.js';
 import { User, initUser } from './user.js';
+import {
+  ManagerScope,
+  RosterOverride,
+  Schedule,
+  ScheduleAssignment,
+  ScheduleDay,
+  ShiftType,
+  initSchedules,
+} from './schedules.js';
 
 export function initModels(sequelize: Sequelize) {
   initUser(sequelize);
@@ -17,6 +26,7 @@ export function initModels(sequelize: Sequelize) {
   initAuditLog(sequelize);
   initSessionRow(sequelize);
   initReportFile(sequelize);
+  initSchedules(sequelize);
   Attendance.belongsTo(User, { foreignKey: 'userId', as: 'user' });
   User.hasMany(Attendance, { foreignKey: 'userId', as: 'attendance' });
   return {
@@ -28,6 +38,12 @@ export function initModels(sequelize: Sequelize) {
     AuditLog,
     SessionRow,
     ReportFile,
+    ShiftType,
+    Schedule,
+    ScheduleDay,
+    ScheduleAssignment,
+    RosterOverride,
+    ManagerScope,
   };
 }
 
@@ -40,3 +56,4 @@ export * from './report-file.js';
 export * from './session.js';
 export * from './settings.js';
 export * from './user.js';
+export * from './schedules.js';

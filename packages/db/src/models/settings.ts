@@ -15,6 +15,7 @@ export class SettingsRow extends Model<
   declare id: number;
   declare timeZone: string;
   /** Local shift start, "HH:MM". */
+  /** Superseded by shift types (migration 0006-schedules); kept for the first shift type it seeded. */
   declare shiftStart: string;
   declare graceMinutes: number;
   /** Local hour (0-23) at which a shift still open is closed automatically. */

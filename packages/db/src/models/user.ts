@@ -7,7 +7,8 @@ import {
   type Sequelize,
 } from 'sequelize';
 
-export const ROLES = ['employee', 'admin'] as const;
+/** employee: their own attendance; manager: their departments' or sites' people; admin: everything. */
+export const ROLES = ['employee', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {

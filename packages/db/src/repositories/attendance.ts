@@ -26,6 +26,10 @@ export type NewShift = Pick<
   | 'clockInLng'
   | 'clockInAccuracy'
   | 'clockInNote'
+  | 'shiftTypeId'
+  | 'scheduledStart'
+  | 'scheduledEnd'
+  | 'autoClockOutAt'
 > &
   Partial<
     Pick<
@@ -36,6 +40,7 @@ export type NewShift = Pick<
       | 'clockOutSource'
       | 'clockOutKind'
       | 'clockOutNote'
+      | 'earlyLeaveMinutes'
       | 'origin'
     >
   >;
@@ -64,12 +69,17 @@ const INSERT_COLUMNS = {
   clock_in_lng: 'clockInLng',
   clock_in_accuracy: 'clockInAccuracy',
   clock_in_note: 'clockInNote',
+  shift_type_id: 'shiftTypeId',
+  scheduled_start: 'scheduledStart',
+  scheduled_end: 'scheduledEnd',
+  auto_clock_out_at: 'autoClockOutAt',
   clock_out_at: 'clockOutAt',
   clock_out_received_at: 'clockOutReceivedAt',
   clock_out_node: 'clockOutNode',
   clock_out_source: 'clockOutSource',
   clock_out_kind: 'clockOutKind',
   clock_out_note: 'clockOutNote',
+  early_leave_minutes: 'earlyLeaveMinutes',
   origin: 'origin',
   open_user_id: 'openUserId',
   created_at: 'createdAt',
@@ -94,6 +104,7 @@ export async function insert(db: Database, shift: NewShift, tx: Tx): Promise<Att
     clockOutSource: null,
     clockOutKind: null,
     clockOutNote: null,
+    earlyLeaveMinutes: 0,
     origin: 'tap' as const,
     ...shift,
     openUserId: shift.clockOutAt ? null : shift.userId,
@@ -269,6 +280,8 @@ export interface ShiftFilter {
   to: string;
   userId?: number | undefined;
   department?: string | undefined;
+  /** Only employees of these departments (a manager's). */
+  departments?: readonly string[] | undefined;
   status?: AttendanceStatus | undefined;
   open?: boolean | undefined;
   /** Only records with an id below this one (the next page of a newest-first list). */
@@ -286,12 +299,19 @@ function listWhere(filter: Omit<ShiftFilter, 'limit' | 'before'>): WhereOptions<
   return { [Op.and]: where };
 }
 
-function withEmployee(db: Database, department: string | undefined) {
+function withEmployee(
+  db: Database,
+  filter: { department?: string | undefined; departments?: readonly string[] | undefined },
+) {
+  const where: WhereOptions<User>[] = [];
+  if (filter.department !== undefined) where.push({ department: filter.department });
+  if (filter.departments !== undefined)
+    where.push({ department: { [Op.in]: [...filter.departments] } });
   return {
     model: db.models.User,
     as: 'user',
     attributes: ['name', 'email', 'department'],
-    ...(department !== undefined ? { where: { department } } : {}),
+    ...(where.length > 0 ? { where: { [Op.and]: where } } : {}),
   };
 }
 
@@ -302,7 +322,7 @@ export async function list(db: Database, filter: ShiftFilter): Promise<ShiftWith
       filter.before === undefined
         ? listWhere(filter)
         : { [Op.and]: [listWhere(filter), { id: { [Op.lt]: filter.before } }] },
-    include: [withEmployee(db, filter.department)],
+    include: [withEmployee(db, filter)],
     order: [['id', 'DESC']],
     limit: filter.limit,
   });
@@ -316,7 +336,7 @@ export function countMatching(
 ): Promise<number> {
   return db.models.Attendance.count({
     where: listWhere(filter),
-    include: [withEmployee(db, filter.department)],
+    include: [withEmployee(db, filter)],
   });
 }
 
@@ -337,7 +357,7 @@ export async function pageForReport(
 ): Promise<ShiftWithUser[]> {
   const rows = await db.models.Attendance.findAll({
     where: { workDate: { [Op.between]: [query.from, query.to] } },
-    include: [withEmployee(db, undefined)],
+    include: [withEmployee(db, {})],
     order: [
       ['workDate', 'ASC'],
       [{ model: db.models.User, as: 'user' }, 'name', 'ASC'],
@@ -351,20 +371,24 @@ export async function pageForReport(
 }
 
 /**
- * Open shifts begun before `begunBefore`, after the id `after`, oldest id first: the candidates for
- * auto clock-out, a page at a time, instead of every open shift of the day.
+ * Open shifts due for auto clock-out by `now`, after the id `after`, oldest id first, a page at a
+ * time: those whose auto clock-out time has passed, and those recorded before shifts carried one
+ * that began before `legacyBegunBefore` (the last company auto clock-out hour).
  */
-export async function openBegunBefore(
+export async function openDue(
   db: Database,
-  query: { begunBefore: Date; after: number; limit: number },
-): Promise<{ id: number; userId: number; clockInAt: Date }[]> {
+  query: { now: Date; legacyBegunBefore: Date; after: number; limit: number },
+): Promise<{ id: number; userId: number; clockInAt: Date; autoClockOutAt: Date | null }[]> {
   const rows = await db.models.Attendance.findAll({
     where: {
       id: { [Op.gt]: query.after },
       openUserId: { [Op.ne]: null },
-      clockInAt: { [Op.lt]: query.begunBefore },
+      [Op.or]: [
+        { autoClockOutAt: { [Op.lte]: query.now } },
+        { autoClockOutAt: null, clockInAt: { [Op.lt]: query.legacyBegunBefore } },
+      ],
     },
-    attributes: ['id', 'userId', 'clockInAt'],
+    attributes: ['id', 'userId', 'clockInAt', 'autoClockOutAt'],
     order: [['id', 'ASC']],
     limit: query.limit,
     raw: true,
@@ -374,22 +398,30 @@ export async function openBegunBefore(
     id: row.id,
     userId: row.userId,
     clockInAt: new Date(row.clockInAt),
+    autoClockOutAt: row.autoClockOutAt ? new Date(row.autoClockOutAt) : null,
   }));
 }
 
-/** How many shifts are open now. */
-export function countOpen(db: Database): Promise<number> {
-  return db.models.Attendance.count({ where: { openUserId: { [Op.ne]: null } } });
-}
-
-/** The open shifts, latest clock-in first, with their employees. */
-export async function latestOpen(db: Database, limit: number): Promise<ShiftWithUser[]> {
+/** The open shifts, latest clock-in first, with their employees (of some departments, if given). */
+export async function latestOpen(
+  db: Database,
+  query: { limit: number; departments?: readonly string[] | undefined },
+): Promise<ShiftWithUser[]> {
   const { Attendance, User } = db.models;
   const rows = await Attendance.findAll({
     where: { openUserId: { [Op.ne]: null } },
-    include: [{ model: User, as: 'user', attributes: ['name', 'email', 'department'] }],
+    include: [
+      {
+        model: User,
+        as: 'user',
+        attributes: ['name', 'email', 'department'],
+        ...(query.departments
+          ? { where: { department: { [Op.in]: [...query.departments] } } }
+          : {}),
+      },
+    ],
     order: [['clockInAt', 'DESC']],
-    limit,
+    limit: query.limit,
   });
   return rows as ShiftWithUser[];
 }

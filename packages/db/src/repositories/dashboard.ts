@@ -1,6 +1,7 @@
 /**
  * The counts behind the admin's picture of one work date, as GROUP BY queries, so their cost does
- * not grow with the rows of the day. Raw SQL with one dialect switch (the quarter-hour bucket).
+ * not grow with the rows of the day; each optionally limited to some departments (a manager's).
+ * Raw SQL with one dialect switch (the quarter-hour bucket).
  */
 import { QueryTypes } from 'sequelize';
 import type { Database } from '../connect.js';
@@ -10,14 +11,17 @@ export const BUCKET_SECONDS = 15 * 60;
 
 function quarterHourOfClockIn(kind: Database['kind']): string {
   return kind === 'mysql'
-    ? `FLOOR(UNIX_TIMESTAMP(clock_in_at) / ${BUCKET_SECONDS})`
-    : `CAST(strftime('%s', substr(clock_in_at, 1, 19)) AS INTEGER) / ${BUCKET_SECONDS}`;
+    ? `FLOOR(UNIX_TIMESTAMP(a.clock_in_at) / ${BUCKET_SECONDS})`
+    : `CAST(strftime('%s', substr(a.clock_in_at, 1, 19)) AS INTEGER) / ${BUCKET_SECONDS}`;
 }
 
 const ACTIVE_EMPLOYEE = "u.active = 1 AND u.role = 'employee'";
-/** Has a record on the work date, or a shift open now (a night shift begun the day before). */
-const CAME = `(EXISTS (SELECT 1 FROM attendance a WHERE a.user_id = u.id AND a.work_date = :workDate)
-  OR EXISTS (SELECT 1 FROM attendance o WHERE o.open_user_id = u.id))`;
+
+/** `AND u.department IN (…)` when limited to departments (an empty list matches nobody). */
+function inDepartments(departments: readonly string[] | undefined): string {
+  if (departments === undefined) return '';
+  return departments.length === 0 ? ' AND 1 = 0' : ' AND u.department IN (:departments)';
+}
 
 export interface NodeGroup {
   clockInNode: string;
@@ -29,10 +33,8 @@ export interface NodeGroup {
 export interface DayCounts {
   /** Active employees. */
   employees: number;
-  /** Active employees with no record on the date and no shift open. */
-  notYetIn: number;
-  /** The first `limit` of those, by name. */
-  notYetInList: { userId: number; name: string; department: string | null }[];
+  /** People with a shift open now. */
+  present: number;
   /** People with a late clock-in on the date (each counted once). */
   late: number;
   /** People who clocked in on the date and have no shift open now. */
@@ -43,49 +45,56 @@ export interface DayCounts {
   buckets: { bucket: number; count: number }[];
 }
 
+export interface PersonRow {
+  userId: number;
+  name: string;
+  department: string | null;
+}
+
+function select<T extends object>(
+  db: Database,
+  sql: string,
+  replacements: Record<string, unknown>,
+) {
+  return db.sequelize.query<T>(sql, { type: QueryTypes.SELECT, replacements });
+}
+
 export async function dayCounts(
   db: Database,
-  workDate: string,
-  listLimit: number,
+  query: { workDate: string; departments?: readonly string[] | undefined },
 ): Promise<DayCounts> {
-  const select = <T extends object>(sql: string) =>
-    db.sequelize.query<T>(sql, { type: QueryTypes.SELECT, replacements: { workDate } });
-  const [employees, notYetIn, notYetInList, late, clockedOut, nodes, buckets] = await Promise.all([
-    select<{ count: number }>(`SELECT COUNT(*) AS count FROM users u WHERE ${ACTIVE_EMPLOYEE}`),
-    select<{ count: number }>(
-      `SELECT COUNT(*) AS count FROM users u WHERE ${ACTIVE_EMPLOYEE} AND NOT ${CAME}`,
+  const scope = inDepartments(query.departments);
+  const replacements = { workDate: query.workDate, departments: query.departments ?? [] };
+  const run = <T extends object>(sql: string) => select<T>(db, sql, replacements);
+  const ofDay = `FROM attendance a JOIN users u ON u.id = a.user_id WHERE a.work_date = :workDate${scope}`;
+  const [employees, present, late, clockedOut, nodes, buckets] = await Promise.all([
+    run<{ count: number }>(
+      `SELECT COUNT(*) AS count FROM users u WHERE ${ACTIVE_EMPLOYEE}${scope}`,
     ),
-    select<{ userId: number; name: string; department: string | null }>(
-      `SELECT u.id AS userId, u.name AS name, u.department AS department FROM users u
-       WHERE ${ACTIVE_EMPLOYEE} AND NOT ${CAME} ORDER BY u.name LIMIT ${Number(listLimit)}`,
+    run<{ count: number }>(
+      `SELECT COUNT(*) AS count FROM attendance a JOIN users u ON u.id = a.user_id
+       WHERE a.open_user_id IS NOT NULL${scope}`,
     ),
-    select<{ count: number }>(
-      `SELECT COUNT(DISTINCT user_id) AS count FROM attendance
-       WHERE work_date = :workDate AND status = 'late'`,
+    run<{ count: number }>(
+      `SELECT COUNT(DISTINCT a.user_id) AS count ${ofDay} AND a.status = 'late'`,
     ),
-    select<{ count: number }>(
-      `SELECT COUNT(DISTINCT a.user_id) AS count FROM attendance a
-       WHERE a.work_date = :workDate AND a.clock_out_at IS NOT NULL
+    run<{ count: number }>(
+      `SELECT COUNT(DISTINCT a.user_id) AS count ${ofDay} AND a.clock_out_at IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM attendance o WHERE o.open_user_id = a.user_id)`,
     ),
-    select<{ clock_in_node: string; clock_out_node: string | null; count: number }>(
-      `SELECT clock_in_node, clock_out_node, COUNT(*) AS count FROM attendance
-       WHERE work_date = :workDate GROUP BY clock_in_node, clock_out_node`,
+    run<{ clock_in_node: string; clock_out_node: string | null; count: number }>(
+      `SELECT a.clock_in_node, a.clock_out_node, COUNT(*) AS count ${ofDay}
+       GROUP BY a.clock_in_node, a.clock_out_node`,
     ),
-    select<{ bucket: number; count: number }>(
-      `SELECT ${quarterHourOfClockIn(db.kind)} AS bucket, COUNT(*) AS count
-       FROM attendance WHERE work_date = :workDate GROUP BY ${quarterHourOfClockIn(db.kind)}`,
+    run<{ bucket: number; count: number }>(
+      `SELECT ${quarterHourOfClockIn(db.kind)} AS bucket, COUNT(*) AS count ${ofDay}
+       GROUP BY ${quarterHourOfClockIn(db.kind)}`,
     ),
   ]);
   const count = (rows: { count: number }[]) => Number(rows[0]?.count ?? 0);
   return {
     employees: count(employees),
-    notYetIn: count(notYetIn),
-    notYetInList: notYetInList.map((person) => ({
-      userId: Number(person.userId),
-      name: person.name,
-      department: person.department,
-    })),
+    present: count(present),
     late: count(late),
     clockedOut: count(clockedOut),
     nodes: nodes.map((group) => ({
@@ -95,4 +104,90 @@ export async function dayCounts(
     })),
     buckets: buckets.map((row) => ({ bucket: Number(row.bucket), count: Number(row.count) })),
   };
+}
+
+/** The departments active employees belong to (null: none), limited to `departments` when given. */
+export async function departmentsOfEmployees(
+  db: Database,
+  departments?: readonly string[],
+): Promise<(string | null)[]> {
+  const rows = await select<{ department: string | null }>(
+    db,
+    `SELECT DISTINCT u.department AS department FROM users u WHERE ${ACTIVE_EMPLOYEE}${inDepartments(departments)}`,
+    { departments: departments ?? [] },
+  );
+  return rows.map((row) => row.department);
+}
+
+/**
+ * Active employees who planned individually (a schedule assigned to them, or a roster override)
+ * somewhere in [from, to]: their plan cannot be read off their department's.
+ */
+export function individuallyPlanned(
+  db: Database,
+  query: { from: string; to: string; departments?: readonly string[] | undefined },
+): Promise<PersonRow[]> {
+  return select<PersonRow>(
+    db,
+    `SELECT u.id AS userId, u.name AS name, u.department AS department FROM users u
+     WHERE ${ACTIVE_EMPLOYEE}${inDepartments(query.departments)}
+       AND (EXISTS (SELECT 1 FROM schedule_assignments s WHERE s.user_id = u.id
+                      AND s.valid_from <= :to AND (s.valid_to IS NULL OR s.valid_to >= :from))
+            OR EXISTS (SELECT 1 FROM roster_overrides r WHERE r.user_id = u.id
+                      AND r.date BETWEEN :from AND :to))`,
+    { ...query, departments: query.departments ?? [] },
+  );
+}
+
+/**
+ * Active employees of some departments (null: those with none) who have no record on the work date
+ * and no shift open, other than `except`: how many, and the first `limit` by name.
+ */
+export async function absent(
+  db: Database,
+  query: {
+    workDate: string;
+    departments: readonly (string | null)[];
+    except: readonly number[];
+    limit: number;
+  },
+): Promise<{ count: number; people: PersonRow[] }> {
+  const named = query.departments.filter((department): department is string => department !== null);
+  const parts: string[] = [];
+  if (named.length > 0) parts.push('u.department IN (:named)');
+  if (named.length < query.departments.length) parts.push('u.department IS NULL');
+  if (parts.length === 0) return { count: 0, people: [] };
+  const where = `${ACTIVE_EMPLOYEE} AND (${parts.join(' OR ')})
+    ${query.except.length > 0 ? 'AND u.id NOT IN (:except)' : ''}
+    AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.user_id = u.id AND a.work_date = :workDate)
+    AND NOT EXISTS (SELECT 1 FROM attendance o WHERE o.open_user_id = u.id)`;
+  const replacements = { workDate: query.workDate, named, except: query.except };
+  const [count, people] = await Promise.all([
+    select<{ count: number }>(
+      db,
+      `SELECT COUNT(*) AS count FROM users u WHERE ${where}`,
+      replacements,
+    ),
+    select<PersonRow>(
+      db,
+      `SELECT u.id AS userId, u.name AS name, u.department AS department FROM users u
+       WHERE ${where} ORDER BY u.name LIMIT ${Number(query.limit)}`,
+      replacements,
+    ),
+  ]);
+  return {
+    count: Number(count[0]?.count ?? 0),
+    people: people.map((person) => ({ ...person, userId: Number(person.userId) })),
+  };
+}
+
+/** Whether the person has a record on the work date or a shift open. */
+export async function came(db: Database, userId: number, workDate: string): Promise<boolean> {
+  const rows = await select<{ found: number }>(
+    db,
+    `SELECT 1 AS found FROM attendance WHERE user_id = :userId
+       AND (work_date = :workDate OR open_user_id IS NOT NULL) LIMIT 1`,
+    { userId, workDate },
+  );
+  return rows.length > 0;
 }

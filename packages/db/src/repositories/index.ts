@@ -5,6 +5,7 @@ export * as audit from './audit.js';
 export * as dashboard from './dashboard.js';
 export * as outbox from './outbox.js';
 export * as reports from './reports.js';
+export * as schedules from './schedules.js';
 export * as sessions from './sessions.js';
 export * as settings from './settings.js';
 export * as users from './users.js';

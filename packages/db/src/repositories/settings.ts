@@ -2,10 +2,8 @@
 import type { Database, Tx } from '../connect.js';
 import type { SettingsRow } from '../models/index.js';
 
-export type SettingsValues = Pick<
-  SettingsRow,
-  'timeZone' | 'shiftStart' | 'graceMinutes' | 'autoClockOutHour'
->;
+/** What the settings say today (the shift start and grace are shift types' since 0006-schedules). */
+export type SettingsValues = Pick<SettingsRow, 'timeZone' | 'autoClockOutHour'>;
 
 export function get(db: Database): Promise<SettingsRow | null> {
   return db.models.SettingsRow.findByPk(1);
@@ -17,5 +15,8 @@ export async function save(
   updatedBy: number,
   tx: Tx,
 ): Promise<void> {
-  await db.models.SettingsRow.upsert({ id: 1, ...values, updatedBy }, { transaction: tx });
+  await db.models.SettingsRow.update(
+    { ...values, updatedBy },
+    { where: { id: 1 }, transaction: tx },
+  );
 }

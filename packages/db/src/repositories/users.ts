@@ -54,6 +54,8 @@ export interface UserFilter {
   /** Part of the name or email, taken literally (`%` and `_` are no wildcards). */
   search?: string | undefined;
   department?: string | undefined;
+  /** Only people of these departments (an empty list: nobody). */
+  departments?: readonly string[] | undefined;
   role?: Role | undefined;
   active?: boolean | undefined;
   /** Only users with an id above this one (the next page of an id-ordered list). */
@@ -70,6 +72,8 @@ export function list(db: Database, filter: UserFilter): Promise<User[]> {
     where.push(literal(`(name LIKE ${pattern} ESCAPE '!' OR email LIKE ${pattern} ESCAPE '!')`));
   }
   if (filter.department !== undefined) where.push({ department: filter.department });
+  if (filter.departments !== undefined)
+    where.push({ department: { [Op.in]: [...filter.departments] } });
   if (filter.role !== undefined) where.push({ role: filter.role });
   if (filter.active !== undefined) where.push({ active: filter.active });
   if (filter.after !== undefined) where.push({ id: { [Op.gt]: filter.after } });

@@ -2,11 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testEnvironment } from '@absensi/config';
 import { deleteKeys, redisUnderTest, testPrefix } from '@absensi/events/testing';
-import {
-  cachedSnapshot,
-  MemorySnapshotCache,
-  type SnapshotCache,
-} from '@absensi/core';
+import { cachedSnapshot, MemorySnapshotCache, type SnapshotCache } from '@absensi/core';
 import { RedisSnapshotCache } from './redis-snapshot-cache.js';
 
 const withRedis = await redisUnderTest();

@@ -2,7 +2,8 @@ import type { Inputs, Outputs } from '../../api/types';
 import { instantToZoned, zonedToInstant } from '../../time/zone';
 
 export type Row = Outputs['admin']['attendance']['list']['items'][number];
-export type Status = Row['status'];
+/** What a correction may set: on time or late (unscheduled is the schedule's to say). */
+export type Status = 'on_time' | 'late';
 type CorrectInput = Inputs['admin']['attendance']['correct'];
 
 /** The correction form's fields: times as wall-clock values in the company's zone. */
@@ -23,7 +24,12 @@ function tappedTimes(row: Row, zone: string) {
 }
 
 export function draftOf(row: Row, zone: string): CorrectionDraft {
-  return { ...tappedTimes(row, zone), status: row.status, note: '', reason: '' };
+  return {
+    ...tappedTimes(row, zone),
+    status: row.status === 'late' ? 'late' : 'on_time',
+    note: '',
+    reason: '',
+  };
 }
 
 /** `admin.attendance.correct`'s input: the reason, and only what the admin changed. */
@@ -38,7 +44,7 @@ export function correctionInput(row: Row, zone: string, draft: CorrectionDraft):
     ...(draft.clockOut && draft.clockOut !== original.clockOut
       ? { clockOutAt: zonedToInstant(draft.clockOut, zone).toISOString() }
       : {}),
-    ...(draft.status !== row.status ? { status: draft.status } : {}),
+    ...(draft.status !== draftOf(row, zone).status ? { status: draft.status } : {}),
     ...(draft.note.trim() ? { note: draft.note } : {}),
   };
 }

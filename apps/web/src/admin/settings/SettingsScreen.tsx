@@ -6,7 +6,10 @@ import { useAdminLang } from '../use-admin-lang';
 import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 
-/** The company's time zone, shift start, grace minutes and automatic clock-out hour. */
+/**
+ * The company's time zone and the automatic clock-out hour of shifts outside any schedule (shift
+ * starts, grace and allowances belong to shift types).
+ */
 export function SettingsScreen() {
   const { t } = useAdminLang();
   const trpc = useTRPC();
@@ -14,8 +17,6 @@ export function SettingsScreen() {
   const current = useQuery(trpc.admin.settings.get.queryOptions());
   const [draft, setDraft] = useState({
     timeZone: '',
-    shiftStart: '',
-    graceMinutes: 0,
     autoClockOutHour: 0,
   });
   const update = useMutation(
@@ -33,8 +34,8 @@ export function SettingsScreen() {
 
   useEffect(() => {
     if (current.data) {
-      const { timeZone, shiftStart, graceMinutes, autoClockOutHour } = current.data;
-      setDraft({ timeZone, shiftStart, graceMinutes, autoClockOutHour });
+      const { timeZone, autoClockOutHour } = current.data;
+      setDraft({ timeZone, autoClockOutHour });
     }
   }, [current.data]);
 
@@ -59,24 +60,6 @@ export function SettingsScreen() {
             <option key={zone} value={zone} />
           ))}
         </datalist>
-      </Field>
-      <Field label={t('shiftStart')}>
-        <input
-          type="time"
-          required
-          value={draft.shiftStart}
-          onChange={(event) => setDraft({ ...draft, shiftStart: event.target.value })}
-        />
-      </Field>
-      <Field label={t('graceMinutes')}>
-        <input
-          type="number"
-          min={0}
-          max={240}
-          required
-          value={draft.graceMinutes}
-          onChange={(event) => setDraft({ ...draft, graceMinutes: Number(event.target.value) })}
-        />
       </Field>
       <Field label={t('autoClockOutHour')}>
         <input

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from '@absensi/db';
 import { addShift, auditTrail, correctAttendance, listAttendance } from '@absensi/core';
-import { adminProcedure, router } from '../../trpc.js';
+import { adminProcedure, managerProcedure, router } from '../../trpc.js';
 import { id, isoInstant, localDate, pageLimit } from '../inputs.js';
 
 const reason = z
@@ -12,7 +12,7 @@ const reason = z
 
 export const adminAttendanceRouter = router({
   /** Records in a date range (work dates), newest first, filtered by person, department or status. */
-  list: adminProcedure
+  list: managerProcedure
     .input(
       z
         .object({
@@ -30,7 +30,7 @@ export const adminAttendanceRouter = router({
           path: ['to'],
         }),
     )
-    .query(({ ctx, input }) => listAttendance(ctx.deps, input)),
+    .query(({ ctx, input }) => listAttendance(ctx.deps, ctx.user, input)),
 
   correct: adminProcedure
     .input(
@@ -39,7 +39,7 @@ export const adminAttendanceRouter = router({
           id,
           clockInAt: isoInstant.optional(),
           clockOutAt: isoInstant.optional(),
-          status: z.enum(ATTENDANCE_STATUSES).optional(),
+          status: z.enum(['on_time', 'late'], { message: 'must be on_time or late' }).optional(),
           note: z.string().trim().max(500).optional(),
           reason,
         })

@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import { dashboard } from '@absensi/core';
-import { adminProcedure } from '../../trpc.js';
+import { managerProcedure } from '../../trpc.js';
 
-export const dashboardProcedure = adminProcedure.query(({ ctx }) => dashboard(ctx.deps));
+/** Today's picture: the whole company for an admin, a manager's people; optionally one department. */
+export const dashboardProcedure = managerProcedure
+  .input(z.object({ department: z.string().trim().min(1).max(120).optional() }).optional())
+  .query(({ ctx, input }) => dashboard(ctx.deps, ctx.user, input ?? {}));

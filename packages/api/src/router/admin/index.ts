@@ -2,7 +2,9 @@ import { router } from '../../trpc.js';
 import { adminAttendanceRouter } from './attendance.js';
 import { dashboardProcedure } from './dashboard.js';
 import { reportsRouter } from './reports.js';
+import { schedulesRouter } from './schedules.js';
 import { settingsRouter } from './settings.js';
+import { shiftsRouter } from './shifts.js';
 import { usersRouter } from './users.js';
 
 export const adminRouter = router({
@@ -11,4 +13,6 @@ export const adminRouter = router({
   attendance: adminAttendanceRouter,
   settings: settingsRouter,
   reports: reportsRouter,
+  shifts: shiftsRouter,
+  schedules: schedulesRouter,
 });

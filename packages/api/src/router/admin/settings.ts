@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { rules, updateSettings } from '@absensi/core';
 import { adminProcedure, router } from '../../trpc.js';
-import { localTime } from '../inputs.js';
 
 export const settingsRouter = router({
   get: adminProcedure.query(({ ctx }) => ctx.deps.settings.get()),
@@ -16,8 +15,6 @@ export const settingsRouter = router({
               message: 'must be an IANA time zone such as Asia/Jakarta',
             })
             .optional(),
-          shiftStart: localTime.optional(),
-          graceMinutes: z.number().int().min(0).max(240).optional(),
           autoClockOutHour: z.number().int().min(0).max(23).optional(),
         })
         .refine((input) => Object.values(input).some((value) => value !== undefined), {

@@ -5,13 +5,15 @@ import {
   deactivateUser,
   departments,
   listUsers,
+  managerScopes,
+  setManagerScopes,
   resetPassword,
   updateUser,
 } from '@absensi/core';
 import { adminProcedure, router } from '../../trpc.js';
 import { department, email, id, pageLimit, password, personName } from '../inputs.js';
 
-const role = z.enum(ROLES, { message: 'must be employee or admin' });
+const role = z.enum(ROLES, { message: 'must be employee, manager or admin' });
 
 export const usersRouter = router({
   list: adminProcedure
@@ -59,6 +61,23 @@ export const usersRouter = router({
   deactivate: adminProcedure
     .input(z.object({ id }))
     .mutation(({ ctx, input }) => deactivateUser(ctx.deps, ctx.user, input.id)),
+
+  /** The departments and sites a manager looks after. */
+  scopes: adminProcedure
+    .input(z.object({ userId: id }))
+    .query(({ ctx, input }) => managerScopes(ctx.deps, input.userId)),
+
+  setScopes: adminProcedure
+    .input(
+      z.object({
+        userId: id,
+        departments: z.array(z.string().trim().min(1).max(120)).max(100).default([]),
+        siteIds: z.array(id).max(100).default([]),
+      }),
+    )
+    .mutation(({ ctx, input: { userId, ...scopes } }) =>
+      setManagerScopes(ctx.deps, ctx.user, userId, scopes),
+    ),
 
   resetPassword: adminProcedure
     .input(z.object({ id, password: password.optional() }))

@@ -3,7 +3,8 @@ import {
   autoClockOutAt,
   forgottenShiftClosure,
   lastAutoClockOutBoundary,
-  lateness,
+  earlyLeaveMinutes,
+  latenessAgainst,
   localInstant,
   monthBounds,
   workDateOf,
@@ -11,7 +12,6 @@ import {
 } from './index.js';
 
 const JAKARTA = 'Asia/Jakarta'; // UTC+7, no daylight saving
-const policy = { timeZone: JAKARTA, shiftStart: '08:00', graceMinutes: 15 };
 const jakarta = (local: string) => new Date(`${local}+07:00`);
 
 describe('workDateOf', () => {
@@ -47,44 +47,42 @@ describe('workDateOf', () => {
   });
 });
 
-describe('lateness', () => {
-  it('is on time before the shift start and within the grace minutes', () => {
-    expect(lateness(jakarta('2026-11-24T07:40:00'), '2026-11-24', policy)).toEqual({
-      status: 'on_time',
-      lateMinutes: 0,
-    });
-    expect(lateness(jakarta('2026-11-24T08:15:59'), '2026-11-24', policy)).toEqual({
-      status: 'on_time',
-      lateMinutes: 0,
-    });
+describe('lateness against a shift start, at the grace boundaries', () => {
+  const start = jakarta('2026-11-24T08:00:00');
+  it.each([
+    ['well before the start', '2026-11-24T07:40:00', 15, 'on_time', 0],
+    ['the last second within the grace', '2026-11-24T08:15:59', 15, 'on_time', 0],
+    [
+      'the first minute past the grace, counted from the start',
+      '2026-11-24T08:16:00',
+      15,
+      'late',
+      16,
+    ],
+    ['an hour and a half late', '2026-11-24T09:30:00', 15, 'late', 90],
+    ['exactly at the start with no grace', '2026-11-24T08:00:59', 0, 'on_time', 0],
+    ['a minute after the start with no grace', '2026-11-24T08:01:00', 0, 'late', 1],
+  ] as const)('%s', (_case, local, grace, status, minutes) => {
+    expect(latenessAgainst(jakarta(local), start, grace)).toEqual({ status, lateMinutes: minutes });
+  });
+});
+
+describe('early leave against a shift end, at the grace boundaries', () => {
+  const end = jakarta('2026-11-24T17:00:00');
+  it.each([
+    ['at the end', '2026-11-24T17:00:00', 10, 0],
+    ['after the end', '2026-11-24T18:30:00', 10, 0],
+    ['within the grace', '2026-11-24T16:50:00', 10, 0],
+    ['a minute beyond the grace, counted from the end', '2026-11-24T16:49:00', 10, 11],
+    ['an hour early with no grace', '2026-11-24T16:00:00', 0, 60],
+  ] as const)('%s', (_case, local, grace, minutes) => {
+    expect(earlyLeaveMinutes(jakarta(local), end, grace)).toBe(minutes);
   });
 
-  it('is late after the grace, counting minutes from the shift start', () => {
-    expect(lateness(jakarta('2026-11-24T08:16:00'), '2026-11-24', policy)).toEqual({
-      status: 'late',
-      lateMinutes: 16,
-    });
-    expect(lateness(jakarta('2026-11-24T09:30:00'), '2026-11-24', policy)).toEqual({
-      status: 'late',
-      lateMinutes: 90,
-    });
-  });
-
-  it('judges a clock-in at 00:30 Jakarta against that new day, and 23:30 against its own day', () => {
-    expect(lateness(jakarta('2026-11-25T00:30:00'), '2026-11-25', policy).status).toBe('on_time');
-    expect(lateness(jakarta('2026-11-24T23:30:00'), '2026-11-24', policy)).toEqual({
-      status: 'late',
-      lateMinutes: 930,
-    });
-  });
-
-  it('is on time for everyone with a zero grace exactly at the start', () => {
+  it('counts a night shift left at 05:00 for a 06:00 end the next morning', () => {
     expect(
-      lateness(jakarta('2026-11-24T08:00:00'), '2026-11-24', { ...policy, graceMinutes: 0 }).status,
-    ).toBe('on_time');
-    expect(
-      lateness(jakarta('2026-11-24T08:01:00'), '2026-11-24', { ...policy, graceMinutes: 0 }).status,
-    ).toBe('late');
+      earlyLeaveMinutes(jakarta('2026-11-25T05:00:00'), jakarta('2026-11-25T06:00:00'), 0),
+    ).toBe(60);
   });
 });
 

@@ -1,0 +1,48 @@
+import { repos } from '@absensi/db';
+import type { CoreDeps } from '../deps.js';
+import { nextDate, planDay, type DayPlan, type HolidayRule, type Person } from './rules.js';
+
+/** Every date from `from` to `to`, inclusive ("YYYY-MM-DD"). */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let date = from; date <= to; date = nextDate(date, 1)) dates.push(date);
+  return dates;
+}
+
+/**
+ * The plans of several people for the dates from `from` to `to`: their roster overrides, the
+ * holidays of each (`holidaysOf`: by person, keyed by date), and their assigned patterns.
+ * Returns the plans of each person in date order, keyed by person id.
+ */
+export async function plansOf(
+  deps: Pick<CoreDeps, 'db' | 'planning'>,
+  people: readonly Person[],
+  range: { from: string; to: string },
+  holidaysOf: (person: Person) => ReadonlyMap<string, HolidayRule> = () => new Map(),
+): Promise<Map<number, DayPlan[]>> {
+  const [rules, overrides] = await Promise.all([
+    deps.planning.get(),
+    repos.schedules.overridesBetween(deps.db, {
+      ...range,
+      userIds: people.map((person) => person.id),
+    }),
+  ]);
+  const overrideOf = new Map(
+    overrides.map((override) => [`${override.userId}|${override.date}`, override]),
+  );
+  const dates = datesBetween(range.from, range.to);
+  const plans = new Map<number, DayPlan[]>();
+  for (const person of people) {
+    const holidays = holidaysOf(person);
+    plans.set(
+      person.id,
+      dates.map((date) =>
+        planDay(date, person, rules, {
+          override: overrideOf.get(`${person.id}|${date}`),
+          holiday: holidays.get(date),
+        }),
+      ),
+    );
+  }
+  return plans;
+}
