@@ -12,3 +12,5 @@ export * from './settings/index.js';
 export * from './users/index.js';
 export * from './schedules/index.js';
 export type { Page } from './page.js';
+export * as overtimeRules from './overtime/rules.js';
+export * as statusRules from './status/rules.js';
