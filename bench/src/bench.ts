@@ -270,6 +270,8 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
           realtimeSecret: REALTIME_SECRET,
           adminEmail: ADMIN.email,
           adminPassword: ADMIN.password,
+          // The fan-out opens up to 10,000 sockets from 16 source addresses.
+          wsMaxConnectionsPerAddress: 10_000,
         }),
         { runDir, sink: logs.sink, path },
       );
@@ -795,7 +797,7 @@ async function profileApiNode(options: {
       COMPANY_TZ: 'Asia/Jakarta',
       LOG_LEVEL: 'warn',
       APP_NODE_ID: 'api-profiled',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
     },
     options.sink,
   );

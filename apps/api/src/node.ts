@@ -10,6 +10,7 @@ import {
   connectInfrastructure,
   coreDeps,
   DatabaseSessionStore,
+  proxyTrust,
   type Infrastructure,
 } from '@absensi/runtime';
 import { buildApp, type App } from './app.js';
@@ -66,11 +67,21 @@ function jobStarter(config: Config, deps: AppDeps, stops: Stop[]): JobStarter {
 }
 
 /** The embedded mode's share of the cluster's services: live updates on /ws and the periodic jobs. */
-function embeddedServices(infra: Infrastructure, deps: AppDeps, hub: LiveHub, stops: Stop[]) {
+function embeddedServices(
+  config: Config,
+  infra: Infrastructure,
+  deps: AppDeps,
+  hub: LiveHub,
+  stops: Stop[],
+) {
   const liveSocket = createLiveSocket({
     deps,
     sessions: infra.sessions,
     sessionSecret: infra.sessionSecret,
+    publicOrigins: config.PUBLIC_ORIGINS,
+    trustProxy: proxyTrust(config.TRUST_PROXY),
+    maxConnectionsPerAddress: config.WS_MAX_CONNECTIONS_PER_ADDRESS,
+    userChanges: infra.userChanges,
   });
   const relayStop = new AbortController();
   relay(infra.feed, hub, relayStop.signal);
@@ -101,7 +112,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
   };
   const deps: AppDeps = { ...baseDeps, jobs: jobStarter(config, baseDeps, stops) };
   const liveSocket: LiveSocket | undefined = live
-    ? embeddedServices(infra, deps, live, stops)
+    ? embeddedServices(config, infra, deps, live, stops)
     : undefined;
 
   const app = await buildApp({
@@ -111,7 +122,8 @@ export async function startNode(config: Config): Promise<RunningNode> {
     sessionSecret: infra.sessionSecret,
     sessionTtlHours: config.SESSION_TTL_HOURS,
     cookieSecure: config.COOKIE_SECURE,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: config.TRUST_PROXY === false ? false : proxyTrust(config.TRUST_PROXY),
+    metricsToken: config.METRICS_TOKEN,
     logger: infra.logger,
     webRoot: infra.embedded ? resolve(config.WEB_DIST) : undefined,
     liveSocket,

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '@absensi/config';
 import { createLiveSocket } from '@absensi/api';
-import { connectInfrastructure, coreDeps } from '@absensi/runtime';
+import { connectInfrastructure, coreDeps, proxyTrust } from '@absensi/runtime';
 import { LiveHub } from '@absensi/events';
 import { buildIngest } from './ingest.js';
 
@@ -53,6 +53,10 @@ export async function startRealtime(config: Config): Promise<RunningRealtime> {
     deps,
     sessions: infra.sessions,
     sessionSecret: infra.sessionSecret,
+    publicOrigins: config.PUBLIC_ORIGINS,
+    trustProxy: proxyTrust(config.TRUST_PROXY),
+    maxConnectionsPerAddress: config.WS_MAX_CONNECTIONS_PER_ADDRESS,
+    userChanges: infra.userChanges,
   });
   const server = createServer((request, response) => {
     if (request.url === '/healthz') {

@@ -26,8 +26,16 @@ describe.each(dialects)('schema on %s', (dialect) => {
   });
 
   it('starts with every migration pending and ends with none', async () => {
-    expect(await pendingMigrations(db)).toEqual(['0001-initial', '0002-report-files']);
-    expect(await migrate(db)).toEqual(['0001-initial', '0002-report-files']);
+    expect(await pendingMigrations(db)).toEqual([
+      '0001-initial',
+      '0002-report-files',
+      '0004-session-generation',
+    ]);
+    expect(await migrate(db)).toEqual([
+      '0001-initial',
+      '0002-report-files',
+      '0004-session-generation',
+    ]);
     expect(await pendingMigrations(db)).toEqual([]);
     expect(await migrate(db)).toEqual([]);
   });

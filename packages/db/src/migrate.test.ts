@@ -26,7 +26,11 @@ describe.runIf(withMysql)('migration job on MariaDB', () => {
       prepareDatabase(config),
     ]);
     const applied = runs.map((run) => run.applied).sort((a, b) => b.length - a.length);
-    expect(applied).toEqual([['0001-initial', '0002-report-files'], [], []]);
+    expect(applied).toEqual([
+      ['0001-initial', '0002-report-files', '0004-session-generation'],
+      [],
+      [],
+    ]);
     expect(runs.filter((run) => run.admin.created)).toHaveLength(1);
     const [rows] = await runs[0].db.sequelize.query(
       "SELECT COUNT(*) AS n FROM users WHERE role = 'admin'",
@@ -46,7 +50,7 @@ describe.runIf(withMysql)('migration job on MariaDB', () => {
       ADMIN_PASSWORD: undefined,
       COMPANY_TZ: 'Asia/Jakarta',
     });
-    expect(applied).toEqual(['0001-initial', '0002-report-files']);
+    expect(applied).toEqual(['0001-initial', '0002-report-files', '0004-session-generation']);
     await db.close();
   });
 });

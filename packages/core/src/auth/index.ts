@@ -1,2 +1,9 @@
-export { login, signedInActor } from './login.js';
+export {
+  login,
+  signedInActor,
+  tooManyAttempts,
+  type SessionClaim,
+  type SignedIn,
+} from './login.js';
+export { changeOwnPassword } from './change-password.js';
 export type { LoginLimiter } from './login-limiter.js';

@@ -26,11 +26,7 @@ export async function useCaseDeps(
     db,
     feed,
     settings: new SettingsCache(db, 'Asia/Jakarta'),
-    loginLimiter: {
-      retryAfterSeconds: () => Promise.resolve(0),
-      recordFailure: () => Promise.resolve(),
-      recordSuccess: () => Promise.resolve(),
-    },
+    loginLimiter: { reserve: () => Promise.resolve(0), succeeded: () => Promise.resolve() },
     log: quiet,
     clock: () => new Date(),
     sentMarks,

@@ -12,6 +12,7 @@ import { writeAudit } from '../audit/write.js';
 import { afterCommit } from '../changes.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { endsSessions } from './sessions.js';
 import { userView, type UserView } from './views.js';
 
 type Deps = Pick<CoreDeps, 'db' | 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users'>;
@@ -136,7 +137,9 @@ async function changeAccount(
         { role: changes.role ?? user.role, active: changes.active ?? Boolean(user.active) },
         tx,
       );
+      const revoke = endsSessions(user, changes);
       await repos.users.update(user, changes, tx);
+      if (revoke) await repos.users.endSessions(deps.db, user.id, tx);
       const changed = userView(user);
       const secret = changes.passwordHash !== undefined;
       await writeAudit(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from '@absensi/db';
 import { auditTrail, correctAttendance, listAttendance } from '@absensi/core';
 import { adminProcedure, router } from '../../trpc.js';
-import { id, isoInstant, localDate, pageLimit } from '../inputs.js';
+import { id, isoInstant, localDate, note, pageLimit, reason } from '../inputs.js';
 
 export const adminAttendanceRouter = router({
   /** Records in a date range (work dates), newest first, filtered by person, department or status. */
@@ -34,12 +34,8 @@ export const adminAttendanceRouter = router({
           clockInAt: isoInstant.optional(),
           clockOutAt: isoInstant.optional(),
           status: z.enum(ATTENDANCE_STATUSES).optional(),
-          note: z.string().trim().max(500).optional(),
-          reason: z
-            .string()
-            .trim()
-            .min(5, { message: 'must say why, in at least 5 characters' })
-            .max(500),
+          note: note.optional(),
+          reason,
         })
         .refine((input) => input.clockInAt ?? input.clockOutAt ?? input.status ?? input.note, {
           message: 'must change at least one of clockInAt, clockOutAt, status or note',
