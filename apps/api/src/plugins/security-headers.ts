@@ -23,10 +23,10 @@ export const CSP_DIRECTIVES = {
   'object-src': ["'none'"],
 } as const satisfies Record<string, readonly string[]>;
 
-/** The policy as one header value, as nginx.conf writes it. */
+/** The policy as one header value, as helmet writes it and nginx.conf repeats it. */
 export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
   .map(([name, values]) => `${name} ${values.join(' ')}`)
-  .join('; ');
+  .join(';');
 
 /** The location is asked for at clock-in; nothing else the PWA does needs a device. */
 export const PERMISSIONS_POLICY = 'geolocation=(self), camera=(), microphone=()';
