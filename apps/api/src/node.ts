@@ -144,3 +144,6 @@ export async function startNode(config: Config): Promise<RunningNode> {
     },
   };
 }
+
+/** The CSP every answer carries; nginx.conf repeats it (the cluster test compares them). */
+export { CONTENT_SECURITY_POLICY } from './plugins/security-headers.js';

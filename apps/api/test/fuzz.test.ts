@@ -12,10 +12,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import { appRouter, containsNul } from '@absensi/api';
-import { createTestClient, type TestClient } from '@absensi/api/testing';
+import { createTestClient, openRaw, subscribe, type TestClient } from '@absensi/api/testing';
 import { dialectsUnderTest } from '@absensi/db/testing';
 import { ADMIN, startTestNode, type TestNode } from './node.js';
-import { openRaw, subscribe } from './raw-socket.js';
 
 const dialects = await dialectsUnderTest();
 

@@ -5,10 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestClient, type TestClient } from '@absensi/api/testing';
+import { createTestClient, openRaw, subscribe, type TestClient } from '@absensi/api/testing';
 import { sampleAttendanceCreated } from '@absensi/events/testing';
 import { ADMIN, startTestNode, type TestNode } from './node.js';
-import { openRaw, subscribe } from './raw-socket.js';
 
 describe('the live WebSocket on the wire', () => {
   let node: TestNode;

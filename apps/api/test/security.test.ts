@@ -13,11 +13,18 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_SIGNED_OUT, MAX_BATCH_CALLS } from '@absensi/api';
-import { createTestClient, errorOf, type TestClient } from '@absensi/api/testing';
+import {
+  createTestClient,
+  errorOf,
+  openRaw,
+  subscribe,
+  upgradeStatus,
+  type RawSocket,
+  type TestClient,
+} from '@absensi/api/testing';
 import { dialectsUnderTest } from '@absensi/db/testing';
 import { CONTENT_SECURITY_POLICY } from '../src/plugins/security-headers.js';
 import { ADMIN, METRICS_TOKEN, startTestNode, type TestNode } from './node.js';
-import { openRaw, subscribe, upgradeStatus, type RawSocket } from './raw-socket.js';
 
 const dialects = await dialectsUnderTest();
 

@@ -13,9 +13,16 @@ export interface Frame {
   error?: { message: string; data: { code: string } };
 }
 
-/** A raw socket that keeps every frame it receives. */
-export async function openRaw(url: string, headers: Record<string, string> = {}) {
-  const socket = new WebSocket(url, { headers });
+/**
+ * A raw socket that keeps every frame it receives; `localAddress` makes it come from another
+ * loopback address (127.0.0.2…), as another client behind nginx would.
+ */
+export async function openRaw(
+  url: string,
+  headers: Record<string, string> = {},
+  localAddress?: string,
+) {
+  const socket = new WebSocket(url, { headers, ...(localAddress ? { localAddress } : {}) });
   const frames: Frame[] = [];
   let closed: { code: number; reason: string } | null = null;
   socket.on('message', (data: Buffer) => {
@@ -58,9 +65,10 @@ export const subscribe = (id: number | string, path: string, input?: unknown, js
 export function upgradeStatus(
   url: string,
   headers: Record<string, string> = {},
+  localAddress?: string,
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { headers });
+    const socket = new WebSocket(url, { headers, ...(localAddress ? { localAddress } : {}) });
     socket.once('open', () => {
       socket.terminate();
       resolve({ status: 101, body: '' });
