@@ -64,12 +64,18 @@ export class RedisUserChanges implements UserChangeBus {
     private readonly onError: (error: unknown) => void,
   ) {
     this.channel = `${prefix}users-changed`;
-    // A connection in subscriber mode can do nothing else: one of its own. It reconnects, and
-    // ioredis subscribes again, by itself.
-    this.subscriber = publisher.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    // A connection in subscriber mode can do nothing else: one of its own, which keeps retrying
+    // while Redis is away and has no command timeout (a subscription waits for messages).
+    this.subscriber = publisher.duplicate({
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+      commandTimeout: undefined,
+    });
     this.subscriber.on('error', () => undefined); // the publisher's connection logs Redis outages
     let connectedBefore = false;
     this.subscriber.on('ready', () => {
+      // Subscribed on every (re)connection, whether or not an earlier attempt got through.
+      this.subscriber.subscribe(this.channel).catch(onError);
       if (connectedBefore) this.emitter.emit('change', 'all');
       connectedBefore = true;
     });
@@ -78,7 +84,6 @@ export class RedisUserChanges implements UserChangeBus {
       const ids = idsOf(message);
       if (ids.length > 0) this.emitter.emit('change', ids);
     });
-    this.subscriber.subscribe(this.channel).catch(onError);
   }
 
   announce(userIds: readonly number[]): void {
