@@ -90,6 +90,8 @@ export async function startStage(options: {
       realtimeSecret: REALTIME_SECRET,
       adminEmail: ADMIN.email,
       adminPassword: ADMIN.password,
+      // The fan-out opens up to 10,000 sockets from 16 source addresses.
+      wsMaxConnectionsPerAddress: 10_000,
     }),
     { runDir, sink, path },
   );

@@ -10,6 +10,8 @@ import {
   connectInfrastructure,
   coreDeps,
   DatabaseSessionStore,
+  liveSocketSettings,
+  proxyTrust,
   type Infrastructure,
 } from '@absensi/runtime';
 import { buildApp, type App } from './app.js';
@@ -73,13 +75,15 @@ const REPLAY_DEPTH = 10_000;
  * reloaded from the database, so a client resuming after a restart gets exactly what it missed)
  * and the periodic jobs.
  */
-async function embeddedServices(infra: Infrastructure, deps: AppDeps, hub: LiveHub, stops: Stop[]) {
+async function embeddedServices(
+  config: Config,
+  infra: Infrastructure,
+  deps: AppDeps,
+  hub: LiveHub,
+  stops: Stop[],
+) {
   for (const event of await recentEvents(deps, REPLAY_DEPTH)) hub.publish(event);
-  const liveSocket = createLiveSocket({
-    deps,
-    sessions: infra.sessions,
-    sessionSecret: infra.sessionSecret,
-  });
+  const liveSocket = createLiveSocket({ deps, ...liveSocketSettings(config, infra) });
   const relayStop = new AbortController();
   relay(infra.feed, hub, relayStop.signal);
   stops.push(() => relayStop.abort());
@@ -109,7 +113,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
   };
   const deps: AppDeps = { ...baseDeps, jobs: jobStarter(config, baseDeps, stops) };
   const liveSocket: LiveSocket | undefined = live
-    ? await embeddedServices(infra, deps, live, stops)
+    ? await embeddedServices(config, infra, deps, live, stops)
     : undefined;
 
   const app = await buildApp({
@@ -119,7 +123,8 @@ export async function startNode(config: Config): Promise<RunningNode> {
     sessionSecret: infra.sessionSecret,
     sessionTtlHours: config.SESSION_TTL_HOURS,
     cookieSecure: config.COOKIE_SECURE,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: config.TRUST_PROXY === false ? false : proxyTrust(config.TRUST_PROXY),
+    metricsToken: config.METRICS_TOKEN,
     logger: infra.logger,
     webRoot: infra.embedded ? resolve(config.WEB_DIST) : undefined,
     liveSocket,
@@ -140,3 +145,6 @@ export async function startNode(config: Config): Promise<RunningNode> {
     },
   };
 }
+
+/** The CSP every answer carries; nginx.conf repeats it (the cluster test compares them). */
+export { CONTENT_SECURITY_POLICY } from './plugins/security-headers.js';

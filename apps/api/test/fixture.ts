@@ -39,7 +39,10 @@ export interface ApiFixture {
     endTime: string;
   }>;
   /** A new employee made by the admin, signed in on a client of their own. */
-  hire(name: string, department?: string): Promise<{ client: TestClient; id: number }>;
+  hire(
+    name: string,
+    department?: string,
+  ): Promise<{ client: TestClient; id: number; email: string; password: string }>;
 }
 
 /**
@@ -137,7 +140,7 @@ export function describeApi(feature: string, body: (fixture: ApiFixture) => void
         });
         const client = createTestClient(node.url);
         await client.trpc.auth.login.mutate({ email, password });
-        return { client, id: created.user.id };
+        return { client, id: created.user.id, email, password };
       },
       async clockOutIfIn(client) {
         if ((await client.trpc.attendance.today.query()).open)

@@ -5,55 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { createTestClient, type TestClient } from '@absensi/api/testing';
+import { createTestClient, openRaw, subscribe, type TestClient } from '@absensi/api/testing';
 import { sampleAttendanceCreated } from '@absensi/events/testing';
 import { ADMIN, startTestNode, type TestNode } from './node.js';
-
-interface Frame {
-  id: number | string | null;
-  jsonrpc?: string;
-  method?: string;
-  result?: {
-    type: 'started' | 'stopped' | 'data';
-    id?: string;
-    data?: { id: string; data: { type: string } };
-  };
-  error?: { message: string; data: { code: string } };
-}
-
-/** A raw socket that keeps every frame it receives. */
-async function openRaw(url: string, headers: Record<string, string> = {}) {
-  const socket = new WebSocket(url, { headers });
-  const frames: Frame[] = [];
-  let closed = false;
-  socket.on('message', (data: Buffer) => {
-    const text = data.toString('utf8');
-    if (text !== 'PING' && text !== 'PONG') frames.push(JSON.parse(text) as Frame);
-  });
-  socket.on('close', () => (closed = true));
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  return {
-    socket,
-    frames,
-    get closed() {
-      return closed;
-    },
-    send: (message: unknown) => socket.send(JSON.stringify(message)),
-    of: (id: number | string) => frames.filter((frame) => frame.id === id),
-    close: () => socket.terminate(),
-  };
-}
-
-const subscribe = (id: number | string, path: string, input?: unknown, jsonrpc?: '2.0') => ({
-  id,
-  ...(jsonrpc ? { jsonrpc } : {}),
-  method: 'subscription',
-  params: { path, input },
-});
 
 describe('the live WebSocket on the wire', () => {
   let node: TestNode;

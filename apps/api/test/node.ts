@@ -6,6 +6,8 @@ import { createTempDatabase, type TempDatabase, type TestDialect } from '@absens
 import { startNode, type RunningNode } from '../src/node.js';
 
 export const ADMIN = { email: 'admin@example.com', password: 'admin-password-123' };
+/** The token test nodes require on /metrics. */
+export const METRICS_TOKEN = 'metrics-token-for-tests';
 
 /**
  * One API node on a free loopback port with a database of its own; embedded mode unless env says
@@ -27,6 +29,7 @@ export async function startTestNode(
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'warn',
     WEB_DIST: '/nonexistent',
+    METRICS_TOKEN,
     ...env,
   });
   const node: RunningNode = await startNode(config);

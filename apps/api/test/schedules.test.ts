@@ -234,8 +234,10 @@ describeApi('schedules', (fixture) => {
         departments: ['Gudang'],
         siteIds: [],
       });
-      // The manager's session began before the role change; it holds, with the new role.
+      // A role change ends the sessions begun before it: the manager signs in again.
+      expect((await errorOf(manager.client.trpc.auth.me.query())).code).toBe('UNAUTHORIZED');
       const { client } = manager;
+      await client.trpc.auth.login.mutate({ email: manager.email, password: manager.password });
       const grid = await client.trpc.admin.schedules.roster.query({ from: today(), days: 1 });
       expect(grid.items.map((row) => row.userId)).toContain(mine.id);
       expect(grid.items.map((row) => row.userId)).not.toContain(other.id);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { errorOf, type TestClient } from '@absensi/api/testing';
-import { type TestNode } from './node.js';
+import { METRICS_TOKEN, type TestNode } from './node.js';
 import { describeApi } from './fixture.js';
 
 describeApi('wire', (fixture) => {
@@ -62,7 +62,11 @@ describeApi('wire', (fixture) => {
   describe('metrics', () => {
     it('counts calls by procedure and node', async () => {
       const conflictsCounted = async () => {
-        const text = await (await fetch(`${node.url}/metrics`)).text();
+        const text = await (
+          await fetch(`${node.url}/metrics`, {
+            headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+          })
+        ).text();
         const line =
           /absensi_trpc_calls_total\{procedure="attendance\.clockIn",type="mutation",code="CONFLICT",node="api-test"\} (\d+)/.exec(
             text,

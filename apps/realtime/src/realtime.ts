@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '@absensi/config';
 import { createLiveSocket } from '@absensi/api';
-import { connectInfrastructure, coreDeps } from '@absensi/runtime';
+import { connectInfrastructure, coreDeps, liveSocketSettings } from '@absensi/runtime';
 import { LiveHub } from '@absensi/events';
 import { buildIngest } from './ingest.js';
 
@@ -49,11 +49,7 @@ export async function startRealtime(config: Config): Promise<RunningRealtime> {
   }
 
   const deps = { ...coreDeps(infra, config.APP_NODE_ID), live: hub };
-  const liveSocket = createLiveSocket({
-    deps,
-    sessions: infra.sessions,
-    sessionSecret: infra.sessionSecret,
-  });
+  const liveSocket = createLiveSocket({ deps, ...liveSocketSettings(config, infra) });
   const server = createServer((request, response) => {
     if (request.url === '/healthz') {
       response.writeHead(200, { 'content-type': 'application/json' });

@@ -66,12 +66,30 @@ function queuedTaps(page: Page) {
   );
 }
 
+/** What Chromium reported as blocked by the Content-Security-Policy, in every page it opened. */
+const cspViolations: string[] = [];
+
+/** Records the page's CSP violations: the console's "Refused to…" and the DOM's own event. */
+async function watchCsp(context: BrowserContext) {
+  await context.exposeFunction('__reportCsp', (text: string) => cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCsp: (text: string) => void }).__reportCsp;
+      report(`${event.violatedDirective} blocked ${event.blockedURI} in ${event.documentURI}`);
+    });
+  });
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+}
+
 describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
   let stack: Stack;
   const contexts: BrowserContext[] = [];
   const newContext = async (options: BrowserContextOptions) => {
     const context = await stack.browser.newContext(options);
     contexts.push(context);
+    await watchCsp(context);
     return context;
   };
 
@@ -95,6 +113,12 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     const person = await stack.employee('Siti Rahma');
     const context = await newContext(PHONE);
     const page = await context.newPage();
+    const served = await page.goto(stack.url);
+    // The page is served under the policy that the rest of these tests run under.
+    expect(served?.headers()['content-security-policy']).toMatch(
+      /^default-src 'self';script-src 'self';style-src 'self';.*frame-ancestors 'none'/,
+    );
+    expect(served?.headers()['x-frame-options']).toBe('DENY');
     await signIn(page, stack.url, person.email, person.password);
 
     const state = page.getByTestId('clock-state');
@@ -335,6 +359,7 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     const profile = mkdtempSync(join(tmpdir(), 'absensi-profile-'));
     const context = await chromium.launchPersistentContext(profile, { ...PHONE, ...LAUNCH });
     contexts.push(context);
+    await watchCsp(context);
     const page = await context.newPage();
     await page.goto(stack.url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -407,5 +432,97 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
       .poll(() => page.getByRole('status').first().textContent())
       .toBe('Your session has ended. Please sign in again.');
     await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+  });
+
+  it("changes one's own password on the Account screen: this phone stays in, the others are out", async () => {
+    const person = await stack.employee('Putri Ayu');
+    const otherDevice = apiClient(stack.url);
+    await otherDevice.auth.login.mutate({ email: person.email, password: person.password });
+    const context = await newContext(PHONE);
+    const page = await context.newPage();
+    await signIn(page, stack.url, person.email, person.password);
+    await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Not clocked in');
+
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByLabel('Current password').fill(person.password);
+    await page.getByLabel('New password', { exact: true }).fill('a-new-password-1');
+    await page.getByLabel('New password again').fill('a-new-password-2');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('The two new passwords are not the same.');
+
+    await page.getByLabel('Current password').fill('not-my-password');
+    await page.getByLabel('New password again').fill('a-new-password-1');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Your current password is not right, so the password was not changed.');
+
+    await page.getByLabel('Current password').fill(person.password);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Password changed' }).textContent())
+      .toBe(
+        'Password changed. You stay signed in here; every other phone or browser has been signed out.',
+      );
+    await expect(otherDevice.auth.me.query()).rejects.toThrow(/Your session has ended/);
+    await page.screenshot({ path: join(ARTIFACTS, 'account-en.png'), fullPage: true });
+
+    // This phone goes on: it clocks in, and the new password signs in elsewhere.
+    await page.getByRole('link', { name: 'Clock' }).click();
+    await page.getByTestId('tap').click();
+    await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Clocked in');
+    await apiClient(stack.url).auth.login.mutate({
+      email: person.email,
+      password: 'a-new-password-1',
+    });
+  });
+
+  it('says so, and goes on in Asia/Jakarta, when the company time zone cannot be used', async () => {
+    const context = await newContext(DESKTOP);
+    const page = await context.newPage();
+    // What an older server, or one with a zone saved before zones were checked, would send.
+    await page.route('**/trpc/**', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replaceAll(
+        '"timeZone":"Asia/Jakarta"',
+        '"timeZone":"UTC+7"',
+      );
+      await route.fulfill({ response, body });
+    });
+    await signIn(page, stack.url, ADMIN.email, ADMIN.password);
+    const notice =
+      'The company time zone "UTC+7" is not valid, so times are shown in Asia/Jakarta. An administrator can choose a time zone in Settings.';
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'UTC+7' }).textContent())
+      .toBe(notice);
+    await page.getByTestId('tap').click();
+    await expect
+      .poll(() => page.getByTestId('answer').textContent())
+      .toMatch(/Clocked in at \d\d:\d\d/);
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.getByTestId('live').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByRole('link', { name: 'Attendance' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.getByText('The app hit a problem it could not handle.').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'bad-zone-en.png'), fullPage: true });
+  });
+
+  it('broke no rule of the Content-Security-Policy in any page above, and an inline script is stopped', async () => {
+    const above = [...cspViolations];
+    // The watch is awake: an inline script (what an injected payload would be) is refused and seen.
+    const context = await newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(stack.url);
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true';
+      document.body.append(script);
+    });
+    await expect.poll(() => cspViolations.length).toBeGreaterThan(above.length);
+    expect(cspViolations.slice(above.length).join('\n')).toMatch(/script-src/);
+    expect(await page.evaluate(() => 'inlineRan' in window)).toBe(false);
+    expect(above).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ export async function profileApiNode(
       COMPANY_TZ: 'Asia/Jakarta',
       LOG_LEVEL: 'warn',
       APP_NODE_ID: 'api-profiled',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
     },
     stage.sink,
   );

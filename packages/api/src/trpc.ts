@@ -43,6 +43,12 @@ export type SessionUser = Actor;
 
 // (2) Initialisation ---------------------------------------------------------------------------
 
+/** The most calls one batched request (HTTP or one WebSocket message) may carry. */
+export const MAX_BATCH_CALLS = 10;
+
+/** tRPC's own words for a batch over the limit, replaced by ones a person can act on. */
+const BATCH_TOO_LARGE = 'Batch call exceeds maximum size';
+
 /** "field: message; …" — what a person needs to fix their input. */
 export function describeZodError(error: ZodError): string {
   return error.issues
@@ -59,7 +65,9 @@ const t = initTRPC.context<Context>().create({
       ? describeZodError(zodError)
       : error.code === 'INTERNAL_SERVER_ERROR'
         ? 'Something went wrong on our side. Please try again; if it keeps happening, tell your administrator.'
-        : shape.message;
+        : error.message === BATCH_TOO_LARGE
+          ? `One request may carry at most ${MAX_BATCH_CALLS} calls; send the others in another request.`
+          : shape.message;
     const field = isDomainError(error.cause) ? (error.cause.field ?? null) : null;
     return {
       ...shape,
@@ -125,11 +133,44 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(observed).use(domainErrors);
+/** Whether any string in a JSON value (or any key) holds a NUL character; walked without recursion. */
+export function containsNul(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return true;
+    } else if (Array.isArray(item)) {
+      for (const entry of item as unknown[]) pending.push(entry);
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, entry] of Object.entries(item)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(entry);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * NUL is never text a person meant, and some drivers and databases end a string at it or refuse
+ * it: refused for every procedure, in any field, before the input schema runs.
+ */
+const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const raw = await getRawInput().catch(() => undefined);
+  if (containsNul(raw))
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'Text must not contain NUL characters (\\u0000). Remove them and try again.',
+    });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(observed).use(domainErrors).use(noNulCharacters);
 
 /** Signed in with an active account; `ctx.user` is that user. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const user = await signedInActor(ctx.deps, ctx.session.userId);
+  const user = await signedInActor(ctx.deps, ctx.session);
   return next({ ctx: { user } });
 });
 

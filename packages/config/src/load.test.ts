@@ -61,4 +61,53 @@ describe('parseConfig', () => {
   it('treats empty variables as unset', () => {
     expect(parseConfig({ REDIS_URL: '' }).REDIS_URL).toBeUndefined();
   });
+
+  it('trusts the proxies it is told of, never "anyone"', () => {
+    expect(parseConfig({}).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'loopback',
+    ]);
+    expect(() => parseConfig({ TRUST_PROXY: 'true' })).toThrowError(
+      /TRUST_PROXY must name the proxies to trust, not "true"/,
+    );
+    expect(() => parseConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrowError(
+      /not understood: 10\.0\.0\.0\/33/,
+    );
+    expect(() => parseConfig({ TRUST_PROXY: 'nginx' })).toThrowError(/not understood: nginx/);
+    expect(() => parseConfig({ TRUST_PROXY: '99' })).toThrowError(/hop count from 0 to 10/);
+  });
+
+  it('reads the public origins as origins', () => {
+    expect(
+      parseConfig({ PUBLIC_ORIGINS: 'https://absensi.example.co.id, http://127.0.0.1:8000/' })
+        .PUBLIC_ORIGINS,
+    ).toEqual(['https://absensi.example.co.id', 'http://127.0.0.1:8000']);
+    expect(() => parseConfig({ PUBLIC_ORIGINS: 'https://absensi.example.co.id/app' })).toThrowError(
+      /PUBLIC_ORIGINS must be origins .* \(not an origin: https:\/\/absensi\.example\.co\.id\/app\)/,
+    );
+    expect(() => parseConfig({ PUBLIC_ORIGINS: 'absensi.example.co.id' })).toThrowError(
+      /PUBLIC_ORIGINS must be origins/,
+    );
+  });
+
+  it('takes only IANA zone names for COMPANY_TZ, not offsets', () => {
+    expect(parseConfig({ COMPANY_TZ: 'Asia/Makassar' }).COMPANY_TZ).toBe('Asia/Makassar');
+    expect(parseConfig({ COMPANY_TZ: 'UTC' }).COMPANY_TZ).toBe('UTC');
+    for (const zone of ['UTC+7', 'local', '+07:00', 'Asia/Nowhere'])
+      expect(() => parseConfig({ COMPANY_TZ: zone }), zone).toThrowError(/COMPANY_TZ/);
+  });
+
+  it('reads the metrics token from METRICS_TOKEN_FILE, and refuses a short one', () => {
+    expect(
+      parseConfig({ METRICS_TOKEN_FILE: '/run/secrets/metrics' }, () => 'm'.repeat(20))
+        .METRICS_TOKEN,
+    ).toBe('m'.repeat(20));
+    expect(() => parseConfig({ METRICS_TOKEN: 'short' })).toThrowError(/at least 16 characters/);
+  });
 });

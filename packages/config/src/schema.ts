@@ -1,6 +1,9 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
+/** An IANA zone name ("Area/Location", or UTC) that Intl knows; not an offset such as UTC+7. */
 function isTimeZone(zone: string): boolean {
+  if (!/^(?:UTC|[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+)$/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
@@ -12,6 +15,84 @@ function isTimeZone(zone: string): boolean {
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Names @fastify/proxy-addr knows for whole ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies in front of this process may say who the client is (X-Forwarded-For): none
+ * (`false`), the nearest N hops (a number: `1` behind one nginx), or the proxies' own addresses and
+ * CIDR blocks. `true` ("anyone") is refused: every client could then choose the address that the
+ * login limiter and the WebSocket limit count.
+ */
+const trustProxy = z.string().transform((value, context): false | number | string[] => {
+  const text = value.trim();
+  if (['false', 'no', 'off'].includes(text)) return false;
+  if (['true', 'yes', 'on'].includes(text)) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        'must name the proxies to trust, not "true" (which trusts any client\'s X-Forwarded-For): a hop count such as 1 (one nginx in front), or their addresses/CIDRs such as 10.0.0.0/8,127.0.0.1',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) {
+      context.addIssue({ code: 'custom', message: 'must be a hop count from 0 to 10' });
+      return z.NEVER;
+    }
+    return hops === 0 ? false : hops;
+  }
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const wrong = entries.filter((entry) => !isAddressOrCidr(entry));
+  if (entries.length === 0 || wrong.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be false, a hop count, or addresses/CIDRs separated by commas (not understood: ${wrong.join(', ') || 'nothing given'})`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
+/** The origins (scheme://host[:port]) a browser may open the live WebSocket from. */
+const publicOrigins = z.string().transform((value, context): string[] => {
+  const origins: string[] = [];
+  for (const entry of value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be origins such as https://absensi.example.co.id, separated by commas (not an origin: ${entry})`,
+      });
+      return z.NEVER;
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+});
 
 const databaseUrl = z
   .string()
@@ -60,7 +141,21 @@ export const configSchema = z.object({
     .max(24 * 365)
     .default(24 * 30),
   COOKIE_SECURE: booleanFlag.default(false),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: trustProxy.default(false),
+  /**
+   * Origins the live WebSocket accepts in a browser's Origin header. Unset: the page's origin must
+   * be the host the request was sent to (its Host header).
+   */
+  PUBLIC_ORIGINS: publicOrigins.optional(),
+  /** Bearer token that /metrics requires; unset, /metrics answers 404. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, {
+      message: 'METRICS_TOKEN must be at least 16 characters (try: openssl rand -hex 16)',
+    })
+    .optional(),
+  /** Live WebSocket connections one client address may hold at once (after the trusted proxy). */
+  WS_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
   ADMIN_EMAIL: z.email({ message: 'must be an email address' }).default('admin@absensi.local'),
   ADMIN_PASSWORD: z.string().min(8, { message: 'must be at least 8 characters' }).optional(),
   COMPANY_TZ: z
@@ -77,7 +172,10 @@ export const configSchema = z.object({
   WEB_DIST: z.string().min(1).default('apps/web/dist'),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Failed sign-ins allowed for one email from one address in the window. */
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failed sign-ins allowed from one address, whatever the email, in the window. */
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce
     .number()
     .int()
@@ -97,6 +195,7 @@ export const SECRET_NAMES = [
   'SESSION_SECRET',
   'ADMIN_PASSWORD',
   'REALTIME_SECRET',
+  'METRICS_TOKEN',
 ] as const satisfies readonly ConfigName[];
 
 export const CONFIG_NAMES = Object.keys(configSchema.shape) as ConfigName[];

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger as PinoLogger } from 'pino';
+import { proxyTrust } from './client-address.js';
 import type { Config } from '@absensi/config';
 import { openDatabase, prepareDatabase, repos, type Database, type FirstAdmin } from '@absensi/db';
 import {
@@ -8,6 +9,7 @@ import {
   SentMarks,
   SettingsCache,
   UserCache,
+  USER_CACHE_TTL_MS,
   type CoreDeps,
   type LoginLimiter,
   type SnapshotCache,
@@ -15,7 +17,8 @@ import {
 import { MemoryFeed, RedisFeed, type EventFeed } from '@absensi/events';
 import { RedisSnapshotCache } from './caches/redis-snapshot-cache.js';
 import { createLogger } from './logger.js';
-import { RateLimitedLogins } from './login-limiter.js';
+import { InProcessUserChanges, RedisUserChanges, type UserChangeBus } from './user-changes.js';
+import { RateLimitedLogins, type LoginLimits } from './login-limiter.js';
 import { resolveSessionSecret } from './session/secret.js';
 import {
   DatabaseSessionStore,
@@ -25,6 +28,14 @@ import {
 import type { SessionStore } from './session/types.js';
 
 const DASHBOARD_TTL_MS = 5_000;
+
+function loginLimits(config: Config): LoginLimits {
+  return {
+    perPair: config.LOGIN_MAX_ATTEMPTS,
+    perAddress: config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+    windowSeconds: config.LOGIN_WINDOW_SECONDS,
+  };
+}
 
 /** The connections one process needs, chosen by the configuration: Redis when REDIS_URL is set, else in-process. */
 export interface Infrastructure {
@@ -42,6 +53,8 @@ export interface Infrastructure {
   readonly admin: FirstAdmin | null;
   readonly dashboardCache: SnapshotCache;
   readonly sentMarks: SentMarks;
+  /** Account changes announced to every process (user caches, realtime's sockets). */
+  readonly userChanges: UserChangeBus;
   close(): Promise<void>;
 }
 
@@ -71,24 +84,24 @@ export async function connectInfrastructure(
 
   if (config.REDIS_URL === undefined) {
     const feed = new MemoryFeed();
+    const userChanges = new InProcessUserChanges();
     return {
       embedded,
       db,
       feed,
       sessions: new DatabaseSessionStore(db, ttlSeconds),
       sessionSecret,
-      loginLimiter: RateLimitedLogins.inMemory(
-        config.LOGIN_MAX_ATTEMPTS,
-        config.LOGIN_WINDOW_SECONDS,
-      ),
-      settings: new SettingsCache(db, config.COMPANY_TZ),
+      loginLimiter: RateLimitedLogins.inMemory(loginLimits(config)),
+      settings: new SettingsCache(db, config.COMPANY_TZ, undefined, logger),
       logger,
       redis: null,
       admin,
       dashboardCache: new MemorySnapshotCache(DASHBOARD_TTL_MS),
       sentMarks,
+      userChanges,
       async close() {
         await sentMarks.flush();
+        await userChanges.close();
         await feed.close();
         await db.close();
       },
@@ -118,6 +131,9 @@ export async function connectInfrastructure(
     logger.info('Redis reachable again');
   });
   const feed = new RedisFeed(config.REDIS_URL, config.REDIS_PREFIX);
+  const userChanges = new RedisUserChanges(redis, config.REDIS_PREFIX, (error) =>
+    logger.debug({ err: error }, 'account change notice not sent; others see it within 5 s'),
+  );
   return {
     embedded,
     db,
@@ -129,13 +145,8 @@ export async function connectInfrastructure(
         logger.debug({ err: error }, 'session read from the database: Redis did not answer'),
     ),
     sessionSecret,
-    loginLimiter: RateLimitedLogins.redis(
-      redis,
-      config.REDIS_PREFIX,
-      config.LOGIN_MAX_ATTEMPTS,
-      config.LOGIN_WINDOW_SECONDS,
-    ),
-    settings: new SettingsCache(db, config.COMPANY_TZ),
+    loginLimiter: RateLimitedLogins.redis(redis, config.REDIS_PREFIX, loginLimits(config)),
+    settings: new SettingsCache(db, config.COMPANY_TZ, undefined, logger),
     logger,
     redis,
     admin,
@@ -145,8 +156,10 @@ export async function connectInfrastructure(
       DASHBOARD_TTL_MS,
     ),
     sentMarks,
+    userChanges,
     async close() {
       await sentMarks.flush();
+      await userChanges.close();
       await feed.close();
       redis.disconnect();
       await db.close();
@@ -171,7 +184,35 @@ export function coreDeps(
     log: infra.logger,
     dashboardCache: infra.dashboardCache,
     sentMarks: infra.sentMarks,
-    users: new UserCache(),
+    users: userCacheOf(infra),
     ...extra,
+  };
+}
+
+/** The process's cache of signed-in users, announcing its changes and hearing everyone else's. */
+function userCacheOf(infra: Infrastructure): UserCache {
+  const cache = new UserCache(USER_CACHE_TTL_MS, undefined, infra.userChanges);
+  infra.userChanges.subscribe((change) => {
+    if (change === 'all') cache.clear();
+    else for (const id of change) cache.forgetHere(id);
+  });
+  return cache;
+}
+
+/**
+ * What a process's live socket needs from its connections and configuration: the session store
+ * and secret, the origins and proxies to trust, the per-address limit and the account changes.
+ */
+export function liveSocketSettings(
+  config: Pick<Config, 'PUBLIC_ORIGINS' | 'TRUST_PROXY' | 'WS_MAX_CONNECTIONS_PER_ADDRESS'>,
+  infra: Pick<Infrastructure, 'sessions' | 'sessionSecret' | 'userChanges'>,
+) {
+  return {
+    sessions: infra.sessions,
+    sessionSecret: infra.sessionSecret,
+    publicOrigins: config.PUBLIC_ORIGINS,
+    trustProxy: proxyTrust(config.TRUST_PROXY),
+    maxConnectionsPerAddress: config.WS_MAX_CONNECTIONS_PER_ADDRESS,
+    userChanges: infra.userChanges,
   };
 }

@@ -33,6 +33,8 @@ export interface ClusterSettings {
   logLevel: string;
   /** ip_hash instead of least_conn (the old design's sticky sessions). */
   balance: 'least_conn' | 'ip_hash';
+  /** Live sockets one client address may hold (realtime's WS_MAX_CONNECTIONS_PER_ADDRESS); unset, its default. */
+  wsMaxConnectionsPerAddress?: number | undefined;
 }
 
 export const DEFAULT_PORTS = {
@@ -57,7 +59,8 @@ export function loopbackClusterSettings(
     | 'realtimeSecret'
     | 'adminEmail'
     | 'adminPassword'
-  >,
+  > &
+    Partial<Pick<ClusterSettings, 'wsMaxConnectionsPerAddress'>>,
 ): ClusterSettings {
   return {
     host: '127.0.0.1',
@@ -126,12 +129,17 @@ export function serviceProcesses(settings: ClusterSettings, path: string): NodeP
         APP_NODE_ID: 'realtime',
         PORT: String(settings.realtimePort),
         INGEST_PORT: String(settings.ingestPort),
+        // nginx is the one hop in front: the client is the address it appends to X-Forwarded-For.
+        TRUST_PROXY: '1',
+        ...(settings.wsMaxConnectionsPerAddress
+          ? { WS_MAX_CONNECTIONS_PER_ADDRESS: String(settings.wsMaxConnectionsPerAddress) }
+          : {}),
       },
     },
     ...apiPorts(settings).map((port, index) => ({
       name: `api-${index + 1}`,
       entry: ENTRIES.api,
-      env: { ...shared, APP_NODE_ID: `api-${index + 1}`, PORT: String(port), TRUST_PROXY: 'true' },
+      env: { ...shared, APP_NODE_ID: `api-${index + 1}`, PORT: String(port), TRUST_PROXY: '1' },
     })),
     ...Array.from({ length: settings.subscribers }, (_, index) => ({
       name: `subscriber-${index + 1}`,

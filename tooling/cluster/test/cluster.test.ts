@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { chromium, type Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnvironment } from '@absensi/config';
-import { createLiveClient, createTestClient, errorOf, type TestClient } from '@absensi/api/testing';
+import {
+  createLiveClient,
+  createTestClient,
+  errorOf,
+  openRaw,
+  subscribe,
+  upgradeStatus,
+  type TestClient,
+} from '@absensi/api/testing';
+import { CONTENT_SECURITY_POLICY } from '@absensi/api-node';
 import { createTempDatabase, type TempDatabase } from '@absensi/db/testing';
 import { deleteKeys, testPrefix } from '@absensi/events/testing';
 import type { AttendanceEvent } from '@absensi/events';
@@ -24,6 +34,66 @@ import { TcpProxy } from './tcp-proxy.js';
 
 const available = await clusterServicesAvailable();
 const ADMIN = { email: 'admin@example.com', password: 'admin-password-1' };
+
+/**
+ * One HTTP request from another loopback address (127.0.0.x), as a client elsewhere reaches
+ * nginx: nginx sees that address and appends it to X-Forwarded-For.
+ */
+function requestFrom(
+  localAddress: string,
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}> {
+  return new Promise((resolve, reject) => {
+    const sent = request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, localAddress },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
+      },
+    );
+    sent.on('error', reject);
+    sent.end(options.body);
+  });
+}
+
+/** A batch of login calls in one request, from `localAddress`; each call's tRPC code. */
+async function batchedLogins(
+  localAddress: string,
+  url: string,
+  email: string,
+  count: number,
+  headers: Record<string, string> = {},
+): Promise<string[]> {
+  const answer = await requestFrom(
+    localAddress,
+    `${url}/trpc/${Array.from({ length: count }, () => 'auth.login').join(',')}?batch=1`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(
+        Object.fromEntries(
+          Array.from({ length: count }, (_, index) => [
+            index,
+            { email, password: `guess-${index}-x` },
+          ]),
+        ),
+      ),
+    },
+  );
+  return (JSON.parse(answer.body) as { error?: { data: { code: string } } }[]).map(
+    (call) => call.error?.data.code ?? 'OK',
+  );
+}
 
 describe.runIf(available)(
   'the cluster: nginx, four API nodes, four subscribers, realtime, worker',
@@ -411,5 +481,155 @@ describe.runIf(available)(
         await browser.close();
       }
     }, 90_000);
+
+    describe('security (issue 13), through nginx, on MariaDB and Redis', () => {
+      const login = (localAddress: string, email: string, password: string, spoof?: string) =>
+        requestFrom(localAddress, `${cluster.url}/trpc/auth.login`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(spoof ? { 'x-forwarded-for': spoof } : {}),
+          },
+          body: JSON.stringify({ email, password }),
+        });
+      const codeOf = (answer: { body: string }) =>
+        (JSON.parse(answer.body) as { error?: { data: { code: string } } }).error?.data.code ??
+        'OK';
+
+      beforeAll(async () => {
+        for (const name of ['locked', 'batched', 'rina'])
+          await admin.trpc.admin.users.create.mutate({
+            name,
+            email: `${name}@example.com`,
+            password: `${name}-password-1`,
+            role: name === 'rina' ? 'admin' : 'employee',
+          });
+      });
+
+      it('checks 5 passwords among 30 parallel logins spread over the nodes, whatever X-Forwarded-For the client writes', async () => {
+        const answers = await Promise.all(
+          Array.from({ length: 30 }, (_, index) =>
+            login('127.0.0.21', 'locked@example.com', `guess-${index}-x`, `10.0.0.${index + 1}`),
+          ),
+        );
+        const codes = answers.map(codeOf);
+        expect(codes.filter((code) => code === 'UNAUTHORIZED')).toHaveLength(5);
+        expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(25);
+        const nodes = new Set(answers.map((answer) => answer.headers['x-app-node']));
+        expect(nodes.size).toBeGreaterThan(1);
+        // Even the right password, and from a "new" address of its own making, waits.
+        expect(
+          codeOf(await login('127.0.0.21', 'locked@example.com', 'locked-password-1', '10.9.9.9')),
+        ).toBe('TOO_MANY_REQUESTS');
+        // The person, elsewhere, signs in.
+        expect(codeOf(await login('127.0.0.22', 'locked@example.com', 'locked-password-1'))).toBe(
+          'OK',
+        );
+      });
+
+      it('checks 5 passwords in two batches of 10, and refuses a batch of 11', async () => {
+        const codes = [
+          ...(await batchedLogins('127.0.0.23', cluster.url, 'batched@example.com', 10)),
+          ...(await batchedLogins('127.0.0.23', cluster.url, 'batched@example.com', 10)),
+        ];
+        expect(codes.filter((code) => code === 'UNAUTHORIZED')).toHaveLength(5);
+        expect(codes.filter((code) => code === 'TOO_MANY_REQUESTS')).toHaveLength(15);
+        const tooBig = await requestFrom(
+          '127.0.0.24',
+          `${cluster.url}/trpc/${Array.from({ length: 11 }, () => 'auth.me').join(',')}?batch=1`,
+        );
+        expect(tooBig.status).toBe(400);
+        expect(tooBig.body).toContain('One request may carry at most 10 calls');
+      });
+
+      it("closes a demoted admin's socket within 2 s, and every node refuses the session at once", async () => {
+        const rina = createTestClient(cluster.url);
+        await rina.trpc.auth.login.mutate({
+          email: 'rina@example.com',
+          password: 'rina-password-1',
+        });
+        const rinaId = (await rina.trpc.auth.me.query()).id;
+        // Every node has read her lately (its 5 s cache): only the notice can make them forget.
+        for (const apiUrl of cluster.apiUrls)
+          expect(
+            (await createTestClient(apiUrl, { cookie: rina.cookieHeader() }).trpc.auth.me.query())
+              .role,
+          ).toBe('admin');
+        const socket = await openRaw(cluster.wsUrl, {
+          cookie: rina.cookieHeader(),
+          origin: cluster.url,
+        });
+        socket.send(subscribe(1, 'live.attendance', {}));
+        await expect.poll(() => socket.of(1).length).toBe(1);
+        const data = () => socket.of(1).filter((frame) => frame.result?.type === 'data');
+        const clocker = employees[5]!.client;
+        const tap = async () =>
+          (await clocker.trpc.attendance.today.query()).open ? clockOut(clocker) : clockIn(clocker);
+        await tap();
+        await expect.poll(() => data().length).toBe(1);
+
+        const demoted = Date.now();
+        await admin.trpc.admin.users.update.mutate({ id: rinaId, role: 'employee' });
+        await expect.poll(() => socket.closed, { timeout: 2_000, interval: 20 }).toBe(true);
+        expect(socket.closeCode?.code).toBe(4401);
+        for (const apiUrl of cluster.apiUrls)
+          expect(
+            (
+              await errorOf(
+                createTestClient(apiUrl, { cookie: rina.cookieHeader() }).trpc.auth.me.query(),
+              )
+            ).code,
+          ).toBe('UNAUTHORIZED');
+        expect(Date.now() - demoted).toBeLessThan(2_000);
+        // The admin's own subscription sees the next tap; Rina's closed socket does not.
+        const seenBefore = seen.length;
+        await tap();
+        await expect.poll(() => seen.length).toBeGreaterThan(seenBefore);
+        expect(data()).toHaveLength(1);
+      });
+
+      it('opens /ws to the page of its own origin only', async () => {
+        const cookie = admin.cookieHeader();
+        expect((await upgradeStatus(cluster.wsUrl, { cookie, origin: cluster.url })).status).toBe(
+          101,
+        );
+        for (const origin of ['https://evil.example', 'http://127.0.0.1:1', 'null'])
+          expect((await upgradeStatus(cluster.wsUrl, { cookie, origin })).status).toBe(403);
+      });
+
+      it('sends the security headers once on the app, its routes, its assets and the API, HSTS only over HTTPS', async () => {
+        const asset = readdirSync(join(ENTRIES.web, 'assets')).find((name) => name.endsWith('.js'));
+        const paths = ['/', '/admin', '/admin/users', '/sw.js', '/trpc/auth.me'];
+        if (asset) paths.push(`/assets/${asset}`);
+        for (const path of paths) {
+          const answer = await requestFrom('127.0.0.25', `${cluster.url}${path}`);
+          expect({ path, csp: answer.headers['content-security-policy'] }).toEqual({
+            path,
+            csp: CONTENT_SECURITY_POLICY,
+          });
+          expect(answer.headers).toMatchObject({
+            'x-frame-options': 'DENY',
+            'x-content-type-options': 'nosniff',
+            'referrer-policy': 'no-referrer',
+            'permissions-policy': 'geolocation=(self), camera=(), microphone=()',
+          });
+          expect(answer.headers['strict-transport-security']).toBeUndefined();
+          if (path.startsWith('/assets/'))
+            expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+          else if (!path.startsWith('/trpc'))
+            expect(answer.headers['cache-control']).toBe('no-cache');
+        }
+        const behindTls = await requestFrom('127.0.0.25', `${cluster.url}/admin`, {
+          headers: { 'x-forwarded-proto': 'https' },
+        });
+        expect(behindTls.headers['strict-transport-security']).toBe('max-age=15552000');
+      });
+
+      it('keeps /metrics off the public port and closed without a token', async () => {
+        const throughNginx = await requestFrom('127.0.0.26', `${cluster.url}/metrics`);
+        expect(throughNginx.body).not.toContain('absensi_');
+        expect((await fetch(`${cluster.apiUrls[0]}/metrics`)).status).toBe(404);
+      });
+    });
   },
 );

@@ -1,11 +1,14 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SessionClaim } from '@absensi/core';
 import { SESSION_COOKIE, type RequestSession, type SessionStore } from '@absensi/runtime';
 
 declare module 'fastify' {
   interface Session {
     userId?: number;
+    /** The account's session generation at sign-in (see RequestSession.generation). */
+    generation?: number;
   }
 }
 
@@ -37,13 +40,22 @@ export async function registerSessions(app: FastifyInstance, options: SessionOpt
   });
 }
 
+/** Who the session of one HTTP request says is signed in (see signedInActor). */
+export function sessionClaim(request: FastifyRequest): SessionClaim {
+  return {
+    userId: request.session.get('userId') ?? null,
+    generation: request.session.get('generation') ?? 0,
+  };
+}
+
 /** The session of one HTTP request, as procedures see it. */
 export function requestSession(request: FastifyRequest): RequestSession {
   return {
-    userId: request.session.get('userId') ?? null,
-    async signIn(userId) {
+    ...sessionClaim(request),
+    async signIn(userId, generation) {
       await request.session.regenerate();
       request.session.set('userId', userId);
+      request.session.set('generation', generation);
       await request.session.save();
     },
     async signOut() {

@@ -1,16 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { exportFile, EXPORT_ROUTE, isDomainError, signedInActor } from '@absensi/core';
 import type { AppDeps } from '@absensi/api';
+import { sessionClaim } from '../plugins/session.js';
 
 /** A finished export, to the admin who started it (the worker stores it; any node hands it out). */
 export function exportsRoute(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { jobId: string } }>(EXPORT_ROUTE, async (request, reply) => {
-    const admin = await signedInActor(deps, request.session.get('userId') ?? null).catch(
-      (error: unknown) => {
-        if (isDomainError(error)) return null;
-        throw error;
-      },
-    );
+    const admin = await signedInActor(deps, sessionClaim(request)).catch((error: unknown) => {
+      if (isDomainError(error)) return null;
+      throw error;
+    });
     if (admin?.role !== 'admin')
       return reply.code(401).send({ error: 'Sign in as an administrator to download exports.' });
     const file = await exportFile(deps, admin, request.params.jobId);

@@ -14,6 +14,8 @@ export const trpcClient = createTRPCClient<AppRouter>({
       true: lazyLink(() => import('./live-link').then((module) => module.liveLink)),
       false: httpBatchLink({
         url: '/trpc',
+        // The server takes at most 10 calls in one request (MAX_BATCH_CALLS in @absensi/api).
+        maxItems: 10,
         fetch: (url, options) => fetch(url, { ...options, credentials: 'same-origin' }),
       }),
     }),

@@ -87,6 +87,10 @@ export function describe(problem: Problem, t: Translate, context: 'login' | 'oth
     return problem.serverMessage;
   }
   if (problem.kind === 'invalid' && /3 days/.test(problem.serverMessage)) return t('errTooOld');
+  if (problem.kind === 'invalid' && /current password is not right/.test(problem.serverMessage))
+    return t('errCurrentPassword');
+  if (problem.kind === 'invalid' && /must differ from the current one/.test(problem.serverMessage))
+    return t('errSamePassword');
   const minutes = /in (\d+) minute/.exec(problem.serverMessage)?.[1] ?? '15';
   return t(keys[problem.kind], { detail: problem.serverMessage, minutes });
 }

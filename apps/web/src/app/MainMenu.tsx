@@ -8,6 +8,7 @@ export function MainMenu({ path, admin }: { path: string; admin: boolean }) {
     <nav aria-label={t('mainMenu')} className="nav">
       <NavLink to="/" label="navClock" path={path} />
       <NavLink to="/history" label="navHistory" path={path} />
+      <NavLink to="/account" label="navAccount" path={path} />
       {admin && (
         <>
           <NavLink to="/admin" label="navDashboard" path={path} />

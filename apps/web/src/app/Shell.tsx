@@ -3,6 +3,7 @@ import { useSession } from '../auth/session';
 import type { TapSync } from '../clock/sync';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useLang } from '../i18n/lang-context';
+import { ZoneNotice } from '../time/ZoneNotice';
 import { useOnline } from '../ui/use-online';
 import { MainMenu } from './MainMenu';
 import { Page } from './Page';
@@ -42,6 +43,7 @@ export function Shell({ sync }: { sync: TapSync }) {
           {t('offlineBanner')}
         </p>
       )}
+      <ZoneNotice />
       <main
         id="main"
         ref={mainRef}

@@ -1,8 +1,13 @@
 /** Dates, times, numbers and durations as Intl writes them: in the chosen language, in the company's zone. */
+import { usableZone } from '../time/usable-zone';
 import { LOCALES, type Lang } from './lang';
 
-/** Formatters bound to a language and the company's time zone. */
-export function formatters(lang: Lang, timeZone: string) {
+/**
+ * Formatters bound to a language and the company's time zone (Asia/Jakarta when the browser
+ * cannot use the zone given, see usableZone).
+ */
+export function formatters(lang: Lang, companyZone: string) {
+  const timeZone = usableZone(companyZone);
   const locale = LOCALES[lang];
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' });
   const dateTime = new Intl.DateTimeFormat(locale, {

@@ -1,9 +1,13 @@
-/** Wall-clock times in a time zone and the instants they stand for, with Intl's zone data. */
+/**
+ * Wall-clock times in a time zone and the instants they stand for, with Intl's zone data (a zone
+ * Intl refuses is read as Asia/Jakarta, see usableZone).
+ */
+import { usableZone } from './usable-zone';
 
 /** The offset of a zone from UTC at an instant, in milliseconds (Asia/Jakarta: +7 h). */
 function zoneOffsetMs(instant: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
+    timeZone: usableZone(timeZone),
     hourCycle: 'h23',
     year: 'numeric',
     month: '2-digit',

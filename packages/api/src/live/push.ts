@@ -144,6 +144,8 @@ export interface PushPathOptions {
   /** The client sends its connection params as its first message (tRPC's `connectionParams=1`). */
   expectsConnectionParams: boolean;
   frames: FrameCache;
+  /** Messages in one batch beyond this go whole to tRPC, which refuses the batch. */
+  maxBatch: number;
   log: Logger;
 }
 
@@ -153,6 +155,7 @@ export function servePushPath({
   trpc,
   expectsConnectionParams,
   frames,
+  maxBatch,
   log,
 }: PushPathOptions): void {
   const subscriptions = new Map<number | string, Subscription>();
@@ -253,6 +256,10 @@ export function servePushPath({
       parsed = text === 'PING' || text === 'PONG' ? undefined : JSON.parse(text);
     } catch {
       parsed = undefined;
+    }
+    if (Array.isArray(parsed) && parsed.length > maxBatch) {
+      trpc.pass(data);
+      return;
     }
     const messages = Array.isArray(parsed) ? (parsed as unknown[]) : [parsed];
     const ours = messages.filter(

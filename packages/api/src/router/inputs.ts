@@ -1,14 +1,33 @@
 import { z } from 'zod';
+import { canonicalTimeZone } from '@absensi/core';
+
+/**
+ * Dates an attendance record can have: from 2000 to 2099 (as written, in the date's own zone). A
+ * year such as 0000 or 9999 is a typing slip, and would count billions of worked minutes.
+ */
+export const YEARS = { earliest: 2000, latest: 2099 } as const;
+const SANE_YEAR = {
+  message: `must be in the years ${YEARS.earliest} to ${YEARS.latest}`,
+};
+const saneYear = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= YEARS.earliest && year <= YEARS.latest;
+};
 
 export const idempotencyKey = z.uuid({ message: 'must be a UUID made once for this tap' });
-export const isoInstant = z.iso.datetime({
-  offset: true,
-  message: 'must be an ISO 8601 date-time such as 2026-11-24T08:00:00+07:00',
-});
-export const localDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+export const isoInstant = z.iso
+  .datetime({
+    offset: true,
+    message: 'must be an ISO 8601 date-time such as 2026-11-24T08:00:00+07:00',
+  })
+  .refine(saneYear, SANE_YEAR);
+export const localDate = z.iso
+  .date({ message: 'must be a date as YYYY-MM-DD' })
+  .refine(saneYear, SANE_YEAR);
 export const month = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month as YYYY-MM' });
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month as YYYY-MM' })
+  .refine(saneYear, SANE_YEAR);
 export const localTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time as HH:MM (24-hour)' });
@@ -19,8 +38,73 @@ export const email = z
   .max(191)
   .transform((value) => value.toLowerCase());
 export const password = z.string().min(8, { message: 'must be at least 8 characters' }).max(200);
-export const personName = z.string().trim().min(1, { message: 'must not be empty' }).max(120);
-export const department = z.string().trim().max(120).nullable();
+/** Bidi embeddings, overrides and isolates: they make text display in another order than it reads. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+const CONTROLS = /\p{Cc}/u;
+const CONTROLS_BUT_LINE_BREAKS = /(?![\n\r\t])\p{Cc}/u;
+/** Half of a character (a lone UTF-16 surrogate): no database stores it as text. */
+const BROKEN = /\p{Cs}/u;
+/** What shows nothing: text of only these is empty, however long. */
+const INVISIBLE =
+  /[\s\u00AD\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF\uFFA0]|\u034F/gu;
+
+/**
+ * Text a person typed for others to read (a name, a department, a note): trimmed, at most `max`
+ * characters, with something visible in it (at least `min` characters once invisible ones are taken
+ * out), no control characters (a multi-line note keeps line breaks and tabs), no bidi overrides
+ * and no broken characters.
+ */
+export function visibleText(options: {
+  max: number;
+  min?: number;
+  minMessage?: string;
+  multiline?: boolean;
+}) {
+  const min = options.min ?? 1;
+  return z
+    .string({ message: 'must be text' })
+    .trim()
+    .max(options.max, { message: `must be at most ${options.max} characters` })
+    .refine((value) => !BROKEN.test(value), {
+      message: 'must be readable text (it holds a broken character)',
+    })
+    .refine((value) => !(options.multiline ? CONTROLS_BUT_LINE_BREAKS : CONTROLS).test(value), {
+      message: options.multiline
+        ? 'must not contain control characters (line breaks and tabs are fine)'
+        : 'must not contain control characters such as line breaks or tabs',
+    })
+    .refine((value) => !BIDI_CONTROLS.test(value), {
+      message:
+        'must not contain characters that reverse the text direction (U+202A–U+202E, U+2066–U+2069)',
+    })
+    .refine((value) => value.replace(INVISIBLE, '').length >= min, {
+      message: options.minMessage ?? 'must not be empty',
+    });
+}
+
+export const personName = visibleText({ max: 120 });
+/** A department's name, or null for none. */
+export const department = visibleText({ max: 120 }).nullable();
+/** A note on a record (one or more lines). */
+export const note = visibleText({ max: 500, multiline: true });
+/** Why a record was corrected, for its audit trail. */
+export const reason = visibleText({
+  max: 500,
+  min: 5,
+  minMessage: 'must say why, in at least 5 characters',
+  multiline: true,
+});
+
+/** An IANA time zone name, stored in its canonical spelling ("asia/jakarta" → "Asia/Jakarta"). */
+export const timeZone = z.string({ message: 'must be text' }).transform((value, context) => {
+  const zone = canonicalTimeZone(value.trim());
+  if (zone) return zone;
+  context.addIssue({
+    code: 'custom',
+    message: 'must be an IANA time zone such as Asia/Jakarta (not an offset such as UTC+7)',
+  });
+  return z.NEVER;
+});
 
 export const location = z.object({
   lat: z.number().min(-90).max(90),
@@ -35,5 +119,5 @@ export const tapInput = z.object({
   /** The phone's clock when the request left; with `at`, the server finds the tap's true time. */
   sentAt: isoInstant.optional(),
   location: location.optional(),
-  note: z.string().trim().max(500).optional(),
+  note: note.optional(),
 });

@@ -10,8 +10,13 @@ import { createCallerFactory } from '../trpc.js';
 const createCaller = createCallerFactory(appRouter);
 
 /** A session that is already signed in (or not), without cookies or HTTP. */
-function sessionOf(userId: number | null): RequestSession {
-  return { userId, signIn: () => Promise.resolve(), signOut: () => Promise.resolve() };
+function sessionOf(userId: number | null, generation = 0): RequestSession {
+  return {
+    userId,
+    generation,
+    signIn: () => Promise.resolve(),
+    signOut: () => Promise.resolve(),
+  };
 }
 
 async function codeOf(call: Promise<unknown>): Promise<string> {
@@ -58,6 +63,16 @@ describe('procedures called directly', () => {
     ).toBe('BAD_REQUEST');
     expect(await codeOf(as(null).attendance.today())).toBe('UNAUTHORIZED');
     expect(await codeOf(as(employeeId + 99).auth.me())).toBe('UNAUTHORIZED');
+    // A session from before the account's sessions were ended.
+    expect(
+      await codeOf(
+        createCaller({
+          deps,
+          session: sessionOf(employeeId, 7),
+          clientAddress: '127.0.0.1',
+        }).auth.me(),
+      ),
+    ).toBe('UNAUTHORIZED');
     expect(await codeOf(wayan.admin.dashboard())).toBe('FORBIDDEN');
   });
 

@@ -1,2 +1,3 @@
 export { SettingsCache, type CompanySettings } from './settings-cache.js';
 export { updateSettings } from './update.js';
+export { canonicalTimeZone } from './time-zone.js';

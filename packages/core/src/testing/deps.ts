@@ -28,11 +28,7 @@ export async function useCaseDeps(
     feed,
     settings: new SettingsCache(db, 'Asia/Jakarta'),
     planning: new PlanningCache(db),
-    loginLimiter: {
-      retryAfterSeconds: () => Promise.resolve(0),
-      recordFailure: () => Promise.resolve(),
-      recordSuccess: () => Promise.resolve(),
-    },
+    loginLimiter: { reserve: () => Promise.resolve(0), succeeded: () => Promise.resolve() },
     log: quiet,
     clock: () => new Date(),
     sentMarks,

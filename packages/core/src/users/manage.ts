@@ -14,6 +14,7 @@ import { writeAudit } from '../audit/write.js';
 import { afterCommit } from '../changes.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { endsSessions } from './sessions.js';
 import { userView, type UserView } from './views.js';
 
 type Deps = Pick<
@@ -146,7 +147,9 @@ async function changeAccount(
         tx,
       );
       const deactivated = Boolean(user.active) && changes.active === false;
+      const revoke = endsSessions(user, changes);
       await repos.users.update(user, changes, tx);
+      if (revoke) await repos.users.endSessions(deps.db, user.id, tx);
       const changed = userView(user);
       const secret = changes.passwordHash !== undefined;
       await writeAudit(

@@ -1,11 +1,18 @@
 import { initial } from './0001-initial.js';
 import { reportFiles } from './0002-report-files.js';
 import { timeRecord } from './0003-time-record.js';
+import { sessionGeneration } from './0004-session-generation.js';
 import { schedules } from './0006-schedules.js';
 import type { Migration } from './types.js';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initial, reportFiles, timeRecord, schedules];
+export const migrations: readonly Migration[] = [
+  initial,
+  reportFiles,
+  timeRecord,
+  sessionGeneration,
+  schedules,
+];
 
 /** The name of every migration, in order: what a fresh database applies. */
 export const MIGRATION_NAMES: readonly string[] = migrations.map((migration) => migration.name);

@@ -19,6 +19,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare role: Role;
   declare department: string | null;
   declare active: CreationOptional<boolean>;
+  /** Raised to end every session of the account; a session is valid while it carries this value. */
+  declare sessionGeneration: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -33,6 +35,7 @@ export function initUser(sequelize: Sequelize) {
       role: { type: DataTypes.ENUM(...ROLES), allowNull: false, defaultValue: 'employee' },
       department: { type: DataTypes.STRING(120), allowNull: true },
       active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+      sessionGeneration: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),
     },

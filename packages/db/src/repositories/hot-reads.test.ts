@@ -42,11 +42,17 @@ describe.each(dialects)('the reads behind the busiest requests on %s', (dialect)
       role: 'admin',
       department: null,
       active: true,
+      sessionGeneration: 0,
     });
     expect(await repos.users.sessionUserRow(db, budi.id)).toMatchObject({
       department: 'Gudang',
       active: false,
     });
+    // Ending Dewi's sessions raises her generation, and only hers.
+    expect(await db.transaction((tx) => repos.users.endSessions(db, dewi.id, tx))).toBe(1);
+    expect(await db.transaction((tx) => repos.users.endSessions(db, dewi.id, tx))).toBe(2);
+    expect((await repos.users.sessionUserRow(db, dewi.id))?.sessionGeneration).toBe(2);
+    expect((await repos.users.sessionUserRow(db, budi.id))?.sessionGeneration).toBe(0);
     expect(await repos.users.sessionUserRow(db, budi.id + 1_000)).toBeNull();
   });
 

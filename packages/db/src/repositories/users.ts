@@ -11,6 +11,8 @@ export interface SessionUserRow {
   role: Role;
   department: string | null;
   active: boolean;
+  /** The account's session generation: a session carrying another one has ended. */
+  sessionGeneration: number;
 }
 
 /**
@@ -18,13 +20,17 @@ export interface SessionUserRow {
  * that user lately (in a morning rush, every clock-in), where findByPk's model path cost more CPU.
  */
 export async function sessionUserRow(db: Database, id: number): Promise<SessionUserRow | null> {
-  const rows = await db.sequelize.query<Omit<SessionUserRow, 'active'> & { active: unknown }>(
-    'SELECT id, name, email, role, department, active FROM users WHERE id = $id',
+  const rows = await db.sequelize.query<
+    Omit<SessionUserRow, 'active' | 'sessionGeneration'> & { active: unknown; generation: unknown }
+  >(
+    'SELECT id, name, email, role, department, active, session_generation AS generation FROM users WHERE id = $id',
     { type: QueryTypes.SELECT, bind: { id } },
   );
   const row = rows[0];
+  if (!row) return null;
+  const { generation, ...rest } = row;
   // MySQL and SQLite hand a boolean column back as 1/0.
-  return row ? { ...row, active: Boolean(row.active) } : null;
+  return { ...rest, active: Boolean(row.active), sessionGeneration: Number(generation) };
 }
 
 /**
@@ -109,6 +115,20 @@ export type UserChanges = Partial<
 /** Writes `changes` to the account (the instance then holds them too). */
 export async function update(user: User, changes: UserChanges, tx: Tx): Promise<void> {
   await user.update(changes, { transaction: tx });
+}
+
+/**
+ * Ends every session of the account: raises its session generation in the transaction of the
+ * change that requires it.
+ * @returns the new generation, which a session started now must carry.
+ */
+export async function endSessions(db: Database, id: number, tx: Tx): Promise<number> {
+  await db.models.User.increment('sessionGeneration', { by: 1, where: { id }, transaction: tx });
+  const row = await db.models.User.findByPk(id, {
+    attributes: ['sessionGeneration'],
+    transaction: tx,
+  });
+  return row?.sessionGeneration ?? 0;
 }
 
 /** How many active admins there are. */

@@ -39,6 +39,28 @@ export async function deleteKeys(prefix: string): Promise<void> {
   redis.disconnect();
 }
 
+/**
+ * A Redis connection and a key prefix of its own for one test file, or null when Redis does not
+ * answer (outside CI; in CI that is an error). `close` deletes the prefix's keys and disconnects.
+ */
+export async function testRedis(): Promise<{
+  redis: Redis;
+  prefix: string;
+  close(): Promise<void>;
+} | null> {
+  if (!(await redisUnderTest())) return null;
+  const prefix = testPrefix();
+  const redis = new Redis(testEnvironment().redisUrl);
+  return {
+    redis,
+    prefix,
+    async close() {
+      await deleteKeys(prefix);
+      redis.disconnect();
+    },
+  };
+}
+
 export function sampleAttendanceCreated(
   userId: number,
   overrides: Partial<AttendanceCreated> = {},

@@ -1,23 +1,17 @@
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testEnvironment } from '@absensi/config';
-import { deleteKeys, redisUnderTest, testPrefix } from '@absensi/events/testing';
+import { testRedis } from '@absensi/events/testing';
 import { cachedSnapshot, MemorySnapshotCache, type SnapshotCache } from '@absensi/core';
 import { RedisSnapshotCache } from './redis-snapshot-cache.js';
 
-const withRedis = await redisUnderTest();
-const prefix = testPrefix();
-const redis = withRedis ? new Redis(testEnvironment().redisUrl) : null;
-afterAll(async () => {
-  if (redis) {
-    await deleteKeys(prefix);
-    redis.disconnect();
-  }
-});
+const store = await testRedis();
+afterAll(() => store?.close());
 
 const caches: [string, () => SnapshotCache][] = [['memory', () => new MemorySnapshotCache(60_000)]];
-if (redis)
-  caches.push(['redis', () => new RedisSnapshotCache(redis, `${prefix}${Math.random()}`, 60_000)]);
+if (store)
+  caches.push([
+    'redis',
+    () => new RedisSnapshotCache(store.redis, `${store.prefix}${Math.random()}`, 60_000),
+  ]);
 
 describe.each(caches)('%s snapshot cache', (_name, makeCache) => {
   it('serves a built snapshot until an event invalidates it', async () => {

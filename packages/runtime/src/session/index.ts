@@ -5,4 +5,4 @@ export {
   ResilientSessionStore,
   readSession,
 } from './stores.js';
-export { sessionCookieFrom, userIdFromSignedSession } from './resolve.js';
+export { claimFromSignedSession, sessionCookieFrom } from './resolve.js';

@@ -2,13 +2,20 @@
 export interface RequestSession {
   /** The signed-in user's id, or null. */
   readonly userId: number | null;
-  /** Starts a fresh session for this user (a new id, so a session fixed before login is useless). */
-  signIn(userId: number): Promise<void>;
+  /** The account's session generation when this session signed in (0 when it has none). */
+  readonly generation: number;
+  /**
+   * Starts a fresh session for this user carrying the account's session generation (a new id, so
+   * a session fixed before login is useless).
+   */
+  signIn(userId: number, generation: number): Promise<void>;
   signOut(): Promise<void>;
 }
 
 export interface SessionData {
   userId?: number;
+  /** See RequestSession.generation. */
+  generation?: number;
   cookie?: unknown;
 }
 

@@ -77,6 +77,21 @@ export const en = {
   loadMore: 'Load more',
   noRecords: 'No records.',
   employees: 'Employees',
+  navAccount: 'Account',
+  account: 'Your account',
+  changePassword: 'Change password',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  repeatPassword: 'New password again',
+  passwordHint: 'At least 8 characters.',
+  passwordsDiffer: 'The two new passwords are not the same.',
+  passwordChanged:
+    'Password changed. You stay signed in here; every other phone or browser has been signed out.',
+  changingPassword: 'Changing…',
+  errCurrentPassword: 'Your current password is not right, so the password was not changed.',
+  errSamePassword: 'The new password must differ from the current one.',
+  zoneNotUsable:
+    'The company time zone "{zone}" is not valid, so times are shown in {fallback}. An administrator can choose a time zone in Settings.',
 } as const;
 
 export type MessageKey = keyof typeof en;

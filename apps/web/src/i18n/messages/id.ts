@@ -79,4 +79,19 @@ export const id: Record<MessageKey, string> = {
   loadMore: 'Muat lebih banyak',
   noRecords: 'Tidak ada catatan.',
   employees: 'Karyawan',
+  navAccount: 'Akun',
+  account: 'Akun Anda',
+  changePassword: 'Ganti kata sandi',
+  currentPassword: 'Kata sandi sekarang',
+  newPassword: 'Kata sandi baru',
+  repeatPassword: 'Ulangi kata sandi baru',
+  passwordHint: 'Minimal 8 karakter.',
+  passwordsDiffer: 'Kedua kata sandi baru tidak sama.',
+  passwordChanged:
+    'Kata sandi diganti. Anda tetap masuk di sini; semua ponsel atau peramban lain telah dikeluarkan.',
+  changingPassword: 'Sedang mengganti…',
+  errCurrentPassword: 'Kata sandi Anda sekarang tidak benar, jadi kata sandi tidak diganti.',
+  errSamePassword: 'Kata sandi baru harus berbeda dari yang sekarang.',
+  zoneNotUsable:
+    'Zona waktu perusahaan "{zone}" tidak valid, jadi waktu ditampilkan dalam {fallback}. Administrator dapat memilih zona waktu di Pengaturan.',
 };

@@ -2,13 +2,7 @@ import { z } from 'zod';
 import { ATTENDANCE_STATUSES } from '@absensi/db';
 import { addShift, auditTrail, correctAttendance, listAttendance } from '@absensi/core';
 import { adminProcedure, managerProcedure, router } from '../../trpc.js';
-import { id, isoInstant, localDate, pageLimit } from '../inputs.js';
-
-const reason = z
-  .string()
-  .trim()
-  .min(5, { message: 'must say why, in at least 5 characters' })
-  .max(500);
+import { id, isoInstant, localDate, note, pageLimit, reason } from '../inputs.js';
 
 export const adminAttendanceRouter = router({
   /** Records in a date range (work dates), newest first, filtered by person, department or status. */
@@ -40,7 +34,7 @@ export const adminAttendanceRouter = router({
           clockInAt: isoInstant.optional(),
           clockOutAt: isoInstant.optional(),
           status: z.enum(['on_time', 'late'], { message: 'must be on_time or late' }).optional(),
-          note: z.string().trim().max(500).optional(),
+          note: note.optional(),
           reason,
         })
         .refine((input) => input.clockInAt ?? input.clockOutAt ?? input.status ?? input.note, {
@@ -56,7 +50,7 @@ export const adminAttendanceRouter = router({
         userId: id,
         clockInAt: isoInstant,
         clockOutAt: isoInstant,
-        note: z.string().trim().max(500).optional(),
+        note: note.optional(),
         reason,
       }),
     )

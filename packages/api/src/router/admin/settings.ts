@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { rules, updateSettings } from '@absensi/core';
+import { updateSettings } from '@absensi/core';
 import { adminProcedure, router } from '../../trpc.js';
+import { timeZone } from '../inputs.js';
 
 export const settingsRouter = router({
   get: adminProcedure.query(({ ctx }) => ctx.deps.settings.get()),
@@ -9,12 +10,7 @@ export const settingsRouter = router({
     .input(
       z
         .object({
-          timeZone: z
-            .string()
-            .refine(rules.isValidTimeZone, {
-              message: 'must be an IANA time zone such as Asia/Jakarta',
-            })
-            .optional(),
+          timeZone: timeZone.optional(),
           autoClockOutHour: z.number().int().min(0).max(23).optional(),
         })
         .refine((input) => Object.values(input).some((value) => value !== undefined), {
