@@ -8,6 +8,7 @@ import {
   ensureSettings,
   type Database,
 } from './index.js';
+import { migrations } from './migrations/index.js';
 import { createTempDatabase, dialectsUnderTest, type TempDatabase } from './testing/index.js';
 
 const dialects = await dialectsUnderTest();
@@ -26,12 +27,10 @@ describe.each(dialects)('schema on %s', (dialect) => {
   });
 
   it('starts with every migration pending and ends with none', async () => {
-    expect(await pendingMigrations(db)).toEqual([
-      '0001-initial',
-      '0002-report-files',
-      '0003-time-record',
-    ]);
-    expect(await migrate(db)).toEqual(['0001-initial', '0002-report-files', '0003-time-record']);
+    const all = migrations.map((migration) => migration.name);
+    expect(all.slice(0, 3)).toEqual(['0001-initial', '0002-report-files', '0003-time-record']);
+    expect(await pendingMigrations(db)).toEqual(all);
+    expect(await migrate(db)).toEqual(all);
     expect(await pendingMigrations(db)).toEqual([]);
     expect(await migrate(db)).toEqual([]);
   });

@@ -23,4 +23,6 @@ export type { OutboxEvent } from './repositories/outbox.js';
 export type { AuditEntry } from './repositories/audit.js';
 export type { DayCounts, NodeGroup } from './repositories/dashboard.js';
 export type { SettingsValues } from './repositories/settings.js';
+export type { NewSite, SiteChanges, Assignment, EmployeeSiteRow } from './repositories/sites.js';
+export type { NewHoliday, HolidayChanges, HolidayRange } from './repositories/holidays.js';
 export * from './models/index.js';

@@ -1,7 +1,8 @@
 import { initial } from './0001-initial.js';
 import { reportFiles } from './0002-report-files.js';
 import { timeRecord } from './0003-time-record.js';
+import { sitesHolidays } from './0005-sites-holidays.js';
 import type { Migration } from './types.js';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [initial, reportFiles, timeRecord];
+export const migrations: readonly Migration[] = [initial, reportFiles, timeRecord, sitesHolidays];

@@ -6,6 +6,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { GEOFENCE_VERDICTS, type GeofenceVerdict } from './site.js';
 
 export const ATTENDANCE_STATUSES = ['on_time', 'late'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
@@ -47,6 +48,13 @@ export class Attendance extends Model<
   declare clockInLng: number | null;
   declare clockInAccuracy: number | null;
   declare clockInNote: string | null;
+  /**
+   * The site the shift was recorded at (null: none, or recorded before sites existed), and for each
+   * tap its distance from that site's centre (metres) and where it stood against its geofence.
+   */
+  declare siteId: CreationOptional<number | null>;
+  declare clockInDistanceM: CreationOptional<number | null>;
+  declare clockInGeofence: CreationOptional<GeofenceVerdict | null>;
   declare clockOutAt: Date | null;
   declare clockOutReceivedAt: Date | null;
   declare clockOutClientAt: Date | null;
@@ -58,6 +66,8 @@ export class Attendance extends Model<
   declare clockOutLng: number | null;
   declare clockOutAccuracy: number | null;
   declare clockOutNote: string | null;
+  declare clockOutDistanceM: CreationOptional<number | null>;
+  declare clockOutGeofence: CreationOptional<GeofenceVerdict | null>;
   declare origin: CreationOptional<ShiftOrigin>;
   /** Changed by an admin after it was recorded. */
   declare corrected: CreationOptional<boolean>;
@@ -86,6 +96,9 @@ export function initAttendance(sequelize: Sequelize) {
       clockInLng: coordinate(),
       clockInAccuracy: coordinate(),
       clockInNote: { type: DataTypes.STRING(500), allowNull: true },
+      siteId: { type: DataTypes.INTEGER, allowNull: true },
+      clockInDistanceM: { type: DataTypes.DOUBLE, allowNull: true },
+      clockInGeofence: { type: DataTypes.ENUM(...GEOFENCE_VERDICTS), allowNull: true },
       clockOutAt: { type: DataTypes.DATE(3), allowNull: true },
       clockOutReceivedAt: { type: DataTypes.DATE(3), allowNull: true },
       clockOutClientAt: { type: DataTypes.DATE(3), allowNull: true },
@@ -97,6 +110,8 @@ export function initAttendance(sequelize: Sequelize) {
       clockOutLng: coordinate(),
       clockOutAccuracy: coordinate(),
       clockOutNote: { type: DataTypes.STRING(500), allowNull: true },
+      clockOutDistanceM: { type: DataTypes.DOUBLE, allowNull: true },
+      clockOutGeofence: { type: DataTypes.ENUM(...GEOFENCE_VERDICTS), allowNull: true },
       origin: { type: DataTypes.ENUM(...SHIFT_ORIGINS), allowNull: false, defaultValue: 'tap' },
       corrected: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       openUserId: { type: DataTypes.INTEGER, allowNull: true },

@@ -3,9 +3,11 @@ import { Attendance, initAttendance } from './attendance.js';
 import { AttendanceAction, initAttendanceAction } from './attendance-action.js';
 import { AuditLog, initAuditLog } from './audit-log.js';
 import { EventRow, initEventRow } from './event.js';
+import { Holiday, initHoliday } from './holiday.js';
 import { ReportFile, initReportFile } from './report-file.js';
 import { SessionRow, initSessionRow } from './session.js';
 import { SettingsRow, initSettingsRow } from './settings.js';
+import { Site, UserSite, initSite } from './site.js';
 import { User, initUser } from './user.js';
 
 export function initModels(sequelize: Sequelize) {
@@ -17,8 +19,11 @@ export function initModels(sequelize: Sequelize) {
   initAuditLog(sequelize);
   initSessionRow(sequelize);
   initReportFile(sequelize);
+  initSite(sequelize);
+  initHoliday(sequelize);
   Attendance.belongsTo(User, { foreignKey: 'userId', as: 'user' });
   User.hasMany(Attendance, { foreignKey: 'userId', as: 'attendance' });
+  UserSite.belongsTo(Site, { foreignKey: 'siteId', as: 'site' });
   return {
     User,
     Attendance,
@@ -28,6 +33,9 @@ export function initModels(sequelize: Sequelize) {
     AuditLog,
     SessionRow,
     ReportFile,
+    Site,
+    UserSite,
+    Holiday,
   };
 }
 
@@ -36,7 +44,9 @@ export * from './attendance.js';
 export * from './attendance-action.js';
 export * from './audit-log.js';
 export * from './event.js';
+export * from './holiday.js';
 export * from './report-file.js';
 export * from './session.js';
 export * from './settings.js';
+export * from './site.js';
 export * from './user.js';

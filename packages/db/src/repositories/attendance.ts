@@ -37,6 +37,9 @@ export type NewShift = Pick<
       | 'clockOutKind'
       | 'clockOutNote'
       | 'origin'
+      | 'siteId'
+      | 'clockInDistanceM'
+      | 'clockInGeofence'
     >
   >;
 
@@ -64,6 +67,9 @@ const INSERT_COLUMNS = {
   clock_in_lng: 'clockInLng',
   clock_in_accuracy: 'clockInAccuracy',
   clock_in_note: 'clockInNote',
+  site_id: 'siteId',
+  clock_in_distance_m: 'clockInDistanceM',
+  clock_in_geofence: 'clockInGeofence',
   clock_out_at: 'clockOutAt',
   clock_out_received_at: 'clockOutReceivedAt',
   clock_out_node: 'clockOutNode',
@@ -95,6 +101,9 @@ export async function insert(db: Database, shift: NewShift, tx: Tx): Promise<Att
     clockOutKind: null,
     clockOutNote: null,
     origin: 'tap' as const,
+    siteId: null,
+    clockInDistanceM: null,
+    clockInGeofence: null,
     ...shift,
     openUserId: shift.clockOutAt ? null : shift.userId,
     createdAt: now,
@@ -119,6 +128,8 @@ export async function insert(db: Database, shift: NewShift, tx: Tx): Promise<Att
       clockOutLat: null,
       clockOutLng: null,
       clockOutAccuracy: null,
+      clockOutDistanceM: null,
+      clockOutGeofence: null,
       corrected: false,
     },
     { isNewRecord: false, raw: true },
