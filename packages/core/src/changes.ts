@@ -13,6 +13,11 @@ export interface Committed {
   users?: readonly number[];
   /** The company settings changed. */
   settings?: boolean;
+  /**
+   * Sites, employees' sites or holidays changed: what a day's schedule is resolved from, and so who
+   * is expected in.
+   */
+  calendar?: boolean;
 }
 
 /** Publishes the events and drops stale caches; returns whether the feed took the events. */
@@ -22,9 +27,13 @@ export async function afterCommit(
 ): Promise<boolean> {
   const events = committed.events ?? [];
   for (const userId of committed.users ?? []) deps.users?.forget(userId);
-  // The dashboard shows attendance, names and departments, and counts in the company's zone.
+  // The dashboard shows attendance, names and departments, counts in the company's zone, and
+  // who is expected in (not on a holiday).
   const dashboardStale =
-    events.some(isAttendanceEvent) || (committed.users?.length ?? 0) > 0 || committed.settings;
+    events.some(isAttendanceEvent) ||
+    (committed.users?.length ?? 0) > 0 ||
+    committed.settings ||
+    committed.calendar;
   if (dashboardStale) await deps.dashboardCache?.invalidate().catch(() => undefined);
   return publishEvents(deps, events);
 }

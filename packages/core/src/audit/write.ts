@@ -1,7 +1,7 @@
 import { repos, type Tx } from '@absensi/db';
 import type { CoreDeps } from '../deps.js';
 
-export type AuditedEntity = 'user' | 'attendance' | 'settings';
+export type AuditedEntity = 'user' | 'attendance' | 'settings' | 'site' | 'holiday';
 
 export interface AuditRecord {
   actorId: number;
