@@ -1,8 +1,10 @@
 import { router } from '../../trpc.js';
 import { adminAttendanceRouter } from './attendance.js';
 import { dashboardProcedure } from './dashboard.js';
+import { holidaysRouter } from './holidays.js';
 import { reportsRouter } from './reports.js';
 import { settingsRouter } from './settings.js';
+import { sitesRouter } from './sites.js';
 import { usersRouter } from './users.js';
 
 export const adminRouter = router({
@@ -11,4 +13,6 @@ export const adminRouter = router({
   attendance: adminAttendanceRouter,
   settings: settingsRouter,
   reports: reportsRouter,
+  sites: sitesRouter,
+  holidays: holidaysRouter,
 });
