@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { Attendance, AttendanceAction, AuditLog, EventRow, SettingsRow, User } from '@absensi/db';
+import {
+  Attendance,
+  AttendanceAction,
+  AuditLog,
+  EventRow,
+  Holiday,
+  SettingsRow,
+  Site,
+  User,
+  UserSite,
+} from '@absensi/db';
 import { dialectsUnderTest, type TestDialect } from '@absensi/db/testing';
 import { rules, scheduleRules } from '@absensi/core';
 import { createTestClient, type TestClient } from '@absensi/api/testing';
@@ -89,6 +99,9 @@ export function describeApi(feature: string, body: (fixture: ApiFixture) => void
           events: await EventRow.count(),
           audit: await AuditLog.count(),
           settings: JSON.stringify(await SettingsRow.findByPk(1)),
+          sites: JSON.stringify(await Site.findAll({ order: [['id', 'ASC']] })),
+          userSites: await UserSite.count(),
+          holidays: JSON.stringify(await Holiday.findAll({ order: [['id', 'ASC']] })),
         };
       },
       async shiftRunningNow(options = {}) {

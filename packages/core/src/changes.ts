@@ -15,6 +15,11 @@ export interface Committed {
   settings?: boolean;
   /** Shift types, schedules, assignments or the roster changed. */
   schedules?: boolean;
+  /**
+   * Sites, employees' sites or holidays changed: what a day's schedule is resolved from, and so who
+   * is expected in.
+   */
+  calendar?: boolean;
 }
 
 /** Publishes the events and drops stale caches; returns whether the feed took the events. */
@@ -26,12 +31,14 @@ export async function afterCommit(
   const events = committed.events ?? [];
   for (const userId of committed.users ?? []) deps.users?.forget(userId);
   if (committed.schedules) deps.planning?.invalidate();
-  // The dashboard shows attendance, names and departments, and counts in the company's zone.
+  // The dashboard shows attendance, names and departments, counts in the company's zone, and
+  // who is expected in (not on a holiday).
   const dashboardStale =
     events.some(isAttendanceEvent) ||
     (committed.users?.length ?? 0) > 0 ||
     committed.settings ||
-    committed.schedules;
+    committed.schedules ||
+    committed.calendar;
   if (dashboardStale) await deps.dashboardCache?.invalidate().catch(() => undefined);
   return publishEvents(deps, events);
 }

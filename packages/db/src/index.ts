@@ -25,4 +25,6 @@ export type { AuditEntry } from './repositories/audit.js';
 export type { DayCounts, NodeGroup, PersonRow } from './repositories/dashboard.js';
 export type { SettingsValues } from './repositories/settings.js';
 export type { ScheduleWithDays, ShiftTypeValues } from './repositories/schedules.js';
+export type { NewSite, SiteChanges, Assignment, EmployeeSiteRow } from './repositories/sites.js';
+export type { NewHoliday, HolidayChanges, HolidayRange } from './repositories/holidays.js';
 export * from './models/index.js';

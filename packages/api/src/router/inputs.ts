@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { canonicalTimeZone } from '@absensi/core';
 
 /**
  * Dates an attendance record can have: from 2000 to 2099 (as written, in the date's own zone). A
@@ -9,10 +8,13 @@ export const YEARS = { earliest: 2000, latest: 2099 } as const;
 const SANE_YEAR = {
   message: `must be in the years ${YEARS.earliest} to ${YEARS.latest}`,
 };
+/** The year of a value written from its year on (only that: the format's own message covers the rest). */
 const saneYear = (value: string) => {
+  if (!/^\d{4}/.test(value)) return true;
   const year = Number(value.slice(0, 4));
   return year >= YEARS.earliest && year <= YEARS.latest;
 };
+import { canonicalTimeZone, FIRST_HOLIDAY_YEAR, LAST_HOLIDAY_YEAR } from '@absensi/core';
 
 export const idempotencyKey = z.uuid({ message: 'must be a UUID made once for this tap' });
 export const isoInstant = z.iso
@@ -121,3 +123,58 @@ export const tapInput = z.object({
   location: location.optional(),
   note: note.optional(),
 });
+
+/**
+ * A name people read (a site's, a holiday's): trimmed, not empty, at most `max` characters, and no
+ * control characters or line breaks, which would break lists, exports and notifications.
+ */
+export const displayName = (max: number) =>
+  z
+    .string({ message: 'must be text' })
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((value) => !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(value), {
+      message: 'must not contain control characters or line breaks',
+    });
+export const latitude = z
+  .number({ message: 'must be a number' })
+  .min(-90, { message: 'must be a latitude in degrees, from -90 to 90' })
+  .max(90, { message: 'must be a latitude in degrees, from -90 to 90' });
+export const longitude = z
+  .number({ message: 'must be a number' })
+  .min(-180, { message: 'must be a longitude in degrees, from -180 to 180' })
+  .max(180, { message: 'must be a longitude in degrees, from -180 to 180' });
+/** An IANA time zone, turned into its canonical name ("asia/makassar" → "Asia/Makassar"). */
+export const ianaTimeZone = z
+  .string({ message: 'must be text' })
+  .trim()
+  .max(64)
+  .transform((name, context) => {
+    const canonical = canonicalTimeZone(name);
+    if (canonical !== null) return canonical;
+    context.addIssue({
+      code: 'custom',
+      message: 'must be an IANA time zone such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura',
+    });
+    return z.NEVER;
+  });
+const yearRange = `from ${FIRST_HOLIDAY_YEAR} to ${LAST_HOLIDAY_YEAR}`;
+export const calendarYear = z
+  .number({ message: 'must be a number' })
+  .int({ message: `must be a year ${yearRange}` })
+  .min(FIRST_HOLIDAY_YEAR, { message: `must be a year ${yearRange}` })
+  .max(LAST_HOLIDAY_YEAR, { message: `must be a year ${yearRange}` });
+/** A calendar date "YYYY-MM-DD" in a year from 2000 to 2099. */
+export const calendarDate = localDate;
+
+/** An update's input: the `id` of what changes, and its fields, at least one of them given. */
+export function changesOf<Fields extends z.ZodRawShape>(fields: Fields) {
+  return z
+    .object({ id, ...fields })
+    .refine(
+      (input: Record<string, unknown>) =>
+        Object.entries(input).some(([field, value]) => field !== 'id' && value !== undefined),
+      { message: 'must change at least one field' },
+    );
+}

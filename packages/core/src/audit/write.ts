@@ -2,7 +2,15 @@ import { repos, type Tx } from '@absensi/db';
 import type { CoreDeps } from '../deps.js';
 
 export type AuditedEntity =
-  'user' | 'attendance' | 'settings' | 'shift_type' | 'schedule' | 'schedule_assignment' | 'roster';
+  | 'user'
+  | 'attendance'
+  | 'settings'
+  | 'shift_type'
+  | 'schedule'
+  | 'schedule_assignment'
+  | 'roster'
+  | 'site'
+  | 'holiday';
 
 export interface AuditRecord {
   actorId: number;

@@ -2,6 +2,7 @@ import { initial } from './0001-initial.js';
 import { reportFiles } from './0002-report-files.js';
 import { timeRecord } from './0003-time-record.js';
 import { sessionGeneration } from './0004-session-generation.js';
+import { sitesHolidays } from './0005-sites-holidays.js';
 import { schedules } from './0006-schedules.js';
 import type { Migration } from './types.js';
 
@@ -11,6 +12,7 @@ export const migrations: readonly Migration[] = [
   reportFiles,
   timeRecord,
   sessionGeneration,
+  sitesHolidays,
   schedules,
 ];
 

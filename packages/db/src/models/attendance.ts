@@ -6,6 +6,7 @@ import {
   type InferCreationAttributes,
   type Sequelize,
 } from 'sequelize';
+import { GEOFENCE_VERDICTS, type GeofenceVerdict } from './site.js';
 
 /** unscheduled: a clock-in on an off day, a holiday, or with no schedule that applies. */
 export const ATTENDANCE_STATUSES = ['on_time', 'late', 'unscheduled'] as const;
@@ -48,6 +49,13 @@ export class Attendance extends Model<
   declare clockInLng: number | null;
   declare clockInAccuracy: number | null;
   declare clockInNote: string | null;
+  /**
+   * The site the shift was recorded at (null: none, or recorded before sites existed), and for each
+   * tap its distance from that site's centre (metres) and where it stood against its geofence.
+   */
+  declare siteId: CreationOptional<number | null>;
+  declare clockInDistanceM: CreationOptional<number | null>;
+  declare clockInGeofence: CreationOptional<GeofenceVerdict | null>;
   declare clockOutAt: Date | null;
   declare clockOutReceivedAt: Date | null;
   declare clockOutClientAt: Date | null;
@@ -67,6 +75,8 @@ export class Attendance extends Model<
   declare earlyLeaveMinutes: CreationOptional<number>;
   /** When a shift left open is closed automatically (null on rows from before schedules). */
   declare autoClockOutAt: Date | null;
+  declare clockOutDistanceM: CreationOptional<number | null>;
+  declare clockOutGeofence: CreationOptional<GeofenceVerdict | null>;
   declare origin: CreationOptional<ShiftOrigin>;
   /** Changed by an admin after it was recorded. */
   declare corrected: CreationOptional<boolean>;
@@ -95,6 +105,9 @@ export function initAttendance(sequelize: Sequelize) {
       clockInLng: coordinate(),
       clockInAccuracy: coordinate(),
       clockInNote: { type: DataTypes.STRING(500), allowNull: true },
+      siteId: { type: DataTypes.INTEGER, allowNull: true },
+      clockInDistanceM: { type: DataTypes.DOUBLE, allowNull: true },
+      clockInGeofence: { type: DataTypes.ENUM(...GEOFENCE_VERDICTS), allowNull: true },
       clockOutAt: { type: DataTypes.DATE(3), allowNull: true },
       clockOutReceivedAt: { type: DataTypes.DATE(3), allowNull: true },
       clockOutClientAt: { type: DataTypes.DATE(3), allowNull: true },
@@ -111,6 +124,8 @@ export function initAttendance(sequelize: Sequelize) {
       scheduledEnd: { type: DataTypes.DATE(3), allowNull: true },
       earlyLeaveMinutes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       autoClockOutAt: { type: DataTypes.DATE(3), allowNull: true },
+      clockOutDistanceM: { type: DataTypes.DOUBLE, allowNull: true },
+      clockOutGeofence: { type: DataTypes.ENUM(...GEOFENCE_VERDICTS), allowNull: true },
       origin: { type: DataTypes.ENUM(...SHIFT_ORIGINS), allowNull: false, defaultValue: 'tap' },
       corrected: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       openUserId: { type: DataTypes.INTEGER, allowNull: true },

@@ -3,9 +3,11 @@ import { Attendance, initAttendance } from './attendance.js';
 import { AttendanceAction, initAttendanceAction } from './attendance-action.js';
 import { AuditLog, initAuditLog } from './audit-log.js';
 import { EventRow, initEventRow } from './event.js';
+import { Holiday, initHoliday } from './holiday.js';
 import { ReportFile, initReportFile } from './report-file.js';
 import { SessionRow, initSessionRow } from './session.js';
 import { SettingsRow, initSettingsRow } from './settings.js';
+import { Site, UserSite, initSite } from './site.js';
 import { User, initUser } from './user.js';
 import {
   ManagerScope,
@@ -27,8 +29,11 @@ export function initModels(sequelize: Sequelize) {
   initSessionRow(sequelize);
   initReportFile(sequelize);
   initSchedules(sequelize);
+  initSite(sequelize);
+  initHoliday(sequelize);
   Attendance.belongsTo(User, { foreignKey: 'userId', as: 'user' });
   User.hasMany(Attendance, { foreignKey: 'userId', as: 'attendance' });
+  UserSite.belongsTo(Site, { foreignKey: 'siteId', as: 'site' });
   return {
     User,
     Attendance,
@@ -44,6 +49,9 @@ export function initModels(sequelize: Sequelize) {
     ScheduleAssignment,
     RosterOverride,
     ManagerScope,
+    Site,
+    UserSite,
+    Holiday,
   };
 }
 
@@ -52,8 +60,10 @@ export * from './attendance.js';
 export * from './attendance-action.js';
 export * from './audit-log.js';
 export * from './event.js';
+export * from './holiday.js';
 export * from './report-file.js';
 export * from './session.js';
 export * from './settings.js';
+export * from './site.js';
 export * from './user.js';
 export * from './schedules.js';

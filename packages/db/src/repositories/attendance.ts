@@ -42,6 +42,9 @@ export type NewShift = Pick<
       | 'clockOutNote'
       | 'earlyLeaveMinutes'
       | 'origin'
+      | 'siteId'
+      | 'clockInDistanceM'
+      | 'clockInGeofence'
     >
   >;
 
@@ -73,6 +76,9 @@ const INSERT_COLUMNS = {
   scheduled_start: 'scheduledStart',
   scheduled_end: 'scheduledEnd',
   auto_clock_out_at: 'autoClockOutAt',
+  site_id: 'siteId',
+  clock_in_distance_m: 'clockInDistanceM',
+  clock_in_geofence: 'clockInGeofence',
   clock_out_at: 'clockOutAt',
   clock_out_received_at: 'clockOutReceivedAt',
   clock_out_node: 'clockOutNode',
@@ -106,6 +112,9 @@ export async function insert(db: Database, shift: NewShift, tx: Tx): Promise<Att
     clockOutNote: null,
     earlyLeaveMinutes: 0,
     origin: 'tap' as const,
+    siteId: null,
+    clockInDistanceM: null,
+    clockInGeofence: null,
     ...shift,
     openUserId: shift.clockOutAt ? null : shift.userId,
     createdAt: now,
@@ -130,6 +139,8 @@ export async function insert(db: Database, shift: NewShift, tx: Tx): Promise<Att
       clockOutLat: null,
       clockOutLng: null,
       clockOutAccuracy: null,
+      clockOutDistanceM: null,
+      clockOutGeofence: null,
       corrected: false,
     },
     { isNewRecord: false, raw: true },

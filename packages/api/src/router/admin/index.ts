@@ -1,10 +1,12 @@
 import { router } from '../../trpc.js';
 import { adminAttendanceRouter } from './attendance.js';
 import { dashboardProcedure } from './dashboard.js';
+import { holidaysRouter } from './holidays.js';
 import { reportsRouter } from './reports.js';
 import { schedulesRouter } from './schedules.js';
 import { settingsRouter } from './settings.js';
 import { shiftsRouter } from './shifts.js';
+import { sitesRouter } from './sites.js';
 import { usersRouter } from './users.js';
 
 export const adminRouter = router({
@@ -15,4 +17,6 @@ export const adminRouter = router({
   reports: reportsRouter,
   shifts: shiftsRouter,
   schedules: schedulesRouter,
+  sites: sitesRouter,
+  holidays: holidaysRouter,
 });

@@ -34,7 +34,3 @@ export function monthBounds(month: string): { from: string; to: string } {
   if (!start.isValid) throw new RangeError(`Invalid month ${month}`);
   return { from: start.toISODate(), to: start.endOf('month').toISODate() };
 }
-
-export function isValidTimeZone(zone: string): boolean {
-  return DateTime.local().setZone(zone).isValid;
-}
