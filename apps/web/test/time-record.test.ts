@@ -261,4 +261,96 @@ describe.skipIf(!ready)('the time record in Chromium against a real node', () =>
       .toBe(`${shownDate(tapped.workDate)} ${tappedAt.time}`);
     expect(tapped.workDate).toBe(wallClock(Date.now() - 26 * HOUR, ZONE).date);
   });
+
+  it("updates the employee's screen by itself when an admin corrects, adds or closes a shift", async () => {
+    const person = await stack.employee('Gita Permata');
+    const context = await suite.newContext(PHONE);
+    const page = await signedIn(await context.newPage(), stack.url, person.email, person.password);
+    await page.evaluate(() => {
+      (window as { neverReloaded?: boolean }).neverReloaded = true;
+    });
+    const state = page.getByTestId('clock-state');
+    const notice = page.getByTestId('notice');
+    await page.getByTestId('tap').click();
+    await expect.poll(() => page.getByTestId('answer').isVisible()).toBe(true);
+    const [tapped] = await recordsOf(person.id, '2000-01-01', wallClock(Date.now(), ZONE).date);
+
+    // The gate's reader was down: the admin moves the clock-in half an hour earlier.
+    const earlier = Date.parse(tapped!.clockInAt) - 30 * 60_000;
+    const corrected = await stack.admin.admin.attendance.correct.mutate({
+      id: tapped!.id,
+      clockInAt: new Date(earlier).toISOString(),
+      reason: 'Arrived before the gate reader started',
+    });
+    await expect
+      .poll(() => notice.textContent())
+      .toContain(`An administrator corrected your record of ${shownDate(corrected.workDate)}.`);
+    await expect
+      .poll(() => page.locator('.clock-card').textContent())
+      .toContain(`since ${wallClock(earlier, ZONE).time}`);
+    expect(await page.getByTestId('answer').count()).toBe(0);
+
+    // Yesterday's shift, which she forgot to record, added by the admin.
+    const yesterday = wallClock(Date.now() - DAY, ZONE).date;
+    await stack.admin.admin.attendance.add.mutate({
+      userId: person.id,
+      clockInAt: `${yesterday}T08:00:00+07:00`,
+      clockOutAt: `${yesterday}T12:00:00+07:00`,
+      reason: 'Her phone was left at home',
+    });
+    await expect
+      .poll(() => notice.textContent())
+      .toContain(`An administrator added a shift for you on ${shownDate(yesterday)}.`);
+
+    // The admin closes the open shift: the clock says so without being touched.
+    expect(await state.textContent()).toBe('Clocked in');
+    await stack.admin.admin.attendance.correct.mutate({
+      id: tapped!.id,
+      clockOutAt: new Date(Date.now() - 60_000).toISOString(),
+      reason: 'Left early with permission',
+    });
+    await expect.poll(() => state.textContent()).toBe('Not clocked in');
+    await page.screenshot({ path: join(ARTIFACTS, 'employee-notice-en.png'), fullPage: true });
+    await page.getByLabel('Language').selectOption('id');
+    await expect
+      .poll(() => notice.textContent())
+      .toContain('Administrator mengoreksi catatan Anda');
+    await page.getByLabel('Bahasa').selectOption('en');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await notice.count()).toBe(0);
+
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByLabel('Month').fill(yesterday.slice(0, 7));
+    await expect.poll(() => page.locator('tbody').textContent()).toContain('Added by admin');
+    expect(await page.evaluate(() => (window as { neverReloaded?: boolean }).neverReloaded)).toBe(
+      true,
+    );
+  });
+
+  it("clocks the employee's screen out by itself when the shift is closed automatically", async () => {
+    const person = await stack.employee('Hendra Gunawan');
+    const context = await suite.newContext(PHONE);
+    const page = await signedIn(await context.newPage(), stack.url, person.email, person.password);
+    const state = page.getByTestId('clock-state');
+    await expect.poll(() => state.textContent()).toBe('Not clocked in');
+
+    // From another phone, a clock-in kept offline since yesterday: its shift is long past the
+    // automatic clock-out hour, which the node's periodic job (every minute) will apply.
+    const other = apiClient(stack.url);
+    await other.auth.login.mutate({ email: person.email, password: person.password });
+    const sentAt = Date.now();
+    await other.attendance.clockIn.mutate({
+      idempotencyKey: randomUUID(),
+      at: new Date(sentAt - 26 * HOUR).toISOString(),
+      sentAt: new Date(sentAt).toISOString(),
+    });
+    const notice = page.getByTestId('notice');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 90_000, interval: 500 })
+      .toMatch(/^Your shift was clocked out automatically at .+\.Dismiss$/);
+    expect(await state.textContent()).toBe('Not clocked in');
+    const [closed] = await recordsOf(person.id, '2000-01-01', wallClock(Date.now(), ZONE).date);
+    expect(closed).toMatchObject({ clockOutKind: 'auto' });
+    expect(await notice.textContent()).toContain(shownDateTime(closed!.clockOutAt!, ZONE));
+  }, 120_000);
 });
