@@ -348,7 +348,7 @@ describe.skipIf(!ready)('the time record in Chromium against a real node', () =>
     await expect
       .poll(() => notice.textContent(), { timeout: 90_000, interval: 500 })
       .toMatch(/^Your shift was clocked out automatically at .+\.Dismiss$/);
-    expect(await state.textContent()).toBe('Not clocked in');
+    await expect.poll(() => state.textContent()).toBe('Not clocked in');
     const [closed] = await recordsOf(person.id, '2000-01-01', wallClock(Date.now(), ZONE).date);
     expect(closed).toMatchObject({ clockOutKind: 'auto' });
     expect(await notice.textContent()).toContain(shownDateTime(closed!.clockOutAt!, ZONE));

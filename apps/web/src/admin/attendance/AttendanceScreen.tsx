@@ -65,7 +65,7 @@ export function AttendanceScreen() {
       )}
       {list.data && items.length === 0 && <p className="muted">{t('noRecords')}</p>}
       {items.length > 0 && <AttendanceRows rows={items} f={f} onCorrect={open} />}
-      {list.data && (
+      {list.data && items.length > 0 && (
         <Pager
           page={page}
           shown={items.length}
