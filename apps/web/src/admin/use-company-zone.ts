@@ -2,9 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../api/trpc';
 import { DEFAULT_ZONE } from '../time/default-zone';
 
-/** The company's time zone from its settings, in which the admin's screens show every time. */
-export function useCompanyZone(): string {
+/**
+ * The company's time zone from its settings, in which the admin's screens show every time; null
+ * until the settings are read (the default zone if they cannot be).
+ */
+export function useCompanyZone(): string | null {
   const trpc = useTRPC();
   const settings = useQuery(trpc.admin.settings.get.queryOptions());
-  return settings.data?.timeZone ?? DEFAULT_ZONE;
+  if (settings.data) return settings.data.timeZone;
+  return settings.isError ? DEFAULT_ZONE : null;
 }

@@ -4,7 +4,6 @@ import { useAdminLang } from '../use-admin-lang';
 import { useFormat } from '../../i18n/use-format';
 import { localDateIn } from '../../time/zone';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { useCompanyZone } from '../use-company-zone';
 import { AddShiftForm } from './AddShiftForm';
 import { AttendanceFilters } from './AttendanceFilters';
 import { AttendanceRows } from './AttendanceRows';
@@ -14,10 +13,12 @@ import { todayOnly } from './filters';
 import { Pager } from './Pager';
 import { useAttendancePage } from './use-attendance-page';
 
-/** Everyone's records, filtered, a page at a time; corrections, and shifts an admin adds. */
-export function AttendanceScreen() {
+/**
+ * Everyone's records, filtered (today's in the company's `zone` to begin with), a page at a time;
+ * corrections, and shifts an admin adds.
+ */
+export function AttendanceScreen({ zone }: { zone: string }) {
   const { t } = useAdminLang();
-  const zone = useCompanyZone();
   const f = useFormat(zone);
   const [filters, setFilters] = useState(() => todayOnly(localDateIn(new Date(), zone)));
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
