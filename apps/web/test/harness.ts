@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import { chromium, type Browser } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+} from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { AppRouter } from '@absensi/api';
 import { startNode, type RunningNode } from '@absensi/api-node';
 import { parseConfig, testEnvironment } from '@absensi/config';
@@ -138,5 +144,56 @@ export async function startStack(): Promise<Stack> {
       await node.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * One stack for the tests of a describe block: started before them, stopped after them with every
+ * browser context they opened through `newContext`.
+ */
+/** Records a context's CSP violations: the console's "Refused to…" and the DOM's own event. */
+async function watchCsp(context: BrowserContext, violations: string[]) {
+  await context.exposeFunction('__reportCsp', (text: string) => violations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCsp: (text: string) => void }).__reportCsp;
+      report(`${event.violatedDirective} blocked ${event.blockedURI} in ${event.documentURI}`);
+    });
+  });
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+}
+
+export function useStack() {
+  let stack: Stack | undefined;
+  const contexts: BrowserContext[] = [];
+  /** What Chromium reported as blocked by the Content-Security-Policy, in every context. */
+  const cspViolations: string[] = [];
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await stack?.stop();
+  });
+  return {
+    get stack(): Stack {
+      if (!stack) throw new Error('the stack has not started');
+      return stack;
+    },
+    /** A context (a separate browser profile) closed when the tests are done. */
+    async newContext(options: BrowserContextOptions) {
+      const context = await this.stack.browser.newContext(options);
+      contexts.push(context);
+      await watchCsp(context, cspViolations);
+      return context;
+    },
+    /** Keeps a context opened elsewhere to close with the others, watching it for CSP violations. */
+    async keep(context: BrowserContext) {
+      contexts.push(context);
+      await watchCsp(context, cspViolations);
+    },
+    cspViolations,
   };
 }

@@ -1,21 +1,28 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useSession } from '../auth/session';
 import type { TapSync } from '../clock/sync';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useLang } from '../i18n/lang-context';
+import { OwnLiveUpdates } from '../live/OwnLiveUpdates';
 import { ZoneNotice } from '../time/ZoneNotice';
 import { useOnline } from '../ui/use-online';
 import { MainMenu } from './MainMenu';
 import { Page } from './Page';
 import { useRoute } from './route';
 
-/** The signed-in frame: brand, menu, language, sign-out, the offline banner, and the page. */
+/**
+ * The signed-in frame: brand, menu, language, sign-out, the offline banner, and the page. Outside
+ * the admin area the person's own records follow their live events, and what others changed is
+ * told above the page.
+ */
 export function Shell({ sync }: { sync: TapSync }) {
   const { t } = useLang();
   const { me, signOut } = useSession();
   const path = useRoute();
   const online = useOnline();
   const admin = me.role === 'admin';
+  const inAdminArea = path.startsWith('/admin');
+  const forgetAnswer = useCallback(() => sync.forgetAnswer(), [sync]);
   const mainRef = useRef<HTMLElement>(null);
   useEffect(() => {
     mainRef.current?.focus({ preventScroll: true });
@@ -44,12 +51,8 @@ export function Shell({ sync }: { sync: TapSync }) {
         </p>
       )}
       <ZoneNotice />
-      <main
-        id="main"
-        ref={mainRef}
-        tabIndex={-1}
-        className={path.startsWith('/admin') ? 'page wide' : 'page'}
-      >
+      <main id="main" ref={mainRef} tabIndex={-1} className={inAdminArea ? 'page wide' : 'page'}>
+        <OwnLiveUpdates userId={me.id} enabled={!inAdminArea} onNotice={forgetAnswer} />
         <Page path={path} admin={admin} sync={sync} />
       </main>
     </>

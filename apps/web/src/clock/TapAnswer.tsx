@@ -1,6 +1,6 @@
 import type { Formatters } from '../i18n/format';
 import { useLang } from '../i18n/lang-context';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../ui/StatusBadge';
 import type { SyncState } from './sync';
 
 /** What the server said to the latest tap, once nothing waits to be sent. */
@@ -16,7 +16,7 @@ export function TapAnswer({ state, f }: { state: SyncState; f: Formatters }) {
             : t('answerOut', {
                 time: f.time(answer.view.clockOutAt ?? answer.view.clockInAt),
               })}{' '}
-          {answer.kind === 'clockIn' && <StatusBadge view={answer.view} />}
+          {answer.kind === 'clockIn' && <StatusBadge view={answer.view} f={f} />}
         </p>
       )}
     </div>

@@ -1,16 +1,17 @@
 import type { AttendanceView } from '../api/types';
 import type { Formatters } from '../i18n/format';
 import { useLang } from '../i18n/lang-context';
-import { StatusBadge } from './StatusBadge';
+import { ClockOutMark, RecordMarks } from '../ui/RecordMarks';
+import { StatusBadge } from '../ui/StatusBadge';
 
-/** Today's shifts: in, out, on time or late. */
+/** Today's shifts: in, out (and how it ended), on time or late, and what an admin did to them. */
 export function TodayRecords({ records, f }: { records: AttendanceView[]; f: Formatters }) {
   const { t } = useLang();
   return (
     <section className="card" aria-labelledby="today-title">
       <h2 id="today-title">{t('today')}</h2>
       {records.length > 0 ? (
-        <ul className="records">
+        <ul className="records" data-testid="today-records">
           {records.map((record) => (
             <li key={record.id}>
               <span>
@@ -18,11 +19,10 @@ export function TodayRecords({ records, f }: { records: AttendanceView[]; f: For
               </span>
               <span>
                 {t('out')} <strong>{record.clockOutAt ? f.time(record.clockOutAt) : '—'}</strong>
-                {record.clockOutKind === 'auto' && (
-                  <span className="muted small"> ({t('autoOut')})</span>
-                )}
+                <ClockOutMark kind={record.clockOutKind} />
               </span>
-              <StatusBadge view={record} />
+              <StatusBadge view={record} f={f} />
+              <RecordMarks record={record} />
               {record.clockInSource === 'offline' && (
                 <span className="muted small">{t('offlineTap')}</span>
               )}

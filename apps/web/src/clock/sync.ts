@@ -157,6 +157,11 @@ export class TapSync {
     }
   }
 
+  /** Drops the answer to the latest tap: someone else changed that record since (an admin). */
+  forgetAnswer() {
+    if (this.state.lastAnswer) this.update({ lastAnswer: null });
+  }
+
   dismissRefused(key: string) {
     const refused = loadRefused().filter((item) => item.key !== key);
     saveRefused(refused);

@@ -16,4 +16,15 @@ describe('dates and times in the company time zone', () => {
     expect(formatters('en', 'Asia/Jakarta').duration(485)).toBe('8 h 05 m');
     expect(formatters('id', 'Asia/Jakarta').duration(485)).toBe('8 j 05 m');
   });
+
+  it('says lateness in hours and minutes, never as a heap of minutes', () => {
+    const en = formatters('en', 'Asia/Jakarta');
+    const id = formatters('id', 'Asia/Jakarta');
+    expect(en.lateness(704)).toBe('11 h 44 min');
+    expect(id.lateness(704)).toBe('11 j 44 m');
+    expect(en.lateness(7)).toBe('7 min');
+    expect(id.lateness(7)).toBe('7 m');
+    expect(en.lateness(60)).toBe('1 h');
+    expect(id.lateness(125)).toBe('2 j 5 m');
+  });
 });

@@ -55,6 +55,15 @@ export function formatters(lang: Lang, companyZone: string) {
       const rest = String(whole % 60).padStart(2, '0');
       return lang === 'id' ? `${hours} j ${rest} m` : `${hours} h ${rest} m`;
     },
+    /** How late, as HR writes it: "7 min", "11 h 44 min", "2 h" (id: "7 m", "11 j 44 m", "2 j"). */
+    lateness: (minutes: number) => {
+      const whole = Math.max(0, Math.round(minutes));
+      const [hourUnit, minuteUnit] = lang === 'id' ? ['j', 'm'] : ['h', 'min'];
+      const hours = Math.floor(whole / 60);
+      const rest = whole % 60;
+      if (hours === 0) return `${rest} ${minuteUnit}`;
+      return rest === 0 ? `${hours} ${hourUnit}` : `${hours} ${hourUnit} ${rest} ${minuteUnit}`;
+    },
   };
 }
 

@@ -24,8 +24,8 @@ describe('languages', () => {
   });
 
   it('fills placeholders', () => {
-    expect(translator('en')('late', { minutes: 7 })).toBe('Late by 7 min');
-    expect(translator('id')('late', { minutes: 7 })).toBe('Terlambat 7 menit');
+    expect(translator('en')('late', { duration: '11 h 44 min' })).toBe('Late 11 h 44 min');
+    expect(translator('id')('late', { duration: '11 j 44 m' })).toBe('Terlambat 11 j 44 m');
     expect(translatorOf(ADMIN_DICTIONARIES.id)('viaNode', { node: 'api-2' })).toBe('lewat api-2');
   });
 });

@@ -4,7 +4,7 @@
  * RangeError in every screen that shows a time: it is replaced by DEFAULT_ZONE, and the app says
  * so (ZoneNotice) instead of showing its crash page to everyone.
  */
-import { DEFAULT_ZONE } from './default-zone';
+import { DEFAULT_ZONE } from './default-zone.js';
 
 const known = new Map<string, boolean>();
 const refused = new Set<string>();

@@ -2,7 +2,7 @@
  * Wall-clock times in a time zone and the instants they stand for, with Intl's zone data (a zone
  * Intl refuses is read as Asia/Jakarta, see usableZone).
  */
-import { usableZone } from './usable-zone';
+import { usableZone } from './usable-zone.js';
 
 /** The offset of a zone from UTC at an instant, in milliseconds (Asia/Jakarta: +7 h). */
 function zoneOffsetMs(instant: number, timeZone: string): number {

@@ -4,6 +4,7 @@ import { useTRPC } from '../../api/trpc';
 import { useAdminLang } from '../use-admin-lang';
 import { Field } from '../../ui/Field';
 import type { Filters } from './filters';
+import { PersonSelect } from './PersonSelect';
 
 /** Dates, person, department and status to list; applied with the Filter button. */
 export function AttendanceFilters({
@@ -16,7 +17,6 @@ export function AttendanceFilters({
   const { t } = useAdminLang();
   const trpc = useTRPC();
   const [draft, setDraft] = useState(applied);
-  const users = useQuery(trpc.admin.users.list.queryOptions({ limit: 200 }));
   const departments = useQuery(trpc.admin.users.departments.queryOptions());
 
   return (
@@ -42,17 +42,11 @@ export function AttendanceFilters({
         />
       </Field>
       <Field label={t('person')}>
-        <select
+        <PersonSelect
           value={draft.userId}
-          onChange={(event) => setDraft({ ...draft, userId: event.target.value })}
-        >
-          <option value="">{t('anyone')}</option>
-          {users.data?.items.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.name}
-            </option>
-          ))}
-        </select>
+          emptyLabel={t('anyone')}
+          onChange={(userId) => setDraft({ ...draft, userId })}
+        />
       </Field>
       <Field label={t('department')}>
         <select

@@ -1,9 +1,14 @@
 import type { Formatters } from '../../i18n/format';
 import { useAdminLang } from '../use-admin-lang';
+import { ClockOutMark, RecordMarks } from '../../ui/RecordMarks';
+import { StatusBadge } from '../../ui/StatusBadge';
 import { TableHead } from '../../ui/TableHead';
 import type { Row } from './correction';
 
-/** The listed records, each with the node that took the clock-in and a Correct button. */
+/**
+ * The listed records: how each shift ended, on time or late, whether an admin added or corrected
+ * it, the node that took the clock-in, and a Correct button.
+ */
 export function AttendanceRows({
   rows,
   f,
@@ -31,17 +36,17 @@ export function AttendanceRows({
         />
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.id} data-testid="attendance-row">
               <td>{f.date(row.workDate)}</td>
               <td>{row.user.name}</td>
               <td>{row.user.department ?? ''}</td>
               <td>{f.time(row.clockInAt)}</td>
               <td>
                 {row.clockOutAt ? f.time(row.clockOutAt) : t('open')}
-                {row.clockOutKind === 'auto' && ` (${t('autoOut')})`}
+                <ClockOutMark kind={row.clockOutKind} />
               </td>
               <td>
-                {row.status === 'late' ? t('late', { minutes: row.lateMinutes }) : t('onTime')}
+                <StatusBadge view={row} f={f} /> <RecordMarks record={row} />
               </td>
               <td className="node">{row.clockInNode}</td>
               <td>

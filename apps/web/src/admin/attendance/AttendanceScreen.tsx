@@ -1,37 +1,62 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { problemOf } from '../../api/errors';
-import { useTRPC } from '../../api/trpc';
 import { useAdminLang } from '../use-admin-lang';
 import { useFormat } from '../../i18n/use-format';
 import { localDateIn } from '../../time/zone';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { useCompanyZone } from '../use-company-zone';
+import { AddShiftForm } from './AddShiftForm';
 import { AttendanceFilters } from './AttendanceFilters';
 import { AttendanceRows } from './AttendanceRows';
 import { CorrectionForm } from './CorrectionForm';
 import type { Row } from './correction';
-import { listInput, todayOnly } from './filters';
+import { todayOnly } from './filters';
+import { Pager } from './Pager';
+import { useAttendancePage } from './use-attendance-page';
 
-/** Everyone's records, filtered, with corrections. */
-export function AttendanceScreen() {
+/**
+ * Everyone's records, filtered (today's in the company's `zone` to begin with), a page at a time;
+ * corrections, and shifts an admin adds.
+ */
+export function AttendanceScreen({ zone }: { zone: string }) {
   const { t } = useAdminLang();
-  const trpc = useTRPC();
-  const zone = useCompanyZone();
   const f = useFormat(zone);
   const [filters, setFilters] = useState(() => todayOnly(localDateIn(new Date(), zone)));
-  const [editing, setEditing] = useState<Row | null>(null);
-  const list = useQuery({
-    ...trpc.admin.attendance.list.queryOptions(listInput(filters)),
-    placeholderData: keepPreviousData,
-  });
+  const [editing, setEditing] = useState<Row | 'new' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const { list, page, next, previous } = useAttendancePage(filters);
+  const items = list.data?.items ?? [];
+  const open = (form: Row | 'new') => {
+    setMessage(null);
+    setEditing(form);
+  };
 
   return (
     <div className="stack">
-      <h1>{t('navAttendance')}</h1>
+      <div className="row between">
+        <h1>{t('navAttendance')}</h1>
+        <button className="button primary" onClick={() => open('new')}>
+          {t('addShift')}
+        </button>
+      </div>
       <AttendanceFilters applied={filters} onApply={setFilters} />
       <ProblemMessage problem={problemOf(list.error)} retry={() => void list.refetch()} />
-      {editing && (
+      {message && (
+        <p className="banner ok" role="status">
+          {message}
+        </p>
+      )}
+      {editing === 'new' && (
+        <AddShiftForm
+          zone={zone}
+          userId={filters.userId}
+          onAdded={(view, name) => {
+            setEditing(null);
+            setMessage(t('shiftAdded', { name, date: f.date(view.workDate) }));
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      {editing && editing !== 'new' && (
         <CorrectionForm
           key={editing.id}
           row={editing}
@@ -39,9 +64,17 @@ export function AttendanceScreen() {
           onDone={() => setEditing(null)}
         />
       )}
-      {list.data && list.data.items.length === 0 && <p className="muted">{t('noRecords')}</p>}
-      {list.data && list.data.items.length > 0 && (
-        <AttendanceRows rows={list.data.items} f={f} onCorrect={setEditing} />
+      {list.data && items.length === 0 && <p className="muted">{t('noRecords')}</p>}
+      {items.length > 0 && <AttendanceRows rows={items} f={f} onCorrect={open} />}
+      {list.data && items.length > 0 && (
+        <Pager
+          page={page}
+          shown={items.length}
+          total={list.data.total}
+          f={f}
+          previous={previous}
+          next={next}
+        />
       )}
     </div>
   );

@@ -1,15 +1,23 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { useAdminLang } from '../use-admin-lang';
 import { useFormat } from '../../i18n/use-format';
 import { Field } from '../../ui/Field';
-import { ProblemMessage } from '../../ui/ProblemMessage';
 import { AuditTrail } from './AuditTrail';
-import { correctionInput, draftOf, type Row, type Status } from './correction';
+import { correctionInput, correctionRefusal, draftOf, type Row, type Status } from './correction';
+import { NoteAndReason } from './NoteAndReason';
+import { RefusalMessage } from './RefusalMessage';
+import { SaveButtons } from './SaveButtons';
+import type { Refusal } from './shift-checks';
+import { ShiftTimesFields } from './ShiftTimesFields';
+import { useAttendanceChanged } from './use-attendance-changed';
 
-/** Corrects one record's times, status or note, with a reason that goes into its audit trail. */
+/**
+ * Corrects one record's times, status or note, with a reason that goes into its audit trail. What
+ * cannot be sent is said at once; what the server refuses is said when it answers.
+ */
 export function CorrectionForm({
   row,
   zone,
@@ -21,38 +29,31 @@ export function CorrectionForm({
 }) {
   const { t } = useAdminLang();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const f = useFormat(zone);
   const [draft, setDraft] = useState(() => draftOf(row, zone));
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const correct = useMutation(
-    trpc.admin.attendance.correct.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries(trpc.admin.attendance.pathFilter()),
-    }),
+    trpc.admin.attendance.correct.mutationOptions({ onSuccess: useAttendanceChanged() }),
   );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    correct.mutate(correctionInput(row, zone, draft), { onSuccess: onDone });
+    const refused = correctionRefusal(row, zone, draft);
+    setRefusal(refused);
+    correct.reset();
+    if (!refused) correct.mutate(correctionInput(row, zone, draft), { onSuccess: onDone });
   };
 
   return (
-    <form className="card stack correction" onSubmit={submit} aria-label={t('correct')}>
+    <form className="card stack correction" onSubmit={submit} aria-label={t('correct')} noValidate>
       <h2>{t('correctTitle', { name: row.user.name, date: f.date(row.workDate) })}</h2>
       <div className="row wrap">
-        <Field label={`${t('in')} (${zone})`}>
-          <input
-            type="datetime-local"
-            value={draft.clockIn}
-            onChange={(event) => setDraft({ ...draft, clockIn: event.target.value })}
-          />
-        </Field>
-        <Field label={`${t('out')} (${zone})`}>
-          <input
-            type="datetime-local"
-            value={draft.clockOut}
-            onChange={(event) => setDraft({ ...draft, clockOut: event.target.value })}
-          />
-        </Field>
+        <ShiftTimesFields
+          times={draft}
+          zone={zone}
+          outRequired={row.clockOutAt !== null}
+          onChange={(times) => setDraft({ ...draft, ...times })}
+        />
         <Field label={t('status')}>
           <select
             value={draft.status}
@@ -63,31 +64,13 @@ export function CorrectionForm({
           </select>
         </Field>
       </div>
-      <Field label={t('note')}>
-        <input
-          value={draft.note}
-          onChange={(event) => setDraft({ ...draft, note: event.target.value })}
-          maxLength={500}
-        />
-      </Field>
-      <Field label={t('reason')}>
-        <textarea
-          required
-          minLength={5}
-          maxLength={500}
-          value={draft.reason}
-          onChange={(event) => setDraft({ ...draft, reason: event.target.value })}
-        />
-      </Field>
-      <ProblemMessage problem={problemOf(correct.error)} />
-      <div className="row">
-        <button className="button primary" type="submit" disabled={correct.isPending}>
-          {correct.isPending ? t('saving') : t('save')}
-        </button>
-        <button className="button" type="button" onClick={onDone}>
-          {t('cancel')}
-        </button>
-      </div>
+      <NoteAndReason
+        note={draft.note}
+        reason={draft.reason}
+        onChange={(text) => setDraft({ ...draft, ...text })}
+      />
+      <RefusalMessage refusal={refusal} problem={problemOf(correct.error)} />
+      <SaveButtons label={t('save')} pending={correct.isPending} onCancel={onDone} />
       <AuditTrail id={row.id} f={f} />
     </form>
   );

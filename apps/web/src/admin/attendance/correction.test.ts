@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attendanceView } from '../../api/view-fixture';
-import { correctionInput, draftOf, type Row } from './correction';
+import { correctionInput, correctionRefusal, draftOf, type Row } from './correction';
 
 const zone = 'Asia/Jakarta';
 const row: Row = {
@@ -59,5 +59,25 @@ describe('a correction', () => {
     const draft = { ...draftOf(open, zone), reason: 'Forgot to clock in' };
     expect(draft.clockOut).toBe('');
     expect(correctionInput(open, zone, draft)).toEqual({ id: 42, reason: 'Forgot to clock in' });
+  });
+
+  it('is not sent without a reason, with nothing changed, or with a clock-out taken away', () => {
+    const draft = draftOf(row, zone);
+    expect(correctionRefusal(row, zone, { ...draft, status: 'late' })).toEqual({
+      key: 'refuseReason',
+    });
+    const reasoned = { ...draft, reason: 'Badge reader broken' };
+    expect(correctionRefusal(row, zone, reasoned)).toEqual({ key: 'refuseNothingChanged' });
+    expect(correctionRefusal(row, zone, { ...reasoned, clockOut: '' })).toEqual({
+      key: 'refuseOutMissing',
+    });
+    expect(correctionRefusal(row, zone, { ...reasoned, clockOut: '2026-11-24T07:00' })).toEqual({
+      key: 'refuseOutBeforeIn',
+    });
+    expect(correctionRefusal(row, zone, { ...reasoned, status: 'late' })).toBeNull();
+    const open: Row = { ...row, clockOutAt: null, clockOutSource: null };
+    expect(
+      correctionRefusal(open, zone, { ...draftOf(open, zone), reason: 'Forgot', note: 'x' }),
+    ).toBeNull();
   });
 });

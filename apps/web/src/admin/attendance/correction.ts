@@ -1,5 +1,6 @@
 import type { Inputs, Outputs } from '../../api/types';
 import { instantToZoned, zonedToInstant } from '../../time/zone';
+import { reasonRefusal, timesRefusal, type Refusal } from './shift-checks';
 
 export type Row = Outputs['admin']['attendance']['list']['items'][number];
 /** What a correction may set: on time or late (unscheduled is the schedule's to say). */
@@ -47,4 +48,17 @@ export function correctionInput(row: Row, zone: string, draft: CorrectionDraft):
     ...(draft.status !== draftOf(row, zone).status ? { status: draft.status } : {}),
     ...(draft.note.trim() ? { note: draft.note } : {}),
   };
+}
+
+/**
+ * Why the correction cannot be sent as it is: a time missing or impossible (a shift that had a
+ * clock-out keeps one), no reason, or nothing changed.
+ */
+export function correctionRefusal(row: Row, zone: string, draft: CorrectionDraft): Refusal | null {
+  const times = timesRefusal(draft, zone, row.clockOutAt !== null);
+  if (times) return times;
+  const reason = reasonRefusal(draft.reason);
+  if (reason) return reason;
+  const { id: _id, reason: _reason, ...changes } = correctionInput(row, zone, draft);
+  return Object.keys(changes).length === 0 ? { key: 'refuseNothingChanged' } : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listInput, todayOnly } from './filters';
+import { listInput, pageRange, todayOnly } from './filters';
 
 describe('the attendance filters', () => {
   it("start at today's records of anyone", () => {
@@ -10,15 +10,18 @@ describe('the attendance filters', () => {
     });
   });
 
-  it('send only the filters that are set, the person as a number', () => {
+  it('send only the filters that are set, the person as a number, and the page cursor', () => {
     expect(
-      listInput({
-        from: '2026-11-01',
-        to: '2026-11-30',
-        userId: '12',
-        department: 'Sales',
-        status: 'late',
-      }),
+      listInput(
+        {
+          from: '2026-11-01',
+          to: '2026-11-30',
+          userId: '12',
+          department: 'Sales',
+          status: 'late',
+        },
+        4711,
+      ),
     ).toEqual({
       from: '2026-11-01',
       to: '2026-11-30',
@@ -26,6 +29,15 @@ describe('the attendance filters', () => {
       userId: 12,
       department: 'Sales',
       status: 'late',
+      cursor: 4711,
     });
+  });
+});
+
+describe('the page of the list', () => {
+  it('counts the rows shown from 1, against every row that matches', () => {
+    expect(pageRange(0, 100, 342)).toEqual({ first: 1, last: 100, total: 342 });
+    expect(pageRange(3, 42, 342)).toEqual({ first: 301, last: 342, total: 342 });
+    expect(pageRange(0, 0, 0)).toEqual({ first: 0, last: 0, total: 0 });
   });
 });

@@ -56,7 +56,7 @@ export function Dashboard() {
         <>
           <DayCounts counts={data.counts} f={f} />
           <div className="grid">
-            <LiveFeed feed={feed} f={f} />
+            <LiveFeed feed={feed} today={data.workDate} f={f} />
             <WhoIsIn board={data} f={f} />
             <section className="card" aria-labelledby="hours-title">
               <h2 id="hours-title">{t('clockInsByHour')}</h2>

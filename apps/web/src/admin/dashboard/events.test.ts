@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../api/types';
+import { createdEvent } from '../../api/event-fixture';
 import { mergeEvents } from './events';
 
-const event = (id: string, userName: string): LiveEvent => ({
-  id,
-  type: 'AttendanceCreated',
-  occurredAt: '2026-11-24T01:00:00.000Z',
-  nodeId: 'api-1',
-  data: {
-    attendanceId: 1,
-    userId: 1,
-    userName,
-    department: null,
-    workDate: '2026-11-24',
-    status: 'on_time',
-    lateMinutes: 0,
-    clockInAt: '2026-11-24T01:00:00.000Z',
-    clockInNode: 'api-1',
-    clockOutAt: null,
-    clockOutNode: null,
-    clockOutKind: null,
-  },
-});
+const event = (id: string, userName: string) => createdEvent({ userName }, { id });
 
 describe('the live feed', () => {
   it('shows each event once, newest first, whether it came live, replayed or in the snapshot', () => {

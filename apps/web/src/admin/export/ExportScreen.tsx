@@ -5,7 +5,6 @@ import { useFormat } from '../../i18n/use-format';
 import { localDateIn } from '../../time/zone';
 import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { useCompanyZone } from '../use-company-zone';
 import { ExportFiles } from './ExportFiles';
 import { isRunning } from './job-view';
 import { JobCard } from './JobCard';
@@ -13,10 +12,12 @@ import { useExportJob } from './use-export-job';
 
 type Format = 'csv' | 'xlsx';
 
-/** A month and a format; the button starts the export, whose progress and download follow. */
-export function ExportScreen() {
+/**
+ * A month (this one in the company's `zone` to begin with) and a format; the button starts the
+ * export, whose progress and download follow.
+ */
+export function ExportScreen({ zone }: { zone: string }) {
   const { t } = useAdminLang();
-  const zone = useCompanyZone();
   const f = useFormat(zone);
   const [month, setMonth] = useState(() => localDateIn(new Date(), zone).slice(0, 7));
   const [format, setFormat] = useState<Format>('csv');
