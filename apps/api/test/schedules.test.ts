@@ -182,6 +182,23 @@ describeApi('schedules', (fixture) => {
         workDate: date,
       });
       expect(Math.abs(clockOut.workedMinutes! - 490)).toBeLessThanOrEqual(1);
+
+      // A night an admin adds for them is read against the same schedule.
+      const earlier = scheduleRules.nextDate(date, -1);
+      const added = await admin.trpc.admin.attendance.add.mutate({
+        userId: worker.id,
+        clockInAt: rules.localInstant(earlier, '22:20', ZONE).toISOString(),
+        clockOutAt: rules.localInstant(date, '05:00', ZONE).toISOString(),
+        reason: 'Signed the paper list at the gate',
+      });
+      expect(added).toMatchObject({
+        workDate: earlier,
+        shiftTypeId: night.id,
+        status: 'late',
+        lateMinutes: 20,
+        earlyLeaveMinutes: 60,
+        origin: 'admin',
+      });
     });
 
     it('counts an early leave beyond the grace, and a clock-in on a day off as unscheduled', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closeForgottenShifts, rules } from '@absensi/core';
+import { closeForgottenShifts, rules, scheduleRules } from '@absensi/core';
 import { errorOf, type TestClient } from '@absensi/api/testing';
 import type { TestNode } from './node.js';
 import { describeApi } from './fixture.js';
@@ -372,6 +372,14 @@ describeApi('time-record', (fixture) => {
           await client.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
         }
         const night = await fixture.hire('Jaga Malam');
+        // Off on the roster yesterday and today: the tap at 23:59 belongs to no scheduled shift
+        // (not even today's, which opens four hours before its start), so it stays yesterday's.
+        for (const days of [-1, 0])
+          await admin.trpc.admin.schedules.setDay.mutate({
+            userId: night.id,
+            date: scheduleRules.nextDate(rules.workDateOf(new Date(), ZONE), days),
+            shiftTypeId: null,
+          });
         const phoneNow = Date.now();
         const startedAt = jakartaAt(-1, '23:59');
         const fromYesterday = await night.client.trpc.attendance.clockIn.mutate({

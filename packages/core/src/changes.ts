@@ -30,7 +30,7 @@ export async function afterCommit(
 ): Promise<boolean> {
   const events = committed.events ?? [];
   for (const userId of committed.users ?? []) deps.users?.forget(userId);
-  if (committed.schedules) deps.planning?.invalidate();
+  if (committed.schedules || committed.calendar) deps.planning?.invalidate();
   // The dashboard shows attendance, names and departments, counts in the company's zone, and
   // who is expected in (not on a holiday).
   const dashboardStale =

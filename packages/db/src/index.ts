@@ -22,7 +22,7 @@ export type {
 export type { SessionUserRow, UserFilter, UserChanges, NewUser } from './repositories/users.js';
 export type { OutboxEvent } from './repositories/outbox.js';
 export type { AuditEntry } from './repositories/audit.js';
-export type { DayCounts, NodeGroup, PersonRow } from './repositories/dashboard.js';
+export type { DayCounts, NodeGroup, PeopleGroup, PersonRow } from './repositories/dashboard.js';
 export type { SettingsValues } from './repositories/settings.js';
 export type { ScheduleWithDays, ShiftTypeValues } from './repositories/schedules.js';
 export type { NewSite, SiteChanges, Assignment, EmployeeSiteRow } from './repositories/sites.js';

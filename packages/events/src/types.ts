@@ -17,6 +17,13 @@ export const attendanceSnapshotSchema = z.object({
   clockOutAt: isoInstant.nullable(),
   clockOutNode: z.string().nullable(),
   clockOutKind: z.enum(['manual', 'auto', 'correction', 'deactivation']).nullable(),
+  /** Added by an admin, or corrected by one (absent in events from before these fields). */
+  origin: z.enum(['tap', 'admin']).optional(),
+  corrected: z.boolean().optional(),
+  /** The site of the clock-in, whether it was inside its geofence, and how far away (metres). */
+  siteId: z.number().int().nullable().optional(),
+  clockInGeofence: z.enum(['inside', 'outside', 'unknown']).nullable().optional(),
+  clockInDistanceM: z.number().nullable().optional(),
 });
 export type AttendanceSnapshot = z.infer<typeof attendanceSnapshotSchema>;
 

@@ -7,6 +7,7 @@ import { DomainError } from '../errors.js';
 import { recordEvents } from '../outbox/publish.js';
 import { attendanceEvent } from './events.js';
 import { MAX_SHIFT_MS, overlapping } from './rules/index.js';
+import { primarySite } from './punch-site.js';
 import { earlyLeaveOf, placeClockIn } from './scheduled-shift.js';
 import { localMoment } from './tap.js';
 import { attendanceView, type AttendanceView } from './views.js';
@@ -120,7 +121,10 @@ export async function correctAttendance(
     );
     const changes: repos.attendance.ShiftChanges = { corrected: true };
     if (input.clockInAt)
-      Object.assign(changes, { clockInAt, ...(await placeClockIn(deps, employee, clockInAt)) });
+      Object.assign(changes, {
+        clockInAt,
+        ...(await placeClockIn(deps, employee, clockInAt, await primarySite(deps, employee.id))),
+      });
     if (input.status)
       Object.assign(changes, {
         status: input.status,
@@ -195,13 +199,15 @@ export async function addShift(
       throw new DomainError('NOT_FOUND', `There is no user with id ${input.userId}.`, 'userId');
     const employee = (await repos.users.byId(deps.db, input.userId, tx))!;
     await checkSpan(deps, tx, { userId: input.userId, clockInAt, clockOutAt }, settings.timeZone);
-    const place = await placeClockIn(deps, employee, clockInAt);
+    const site = await primarySite(deps, employee.id);
+    const place = await placeClockIn(deps, employee, clockInAt, site);
     const now = deps.clock();
     const row: Attendance = await repos.attendance.insert(
       deps.db,
       {
         userId: input.userId,
         ...place,
+        siteId: site.siteId,
         earlyLeaveMinutes: await earlyLeaveOf(deps, place, clockOutAt),
         clockInAt,
         clockInReceivedAt: now,

@@ -8,6 +8,7 @@ import { DomainError } from '../errors.js';
 import { recordEvents } from '../outbox/publish.js';
 import { attendanceEvent } from './events.js';
 import { planClockIn, planClockOut, type ShiftSpan } from './rules/index.js';
+import { punchSite } from './punch-site.js';
 import { earlyLeaveOf, placeClockIn } from './scheduled-shift.js';
 import { localMoment, recordedTap, type RecordedTap, type TapInput } from './tap.js';
 import { attendanceView, type AttendanceView } from './views.js';
@@ -115,7 +116,8 @@ export async function clockIn(deps: Deps, user: Actor, input: TapInput): Promise
   const tap = recordedTap(deps.clock(), input);
   const settings = await deps.settings.get();
   const at = tap.effectiveAt;
-  const place = await placeClockIn(deps, user, at);
+  const site = await punchSite(deps, user, input.location);
+  const place = await placeClockIn(deps, user, at, site);
   const spot = location(input);
 
   return recordTap(deps, user, input, 'clock_in', async (tx) => {
@@ -128,6 +130,9 @@ export async function clockIn(deps: Deps, user: Actor, input: TapInput): Promise
       {
         userId: user.id,
         ...place,
+        siteId: site.siteId,
+        clockInDistanceM: site.distanceM,
+        clockInGeofence: site.geofence,
         ...clockInFields(deps, tap),
         clockInLat: spot.lat,
         clockInLng: spot.lng,
@@ -191,6 +196,7 @@ export async function clockOut(deps: Deps, user: Actor, input: TapInput): Promis
   const tap = recordedTap(deps.clock(), input);
   const settings = await deps.settings.get();
   const at = tap.effectiveAt;
+  const site = await punchSite(deps, user, input.location);
   const spot = location(input);
 
   return recordTap(deps, user, input, 'clock_out', async (tx) => {
@@ -231,6 +237,8 @@ export async function clockOut(deps: Deps, user: Actor, input: TapInput): Promis
         clockOutLat: spot.lat,
         clockOutLng: spot.lng,
         clockOutAccuracy: spot.accuracy,
+        clockOutDistanceM: site.distanceM,
+        clockOutGeofence: site.geofence,
         clockOutNote: input.note ?? null,
         openUserId: null,
       },

@@ -23,7 +23,8 @@ export interface ClockInPlace {
 }
 
 /**
- * Where a clock-in at `at` falls in the employee's schedule, in the company's time zone: the
+ * Where a clock-in at `at` falls in the employee's schedule, in the zone of the site it was made at
+ * (the company's when none), with that site's holidays: the
  * scheduled shift it belongs to (the one whose span, opening 4 hours before its start, holds it),
  * its lateness against that shift's start and grace, and its auto clock-out at the shift's end plus
  * the shift type's allowance. A clock-in on an off day, a holiday, or outside any scheduled shift
@@ -33,11 +34,18 @@ export async function placeClockIn(
   deps: Pick<CoreDeps, 'db' | 'planning' | 'settings'>,
   person: Pick<Actor, 'id' | 'department'>,
   at: Date,
+  site: { siteId: number | null; timeZone: string | null } = { siteId: null, timeZone: null },
 ): Promise<ClockInPlace> {
   const settings = await deps.settings.get();
-  const zone = settings.timeZone;
+  const zone = site.timeZone ?? settings.timeZone;
   const [before, day, after] = datesAround(at, zone);
-  const plans = (await plansOf(deps, [person], { from: before, to: after })).get(person.id) ?? [];
+  const plans =
+    (
+      await plansOf(deps, [{ id: person.id, department: person.department, siteId: site.siteId }], {
+        from: before,
+        to: after,
+      })
+    ).get(person.id) ?? [];
   const scheduled = shiftForClockIn(at, plans, zone);
   if (!scheduled) {
     return {

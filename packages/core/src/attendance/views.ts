@@ -2,6 +2,7 @@ import type {
   Attendance,
   AttendanceStatus,
   ClockOutKind,
+  GeofenceVerdict,
   ShiftOrigin,
   Source,
   User,
@@ -53,6 +54,12 @@ export interface AttendanceView {
   clockOutKind: ClockOutKind | null;
   clockOutLocation: LocationView | null;
   clockOutNote: string | null;
+  /** The site the shift counts for, and how far from it (metres) and whether inside each tap was. */
+  siteId: number | null;
+  clockInDistanceM: number | null;
+  clockInGeofence: GeofenceVerdict | null;
+  clockOutDistanceM: number | null;
+  clockOutGeofence: GeofenceVerdict | null;
   /** `admin` for a shift an admin added. */
   origin: ShiftOrigin;
   /** Changed by an admin after it was recorded. */
@@ -97,6 +104,11 @@ export function attendanceView(row: Attendance): AttendanceView {
     clockOutKind: row.clockOutKind,
     clockOutLocation: location(row.clockOutLat, row.clockOutLng, row.clockOutAccuracy),
     clockOutNote: row.clockOutNote,
+    siteId: row.siteId ?? null,
+    clockInDistanceM: row.clockInDistanceM ?? null,
+    clockInGeofence: row.clockInGeofence ?? null,
+    clockOutDistanceM: row.clockOutDistanceM ?? null,
+    clockOutGeofence: row.clockOutGeofence ?? null,
     origin: row.origin,
     corrected: Boolean(row.corrected),
     workedMinutes: row.clockOutAt
@@ -122,5 +134,10 @@ export function attendanceSnapshot(
     clockOutAt: iso(row.clockOutAt),
     clockOutNode: row.clockOutNode,
     clockOutKind: row.clockOutKind,
+    origin: row.origin ?? 'tap',
+    corrected: Boolean(row.corrected),
+    siteId: row.siteId ?? null,
+    clockInGeofence: row.clockInGeofence ?? null,
+    clockInDistanceM: row.clockInDistanceM ?? null,
   };
 }

@@ -76,7 +76,6 @@ export async function buildDashboard(
     repos.dashboard.dayCounts(deps.db, { workDate, departments }),
     notYetIn(deps, {
       now,
-      today: workDate,
       timeZone: settings.timeZone,
       departments,
       limit: DASHBOARD_LIST_LIMIT,

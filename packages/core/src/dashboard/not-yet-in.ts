@@ -1,4 +1,6 @@
-import { repos, type PersonRow } from '@absensi/db';
+import { repos, type PeopleGroup, type PersonRow } from '@absensi/db';
+import { workDateOf } from '../attendance/rules/index.js';
+import { holidayOn } from '../holidays/rules.js';
 import type { CoreDeps } from '../deps.js';
 import { plansOf } from '../schedules/plans.js';
 import { nextDate, planDay, shiftWindow, type DayPlan } from '../schedules/rules.js';
@@ -23,63 +25,87 @@ export function runningShift(
 
 /**
  * Who should be at work now and is not: scheduled, their shift begun past its grace and not
- * ended, with no record for its work date and no shift open. People off, on a holiday or without a
- * schedule never appear. People planned like the rest of their department are counted in the
- * database, a department at a time; those with a schedule or roster of their own, one by one.
- * Returns how many, and the first `limit` by name.
+ * ended, with no record for its work date and no shift open. People off, on a holiday (the
+ * company's or their site's) or without a schedule never appear. People planned like the rest of
+ * their department at their site are counted in the database, a group at a time, in their site's
+ * zone; those with a schedule or roster of their own, one by one. Returns how many, and the first
+ * `limit` by name.
  */
 export async function notYetIn(
   deps: Pick<CoreDeps, 'db' | 'planning'>,
-  query: {
-    now: Date;
-    today: string;
-    timeZone: string;
-    departments?: string[] | undefined;
-    limit: number;
-  },
+  query: { now: Date; timeZone: string; departments?: string[] | undefined; limit: number },
 ): Promise<{ count: number; people: PersonRow[] }> {
-  const yesterday = nextDate(query.today, -1);
-  const range = { from: yesterday, to: query.today };
-  const [rules, departments, individuals] = await Promise.all([
+  const [rules, groups, sites] = await Promise.all([
     deps.planning.get(),
-    repos.dashboard.departmentsOfEmployees(deps.db, query.departments),
-    repos.dashboard.individuallyPlanned(deps.db, { ...range, departments: query.departments }),
+    repos.dashboard.groupsOfEmployees(deps.db, query.departments),
+    repos.sites.list(deps.db),
   ]);
-  const expectedOn = new Map<string, (string | null)[]>();
-  for (const department of departments) {
-    // Anyone of the department without a plan of their own: the department's assignment decides.
-    const plans = [yesterday, query.today].map((date) =>
-      planDay(date, { id: 0, department }, rules, {}),
+  const zoneOf = (siteId: number | null) =>
+    sites.find((site) => site.id === siteId)?.timeZone ?? query.timeZone;
+  // Yesterday and today in any zone the company works in: a night shift begun yesterday runs now.
+  const days = (zone: string) => {
+    const today = workDateOf(query.now, zone);
+    return [nextDate(today, -1), today];
+  };
+  const individuals = await repos.dashboard.individuallyPlanned(deps.db, {
+    from: nextDate(workDateOf(query.now, query.timeZone), -2),
+    to: nextDate(workDateOf(query.now, query.timeZone), 1),
+    departments: query.departments,
+  });
+  const expectedOn = new Map<string, PeopleGroup[]>();
+  for (const group of groups) {
+    // Anyone of the group without a plan of their own: the department's assignment decides.
+    const person = { id: 0, department: group.department, siteId: group.siteId };
+    const plans = days(zoneOf(group.siteId)).map((date) =>
+      planDay(date, person, rules, {
+        holiday: holidayOn(date, group.siteId, rules.holidays) ?? undefined,
+      }),
     );
-    const date = runningShift(query.now, plans, query.timeZone);
-    if (date) expectedOn.set(date, [...(expectedOn.get(date) ?? []), department]);
+    const date = runningShift(query.now, plans, zoneOf(group.siteId));
+    if (date) expectedOn.set(date, [...(expectedOn.get(date) ?? []), group]);
   }
   const except = individuals.map((person) => person.userId);
-  const groups = await Promise.all(
-    [...expectedOn].map(([workDate, groupDepartments]) =>
-      repos.dashboard.absent(deps.db, {
-        workDate,
-        departments: groupDepartments,
-        except,
-        limit: query.limit,
-      }),
+  const found = await Promise.all(
+    [...expectedOn].map(([workDate, expected]) =>
+      repos.dashboard.absent(deps.db, { workDate, groups: expected, except, limit: query.limit }),
     ),
   );
-  const ownPlans = await plansOf(
-    deps,
-    individuals.map((person) => ({ id: person.userId, department: person.department })),
-    range,
-  );
-  const ownAbsent: PersonRow[] = [];
-  for (const person of individuals) {
-    const date = runningShift(query.now, ownPlans.get(person.userId) ?? [], query.timeZone);
-    if (date && !(await repos.dashboard.came(deps.db, person.userId, date))) ownAbsent.push(person);
-  }
-  const people = [...groups.flatMap((group) => group.people), ...ownAbsent]
+  const ownAbsent = await absentOnTheirOwn(deps, individuals, query.now, zoneOf);
+  const people = [...found.flatMap((group) => group.people), ...ownAbsent]
     .sort((a, b) => a.name.localeCompare(b.name))
     .slice(0, query.limit);
   return {
-    count: groups.reduce((sum, group) => sum + group.count, 0) + ownAbsent.length,
+    count: found.reduce((sum, group) => sum + group.count, 0) + ownAbsent.length,
     people,
   };
+}
+
+/** Of people with a schedule or roster of their own, those expected now who have not come. */
+async function absentOnTheirOwn(
+  deps: Pick<CoreDeps, 'db' | 'planning'>,
+  individuals: readonly PersonRow[],
+  now: Date,
+  zoneOf: (siteId: number | null) => string,
+): Promise<PersonRow[]> {
+  if (individuals.length === 0) return [];
+  const sites = await repos.sites.primaryOf(
+    deps.db,
+    individuals.map((person) => person.userId),
+  );
+  const absent: PersonRow[] = [];
+  for (const person of individuals) {
+    const siteId = sites.get(person.userId)?.siteId ?? null;
+    const zone = zoneOf(siteId);
+    const today = workDateOf(now, zone);
+    const plans =
+      (
+        await plansOf(deps, [{ id: person.userId, department: person.department, siteId }], {
+          from: nextDate(today, -1),
+          to: today,
+        })
+      ).get(person.userId) ?? [];
+    const date = runningShift(now, plans, zone);
+    if (date && !(await repos.dashboard.came(deps.db, person.userId, date))) absent.push(person);
+  }
+  return absent;
 }

@@ -18,10 +18,16 @@ export interface ExportFile {
 /** What one column holds; dates and times as wall-clock Dates in the company's zone. */
 type Cell = string | number | Date | null;
 
+/** What a column's value may read besides the record: the zone, and the sites' names by id. */
+interface Context {
+  zone: string;
+  siteNames: ReadonlyMap<number, string>;
+}
+
 interface Column {
   header: string;
   kind: 'text' | 'number' | 'date' | 'time';
-  value(view: AttendanceView, row: ShiftWithUser, zone: string): Cell;
+  value(view: AttendanceView, row: ShiftWithUser, context: Context): Cell;
   width: number;
 }
 
@@ -42,13 +48,13 @@ const COLUMNS: readonly Column[] = [
     header: 'Clock in',
     kind: 'time',
     width: 18,
-    value: (view, _row, zone) => at(view.clockInAt, zone),
+    value: (view, _row, { zone }) => at(view.clockInAt, zone),
   },
   {
     header: 'Clock out',
     kind: 'time',
     width: 18,
-    value: (view, _row, zone) => at(view.clockOutAt, zone),
+    value: (view, _row, { zone }) => at(view.clockOutAt, zone),
   },
   { header: 'Worked minutes', kind: 'number', width: 10, value: (view) => view.workedMinutes },
   { header: 'Status', kind: 'text', width: 9, value: (view) => view.status },
@@ -91,6 +97,27 @@ const COLUMNS: readonly Column[] = [
     width: 9,
     value: (view) => view.clockOutLocation?.accuracy ?? null,
   },
+  {
+    header: 'Site',
+    kind: 'text',
+    width: 16,
+    value: (view, _row, { siteNames }) =>
+      view.siteId === null ? null : (siteNames.get(view.siteId) ?? null),
+  },
+  { header: 'Clock-in geofence', kind: 'text', width: 9, value: (view) => view.clockInGeofence },
+  {
+    header: 'Clock-in distance (m)',
+    kind: 'number',
+    width: 9,
+    value: (view) => view.clockInDistanceM,
+  },
+  { header: 'Clock-out geofence', kind: 'text', width: 9, value: (view) => view.clockOutGeofence },
+  {
+    header: 'Clock-out distance (m)',
+    kind: 'number',
+    width: 9,
+    value: (view) => view.clockOutDistanceM,
+  },
   { header: 'Clock-in source', kind: 'text', width: 9, value: (view) => view.clockInSource },
   { header: 'Clock-in node', kind: 'text', width: 9, value: (view) => view.clockInNode },
   { header: 'Clock-out node', kind: 'text', width: 9, value: (view) => view.clockOutNode },
@@ -121,7 +148,11 @@ export async function exportMonth(
   const settings = await deps.settings.get();
   const zone = settings.timeZone;
   const { from, to } = monthBounds(request.month);
-  const total = await repos.attendance.countInRange(deps.db, { from, to });
+  const [total, sites] = await Promise.all([
+    repos.attendance.countInRange(deps.db, { from, to }),
+    repos.sites.list(deps.db),
+  ]);
+  const context: Context = { zone, siteNames: new Map(sites.map((site) => [site.id, site.name])) };
   const lines: Cell[][] = [];
   while (lines.length < total) {
     const page = await repos.attendance.pageForReport(deps.db, {
@@ -133,7 +164,7 @@ export async function exportMonth(
     if (page.length === 0) break;
     for (const row of page) {
       const view = attendanceView(row);
-      lines.push(COLUMNS.map((column) => column.value(view, row, zone)));
+      lines.push(COLUMNS.map((column) => column.value(view, row, context)));
     }
     await onProgress(Math.min(99, Math.round((lines.length / Math.max(total, 1)) * 100)));
   }

@@ -2,7 +2,8 @@ import { repos, type Database } from '@absensi/db';
 import type { AssignmentRule, PatternRule, PlanningRules, ShiftTypeRule } from './rules.js';
 
 /**
- * The shift types, active schedules and assignments, read at most every `ttlMs` per process:
+ * The shift types, active schedules, assignments and holidays, read at most every `ttlMs` per
+ * process:
  * every clock-in needs them, they are small, and they change rarely. A change made through this
  * process is seen at once (`invalidate`, called after commit); one made elsewhere within `ttlMs`.
  */
@@ -29,10 +30,11 @@ export class PlanningCache {
   }
 
   private async load(): Promise<PlanningRules> {
-    const [types, schedules, assignments] = await Promise.all([
+    const [types, schedules, assignments, holidays] = await Promise.all([
       repos.schedules.shiftTypes(this.db),
       repos.schedules.schedules(this.db),
       repos.schedules.assignments(this.db),
+      repos.holidays.between(this.db, { from: '2000-01-01', to: '2099-12-31' }),
     ]);
     const shiftTypes = new Map<number, ShiftTypeRule>(
       types.map((type) => [
@@ -72,6 +74,16 @@ export class PlanningCache {
       validFrom: assignment.validFrom,
       validTo: assignment.validTo,
     }));
-    return { shiftTypes, patterns, assignments: rules };
+    return {
+      shiftTypes,
+      patterns,
+      assignments: rules,
+      holidays: holidays.map((holiday) => ({
+        date: holiday.date,
+        name: holiday.name,
+        kind: holiday.kind,
+        siteId: holiday.siteId,
+      })),
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { repos } from '@absensi/db';
 import type { CoreDeps } from '../deps.js';
-import { nextDate, planDay, type DayPlan, type HolidayRule, type Person } from './rules.js';
+import { holidayOn } from '../holidays/rules.js';
+import { nextDate, planDay, type DayPlan, type Person } from './rules.js';
 
 /** Every date from `from` to `to`, inclusive ("YYYY-MM-DD"). */
 export function datesBetween(from: string, to: string): string[] {
@@ -11,14 +12,13 @@ export function datesBetween(from: string, to: string): string[] {
 
 /**
  * The plans of several people for the dates from `from` to `to`: their roster overrides, the
- * holidays of each (`holidaysOf`: by person, keyed by date), and their assigned patterns.
- * Returns the plans of each person in date order, keyed by person id.
+ * holidays of each (the company-wide ones and those of their primary site), and their assigned
+ * patterns. Returns the plans of each person in date order, keyed by person id.
  */
 export async function plansOf(
   deps: Pick<CoreDeps, 'db' | 'planning'>,
   people: readonly Person[],
   range: { from: string; to: string },
-  holidaysOf: (person: Person) => ReadonlyMap<string, HolidayRule> = () => new Map(),
 ): Promise<Map<number, DayPlan[]>> {
   const [rules, overrides] = await Promise.all([
     deps.planning.get(),
@@ -33,13 +33,12 @@ export async function plansOf(
   const dates = datesBetween(range.from, range.to);
   const plans = new Map<number, DayPlan[]>();
   for (const person of people) {
-    const holidays = holidaysOf(person);
     plans.set(
       person.id,
       dates.map((date) =>
         planDay(date, person, rules, {
           override: overrideOf.get(`${person.id}|${date}`),
-          holiday: holidays.get(date),
+          holiday: holidayOn(date, person.siteId ?? null, rules.holidays) ?? undefined,
         }),
       ),
     );

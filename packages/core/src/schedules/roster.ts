@@ -38,6 +38,8 @@ export interface RosterRow {
   userId: number;
   name: string;
   department: string | null;
+  /** The primary site, whose zone the cells' times are in (the company's when none). */
+  siteId: number | null;
   cells: RosterCell[];
 }
 
@@ -73,8 +75,20 @@ export async function roster(
   });
   const page = people.slice(0, query.limit);
   const to = nextDate(query.from, query.days - 1);
+  const sites = await repos.sites.primaryOf(
+    deps.db,
+    page.map((person) => person.id),
+  );
   const [plans, types, settings] = await Promise.all([
-    plansOf(deps, page, { from: query.from, to }),
+    plansOf(
+      deps,
+      page.map((person) => ({
+        id: person.id,
+        department: person.department,
+        siteId: sites.get(person.id)?.siteId ?? null,
+      })),
+      { from: query.from, to },
+    ),
     repos.schedules.shiftTypes(deps.db),
     deps.settings.get(),
   ]);
@@ -86,26 +100,39 @@ export async function roster(
       userId: person.id,
       name: person.name,
       department: person.department,
-      cells: (plans.get(person.id) ?? []).map((plan) => cellOf(plan, settings.timeZone)),
+      siteId: sites.get(person.id)?.siteId ?? null,
+      cells: (plans.get(person.id) ?? []).map((plan) =>
+        cellOf(plan, sites.get(person.id)?.timeZone ?? settings.timeZone),
+      ),
     })),
     nextCursor: people.length > query.limit ? page[page.length - 1]!.id : null,
   };
 }
 
-/** The signed-in person's plan for the next `days` dates from today (company zone), shift times included. */
+/**
+ * The signed-in person's plan for the next `days` dates from today, shift times included, in the
+ * zone of their primary site (the company's when none), with that site's holidays.
+ */
 export async function mySchedule(
   deps: Pick<CoreDeps, 'db' | 'planning' | 'settings' | 'clock'>,
   actor: Actor,
   days = 7,
 ): Promise<{ days: RosterCell[]; shiftTypes: ShiftTypeView[] }> {
-  const settings = await deps.settings.get();
-  const from = workDateOf(deps.clock(), settings.timeZone);
+  const [settings, site] = await Promise.all([
+    deps.settings.get(),
+    repos.sites.primaryOf(deps.db, [actor.id]).then((sites) => sites.get(actor.id)),
+  ]);
+  const zone = site?.timeZone ?? settings.timeZone;
+  const from = workDateOf(deps.clock(), zone);
   const [plans, types] = await Promise.all([
-    plansOf(deps, [actor], { from, to: nextDate(from, days - 1) }),
+    plansOf(deps, [{ id: actor.id, department: actor.department, siteId: site?.siteId ?? null }], {
+      from,
+      to: nextDate(from, days - 1),
+    }),
     repos.schedules.shiftTypes(deps.db),
   ]);
   return {
-    days: (plans.get(actor.id) ?? []).map((plan) => cellOf(plan, settings.timeZone)),
+    days: (plans.get(actor.id) ?? []).map((plan) => cellOf(plan, zone)),
     shiftTypes: types.map(shiftTypeView),
   };
 }
@@ -122,7 +149,16 @@ export async function todaysPlan(
   date: string,
   timeZone: string,
 ): Promise<TodaysPlan> {
-  const [plan] = (await plansOf(deps, [person], { from: date, to: date })).get(person.id) ?? [];
+  const site = (await repos.sites.primaryOf(deps.db, [person.id])).get(person.id);
+  const [plan] =
+    (
+      await plansOf(
+        deps,
+        [{ id: person.id, department: person.department, siteId: site?.siteId ?? null }],
+        { from: date, to: date },
+      )
+    ).get(person.id) ?? [];
+  timeZone = site?.timeZone ?? timeZone;
   const day = plan ?? { kind: 'unscheduled' as const, date };
   return {
     ...cellOf(day, timeZone),

@@ -61,6 +61,7 @@ const rules: PlanningRules = {
       validTo: null,
     },
   ],
+  holidays: [],
 };
 const clerk = { id: 1, department: 'Kantor' };
 const guard = { id: 2, department: 'Keamanan' };
@@ -149,7 +150,12 @@ describe('the plan of a day', () => {
   });
 
   it('takes a holiday over the schedule, and the roster over both', () => {
-    const holiday = { date: '2026-12-25', name: 'Hari Raya Natal', kind: 'national' as const };
+    const holiday = {
+      date: '2026-12-25',
+      name: 'Hari Raya Natal',
+      kind: 'national' as const,
+      siteId: null,
+    };
     expect(plan('2026-12-25', clerk, { holiday })).toEqual({
       kind: 'holiday',
       date: '2026-12-25',

@@ -48,17 +48,23 @@ export interface HolidayRule {
   date: string;
   name: string;
   kind: 'national' | 'collective_leave' | 'company';
+  /** The site it is kept at; null for every site. */
+  siteId: number | null;
 }
 
 export interface PlanningRules {
   shiftTypes: ReadonlyMap<number, ShiftTypeRule>;
   patterns: ReadonlyMap<number, PatternRule>;
   assignments: readonly AssignmentRule[];
+  /** The company calendar: company-wide holidays and those of single sites, by date. */
+  holidays: readonly HolidayRule[];
 }
 
 export interface Person {
   id: number;
   department: string | null;
+  /** The person's primary site (its holidays count for them); null or absent: none. */
+  siteId?: number | null | undefined;
 }
 
 export type DayPlan =

@@ -106,17 +106,31 @@ export async function dayCounts(
   };
 }
 
-/** The departments active employees belong to (null: none), limited to `departments` when given. */
-export async function departmentsOfEmployees(
+/** An employee's primary site (active sites only), as an SQL expression over `u`. */
+const PRIMARY_SITE = `(SELECT us.site_id FROM user_sites us JOIN sites s ON s.id = us.site_id
+  WHERE us.user_id = u.id AND us.is_primary = 1 AND s.active = 1)`;
+
+/** A group of employees planned alike: one department (null: none) at one primary site (null: none). */
+export interface PeopleGroup {
+  department: string | null;
+  siteId: number | null;
+}
+
+/** The groups active employees fall in (limited to `departments` when given). */
+export async function groupsOfEmployees(
   db: Database,
   departments?: readonly string[],
-): Promise<(string | null)[]> {
-  const rows = await select<{ department: string | null }>(
+): Promise<PeopleGroup[]> {
+  const rows = await select<{ department: string | null; siteId: number | null }>(
     db,
-    `SELECT DISTINCT u.department AS department FROM users u WHERE ${ACTIVE_EMPLOYEE}${inDepartments(departments)}`,
+    `SELECT DISTINCT u.department AS department, ${PRIMARY_SITE} AS siteId
+     FROM users u WHERE ${ACTIVE_EMPLOYEE}${inDepartments(departments)}`,
     { departments: departments ?? [] },
   );
-  return rows.map((row) => row.department);
+  return rows.map((row) => ({
+    department: row.department,
+    siteId: row.siteId === null ? null : Number(row.siteId),
+  }));
 }
 
 /**
@@ -140,28 +154,31 @@ export function individuallyPlanned(
 }
 
 /**
- * Active employees of some departments (null: those with none) who have no record on the work date
- * and no shift open, other than `except`: how many, and the first `limit` by name.
+ * Active employees of some groups (see PeopleGroup) who have no record on the work date and no
+ * shift open, other than `except`: how many, and the first `limit` by name.
  */
 export async function absent(
   db: Database,
   query: {
     workDate: string;
-    departments: readonly (string | null)[];
+    groups: readonly PeopleGroup[];
     except: readonly number[];
     limit: number;
   },
 ): Promise<{ count: number; people: PersonRow[] }> {
-  const named = query.departments.filter((department): department is string => department !== null);
-  const parts: string[] = [];
-  if (named.length > 0) parts.push('u.department IN (:named)');
-  if (named.length < query.departments.length) parts.push('u.department IS NULL');
-  if (parts.length === 0) return { count: 0, people: [] };
-  const where = `${ACTIVE_EMPLOYEE} AND (${parts.join(' OR ')})
+  if (query.groups.length === 0) return { count: 0, people: [] };
+  const replacements: Record<string, unknown> = { workDate: query.workDate, except: query.except };
+  const inGroups = query.groups
+    .map((group, index) => {
+      replacements[`department${index}`] = group.department ?? '';
+      replacements[`site${index}`] = group.siteId ?? 0;
+      return `(COALESCE(u.department, '') = :department${index} AND COALESCE(${PRIMARY_SITE}, 0) = :site${index})`;
+    })
+    .join(' OR ');
+  const where = `${ACTIVE_EMPLOYEE} AND (${inGroups})
     ${query.except.length > 0 ? 'AND u.id NOT IN (:except)' : ''}
     AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.user_id = u.id AND a.work_date = :workDate)
     AND NOT EXISTS (SELECT 1 FROM attendance o WHERE o.open_user_id = u.id)`;
-  const replacements = { workDate: query.workDate, named, except: query.except };
   const [count, people] = await Promise.all([
     select<{ count: number }>(
       db,

@@ -127,3 +127,20 @@ export async function activeOfUser(db: Database, userId: number): Promise<Employ
     isPrimary: Boolean(row.isPrimary),
   }));
 }
+
+/** The primary site of each of the given users who has one (active sites only), by user id. */
+export async function primaryOf(
+  db: Database,
+  userIds: readonly number[],
+): Promise<Map<number, { siteId: number; timeZone: string }>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.sequelize.query<{ userId: number; siteId: number; timeZone: string }>(
+    `SELECT us.user_id AS userId, s.id AS siteId, s.time_zone AS timeZone
+     FROM user_sites us JOIN sites s ON s.id = us.site_id
+     WHERE us.is_primary = 1 AND s.active = 1 AND us.user_id IN (:userIds)`,
+    { type: QueryTypes.SELECT, replacements: { userIds: [...userIds] } },
+  );
+  return new Map(
+    rows.map((row) => [Number(row.userId), { siteId: Number(row.siteId), timeZone: row.timeZone }]),
+  );
+}
