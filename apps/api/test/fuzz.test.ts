@@ -95,7 +95,7 @@ const VALID: Record<string, Record<string, unknown>> = {
     note: 'Kertas absen',
     reason: 'HP rusak, absen manual',
   },
-  'admin.dashboard': { department: 'Gudang' },
+  'admin.dashboard': { department: 'Gudang', siteId: 1 },
   'admin.users.scopes': { userId: 1 },
   'admin.users.setScopes': { userId: 1, departments: ['Gudang'], siteIds: [1] },
   'admin.shifts.create': {

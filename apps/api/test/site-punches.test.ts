@@ -105,6 +105,18 @@ describeApi('site-punches', (fixture) => {
         (event) => event.data.attendanceId === shift.id,
       );
       expect(feed?.data).toMatchObject({ clockInGeofence: 'outside', siteId: depot.id });
+
+      // The dashboard and the table narrowed to the site: its people and its taps only.
+      const ofDepot = await admin.trpc.admin.dashboard.query({ siteId: depot.id });
+      expect(ofDepot.counts).toMatchObject({ employees: 1, present: 1 });
+      expect(ofDepot.present.map((person) => person.userId)).toEqual([driver.id]);
+      expect(ofDepot.latest.every((event) => event.data.siteId === depot.id)).toBe(true);
+      const atDepot = await admin.trpc.admin.attendance.list.query({
+        from: shift.workDate,
+        to: shift.workDate,
+        siteId: depot.id,
+      });
+      expect(atDepot.items.map((item) => item.userId)).toEqual([driver.id]);
       await driver.client.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
     });
   });

@@ -64,6 +64,19 @@ describe('LiveHub', () => {
     controller.abort();
   });
 
+  it('replays by id order from an id it never saw: a ULID made from a time resumes from that time', () => {
+    const hub = new LiveHub(100);
+    const events = [1, 2, 3].map((user) => sampleAttendanceCreated(user));
+    for (const event of events) hub.publish(event);
+    // Ids sort as they were made (ULIDs): an id between the first and the second resumes after the first.
+    const between = `${events[0]!.id}0`;
+    expect(hub.missedSince('').map((event) => event.id)).toEqual(events.map((event) => event.id));
+    expect(hub.missedSince(between).map((event) => event.id)).toEqual(
+      events.slice(1).map((event) => event.id),
+    );
+    expect(hub.missedSince('ZZZZZZZZZZZZZZZZZZZZZZZZZZ')).toEqual([]);
+  });
+
   it('forgets the oldest events beyond its capacity', () => {
     const hub = new LiveHub(2);
     const events = [1, 2, 3].map((user) => sampleAttendanceCreated(user));

@@ -125,11 +125,20 @@ export async function correctAttendance(
         clockInAt,
         ...(await placeClockIn(deps, employee, clockInAt, await primarySite(deps, employee.id))),
       });
-    if (input.status)
+    if (input.status) {
+      // Late by the admin's word: the minutes after the scheduled start, when there is one.
+      const start = changes.scheduledStart ?? row.scheduledStart;
+      const minutesAfterStart = start
+        ? Math.max(0, Math.floor((clockInAt.getTime() - new Date(start).getTime()) / 60_000))
+        : 0;
       Object.assign(changes, {
         status: input.status,
-        lateMinutes: input.status === 'on_time' ? 0 : (changes.lateMinutes ?? row.lateMinutes),
+        lateMinutes:
+          input.status === 'on_time'
+            ? 0
+            : (changes.lateMinutes ?? row.lateMinutes) || minutesAfterStart,
       });
+    }
     if (clockOutAt) {
       const shift = { ...row.get({ plain: true }), ...changes };
       changes.earlyLeaveMinutes = await earlyLeaveOf(deps, shift, clockOutAt);

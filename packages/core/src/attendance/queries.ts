@@ -101,6 +101,8 @@ export async function listAttendance(
     department?: string | undefined;
     status?: AttendanceStatus | undefined;
     open?: boolean | undefined;
+    /** Only records made at this site. */
+    siteId?: number | undefined;
     cursor?: number | undefined;
     limit: number;
   },

@@ -66,25 +66,27 @@ export function hoursOfQuarterHours(
  */
 export async function buildDashboard(
   deps: Pick<CoreDeps, 'db' | 'settings' | 'clock' | 'planning'>,
-  view: { departments?: string[] | undefined } = {},
+  view: { departments?: string[] | undefined; siteId?: number | undefined } = {},
 ): Promise<Dashboard> {
   const settings = await deps.settings.get();
   const now = deps.clock();
   const workDate = workDateOf(now, settings.timeZone);
-  const { departments } = view;
+  const { departments, siteId } = view;
+  const narrowed = departments !== undefined || siteId !== undefined;
   const [day, absentees, present, latestRows] = await Promise.all([
-    repos.dashboard.dayCounts(deps.db, { workDate, departments }),
+    repos.dashboard.dayCounts(deps.db, { workDate, departments, siteId }),
     notYetIn(deps, {
       now,
       timeZone: settings.timeZone,
       departments,
+      siteId,
       limit: DASHBOARD_LIST_LIMIT,
     }),
-    repos.attendance.latestOpen(deps.db, { limit: DASHBOARD_LIST_LIMIT, departments }),
+    repos.attendance.latestOpen(deps.db, { limit: DASHBOARD_LIST_LIMIT, departments, siteId }),
     repos.outbox.latestOfTypes(
       deps.db,
       ['AttendanceCreated', 'AttendanceUpdated'],
-      departments ? LATEST_EVENTS * 10 : LATEST_EVENTS,
+      narrowed ? LATEST_EVENTS * 10 : LATEST_EVENTS,
     ),
   ]);
 
@@ -103,8 +105,9 @@ export async function buildDashboard(
     .filter(isAttendanceEvent)
     .filter(
       (event) =>
-        !departments ||
-        (event.data.department !== null && departments.includes(event.data.department)),
+        (!departments ||
+          (event.data.department !== null && departments.includes(event.data.department))) &&
+        (siteId === undefined || event.data.siteId === siteId),
     )
     .slice(0, LATEST_EVENTS);
 
@@ -137,16 +140,18 @@ export async function buildDashboard(
 }
 
 /**
- * The dashboard for an admin or a manager, optionally of one department: the whole company's
+ * The dashboard for an admin or a manager, optionally of one department or one site's people
+ * (those whose primary site it is; the feed, the taps made there): the whole company's
  * from the snapshot cache while nothing it shows has changed, a part of it built when asked.
  * @throws DomainError FORBIDDEN for an employee, or a manager asking for a department not theirs.
  */
 export async function dashboard(
   deps: Pick<CoreDeps, 'db' | 'settings' | 'clock' | 'dashboardCache' | 'planning'>,
   actor: Actor,
-  query: { department?: string | undefined } = {},
+  query: { department?: string | undefined; siteId?: number | undefined } = {},
 ): Promise<Dashboard> {
   const departments = departmentsFor(await scopeOf(deps, actor), query.department);
-  if (departments) return buildDashboard(deps, { departments });
+  if (departments || query.siteId !== undefined)
+    return buildDashboard(deps, { departments, siteId: query.siteId });
   return cachedSnapshot(deps.dashboardCache, () => buildDashboard(deps));
 }

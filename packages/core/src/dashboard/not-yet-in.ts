@@ -33,11 +33,17 @@ export function runningShift(
  */
 export async function notYetIn(
   deps: Pick<CoreDeps, 'db' | 'planning'>,
-  query: { now: Date; timeZone: string; departments?: string[] | undefined; limit: number },
+  query: {
+    now: Date;
+    timeZone: string;
+    departments?: string[] | undefined;
+    siteId?: number | undefined;
+    limit: number;
+  },
 ): Promise<{ count: number; people: PersonRow[] }> {
   const [rules, groups, sites] = await Promise.all([
     deps.planning.get(),
-    repos.dashboard.groupsOfEmployees(deps.db, query.departments),
+    repos.dashboard.groupsOfEmployees(deps.db, query),
     repos.sites.list(deps.db),
   ]);
   const zoneOf = (siteId: number | null) =>
@@ -51,6 +57,7 @@ export async function notYetIn(
     from: nextDate(workDateOf(query.now, query.timeZone), -2),
     to: nextDate(workDateOf(query.now, query.timeZone), 1),
     departments: query.departments,
+    siteId: query.siteId,
   });
   const expectedOn = new Map<string, PeopleGroup[]>();
   for (const group of groups) {

@@ -4,7 +4,7 @@
  * and `findAll` rebuild the same SQL on every call, which on the busiest path cost more CPU than the
  * database round trip itself.
  */
-import { Op, QueryTypes, type WhereOptions } from 'sequelize';
+import { literal, Op, QueryTypes, type WhereOptions } from 'sequelize';
 import type { Database, Tx } from '../connect.js';
 import type { Attendance, AttendanceStatus, User } from '../models/index.js';
 import { stored } from './stored.js';
@@ -295,6 +295,8 @@ export interface ShiftFilter {
   departments?: readonly string[] | undefined;
   status?: AttendanceStatus | undefined;
   open?: boolean | undefined;
+  /** Only records made at this site. */
+  siteId?: number | undefined;
   /** Only records with an id below this one (the next page of a newest-first list). */
   before?: number | undefined;
   limit: number;
@@ -307,6 +309,7 @@ function listWhere(filter: Omit<ShiftFilter, 'limit' | 'before'>): WhereOptions<
   if (filter.userId !== undefined) where.push({ userId: filter.userId });
   if (filter.status !== undefined) where.push({ status: filter.status });
   if (filter.open !== undefined) where.push({ openUserId: filter.open ? { [Op.ne]: null } : null });
+  if (filter.siteId !== undefined) where.push({ siteId: filter.siteId });
   return { [Op.and]: where };
 }
 
@@ -416,11 +419,27 @@ export async function openDue(
 /** The open shifts, latest clock-in first, with their employees (of some departments, if given). */
 export async function latestOpen(
   db: Database,
-  query: { limit: number; departments?: readonly string[] | undefined },
+  query: {
+    limit: number;
+    departments?: readonly string[] | undefined;
+    /** Only employees whose primary site this is. */
+    siteId?: number | undefined;
+  },
 ): Promise<ShiftWithUser[]> {
   const { Attendance, User } = db.models;
   const rows = await Attendance.findAll({
-    where: { openUserId: { [Op.ne]: null } },
+    where: {
+      openUserId: { [Op.ne]: null },
+      ...(query.siteId !== undefined
+        ? {
+            userId: {
+              [Op.in]: literal(
+                `(SELECT user_id FROM user_sites WHERE is_primary = 1 AND site_id = ${Number(query.siteId)})`,
+              ),
+            },
+          }
+        : {}),
+    },
     include: [
       {
         model: User,

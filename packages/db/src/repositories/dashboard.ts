@@ -17,10 +17,27 @@ function quarterHourOfClockIn(kind: Database['kind']): string {
 
 const ACTIVE_EMPLOYEE = "u.active = 1 AND u.role = 'employee'";
 
-/** `AND u.department IN (…)` when limited to departments (an empty list matches nobody). */
-function inDepartments(departments: readonly string[] | undefined): string {
-  if (departments === undefined) return '';
-  return departments.length === 0 ? ' AND 1 = 0' : ' AND u.department IN (:departments)';
+/** An employee's primary site (active sites only), as an SQL expression over `u`. */
+const PRIMARY_SITE = `(SELECT us.site_id FROM user_sites us JOIN sites s ON s.id = us.site_id
+  WHERE us.user_id = u.id AND us.is_primary = 1 AND s.active = 1)`;
+
+/** Whose numbers: some departments (an empty list matches nobody), the people of one site. */
+export interface People {
+  departments?: readonly string[] | undefined;
+  /** People whose primary site this is. */
+  siteId?: number | undefined;
+}
+
+/** The SQL of a People filter over `u` (` AND …`), with its replacements. */
+function peopleWhere(people: People): { sql: string; replacements: Record<string, unknown> } {
+  let sql = '';
+  if (people.departments !== undefined)
+    sql += people.departments.length === 0 ? ' AND 1 = 0' : ' AND u.department IN (:departments)';
+  if (people.siteId !== undefined) sql += ` AND ${PRIMARY_SITE} = :siteId`;
+  return {
+    sql,
+    replacements: { departments: people.departments ?? [], siteId: people.siteId ?? 0 },
+  };
 }
 
 export interface NodeGroup {
@@ -61,10 +78,11 @@ function select<T extends object>(
 
 export async function dayCounts(
   db: Database,
-  query: { workDate: string; departments?: readonly string[] | undefined },
+  query: { workDate: string } & People,
 ): Promise<DayCounts> {
-  const scope = inDepartments(query.departments);
-  const replacements = { workDate: query.workDate, departments: query.departments ?? [] };
+  const people = peopleWhere(query);
+  const scope = people.sql;
+  const replacements = { workDate: query.workDate, ...people.replacements };
   const run = <T extends object>(sql: string) => select<T>(db, sql, replacements);
   const ofDay = `FROM attendance a JOIN users u ON u.id = a.user_id WHERE a.work_date = :workDate${scope}`;
   const [employees, present, late, clockedOut, nodes, buckets] = await Promise.all([
@@ -106,10 +124,6 @@ export async function dayCounts(
   };
 }
 
-/** An employee's primary site (active sites only), as an SQL expression over `u`. */
-const PRIMARY_SITE = `(SELECT us.site_id FROM user_sites us JOIN sites s ON s.id = us.site_id
-  WHERE us.user_id = u.id AND us.is_primary = 1 AND s.active = 1)`;
-
 /** A group of employees planned alike: one department (null: none) at one primary site (null: none). */
 export interface PeopleGroup {
   department: string | null;
@@ -117,15 +131,13 @@ export interface PeopleGroup {
 }
 
 /** The groups active employees fall in (limited to `departments` when given). */
-export async function groupsOfEmployees(
-  db: Database,
-  departments?: readonly string[],
-): Promise<PeopleGroup[]> {
+export async function groupsOfEmployees(db: Database, people: People = {}): Promise<PeopleGroup[]> {
+  const filter = peopleWhere(people);
   const rows = await select<{ department: string | null; siteId: number | null }>(
     db,
     `SELECT DISTINCT u.department AS department, ${PRIMARY_SITE} AS siteId
-     FROM users u WHERE ${ACTIVE_EMPLOYEE}${inDepartments(departments)}`,
-    { departments: departments ?? [] },
+     FROM users u WHERE ${ACTIVE_EMPLOYEE}${filter.sql}`,
+    filter.replacements,
   );
   return rows.map((row) => ({
     department: row.department,
@@ -139,17 +151,18 @@ export async function groupsOfEmployees(
  */
 export function individuallyPlanned(
   db: Database,
-  query: { from: string; to: string; departments?: readonly string[] | undefined },
+  query: { from: string; to: string } & People,
 ): Promise<PersonRow[]> {
+  const filter = peopleWhere(query);
   return select<PersonRow>(
     db,
     `SELECT u.id AS userId, u.name AS name, u.department AS department FROM users u
-     WHERE ${ACTIVE_EMPLOYEE}${inDepartments(query.departments)}
+     WHERE ${ACTIVE_EMPLOYEE}${filter.sql}
        AND (EXISTS (SELECT 1 FROM schedule_assignments s WHERE s.user_id = u.id
                       AND s.valid_from <= :to AND (s.valid_to IS NULL OR s.valid_to >= :from))
             OR EXISTS (SELECT 1 FROM roster_overrides r WHERE r.user_id = u.id
                       AND r.date BETWEEN :from AND :to))`,
-    { ...query, departments: query.departments ?? [] },
+    { from: query.from, to: query.to, ...filter.replacements },
   );
 }
 

@@ -16,6 +16,7 @@ export const adminAttendanceRouter = router({
           department: z.string().trim().max(120).optional(),
           status: z.enum(ATTENDANCE_STATUSES).optional(),
           open: z.boolean().optional(),
+          siteId: id.optional(),
           cursor: id.optional(),
           limit: pageLimit,
         })
