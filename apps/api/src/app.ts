@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { AppDeps, LiveSocket } from '@absensi/api';
 import type { ProxyTrust, SessionStore } from '@absensi/runtime';
 import type { Metrics } from './metrics.js';
+import { registerAdmission, type AdmissionOptions } from './plugins/admission.js';
 import { serveLiveSocket } from './plugins/live.js';
 import { shapeResponses } from './plugins/responses.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
@@ -29,6 +30,8 @@ export interface AppOptions {
   webRoot?: string | undefined;
   /** Subscriptions on /ws in this process (the embedded mode). */
   liveSocket?: LiveSocket | undefined;
+  /** Admission control's budgets and signal (plugins/admission.ts); unset, every call is taken. */
+  admission?: AdmissionOptions | undefined;
 }
 
 /** The largest request body taken (a tap, a login or a correction is a few hundred bytes); more is 413. */
@@ -46,6 +49,8 @@ export async function buildApp(options: AppOptions) {
     logController: new LogController({ disableRequestLogging: true }),
   });
   shapeResponses(app, deps.nodeId, options.metrics);
+  // Before the session and the body: a refused call costs no more than its headers.
+  if (options.admission) await registerAdmission(app, options.admission);
   await registerSecurityHeaders(app, { https: options.cookieSecure });
   await registerSessions(app, options);
   await registerTrpc(app, deps);

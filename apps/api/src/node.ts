@@ -12,9 +12,11 @@ import {
   DatabaseSessionStore,
   liveSocketSettings,
   proxyTrust,
+  watchConnectionWait,
   type Infrastructure,
 } from '@absensi/runtime';
 import { buildApp, type App } from './app.js';
+import type { AdmissionOptions } from './plugins/admission.js';
 import { createMetrics } from './metrics.js';
 
 export interface RunningNode {
@@ -96,6 +98,19 @@ async function embeddedServices(
   return liveSocket;
 }
 
+/** Admission control's budgets from the configuration, on the wait for this process's database pool. */
+function admissionOf(config: Config, infra: Infrastructure): AdmissionOptions {
+  const wait = watchConnectionWait(infra.db);
+  return {
+    writeWaitMs: config.ADMISSION_WRITE_WAIT_MS,
+    readWaitMs: config.ADMISSION_READ_WAIT_MS,
+    maxWritesInFlight: config.ADMISSION_MAX_WRITES_IN_FLIGHT,
+    maxReadsInFlight: config.ADMISSION_MAX_READS_IN_FLIGHT,
+    retryAfterSeconds: config.ADMISSION_RETRY_AFTER_SECONDS,
+    connectionWaitMs: () => wait.oldestMs(),
+  };
+}
+
 /**
  * Starts one node. Without REDIS_URL it is the whole system in one process (the embedded mode of
  * `npm start`): it migrates, makes the first admin, relays events to its own WebSocket at /ws,
@@ -128,6 +143,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
     logger: infra.logger,
     webRoot: infra.embedded ? resolve(config.WEB_DIST) : undefined,
     liveSocket,
+    admission: admissionOf(config, infra),
   });
   const url = await app.listen({ host: config.HOST, port: config.PORT });
 

@@ -156,6 +156,20 @@ export const configSchema = z.object({
     .optional(),
   /** Live WebSocket connections one client address may hold at once (after the trusted proxy). */
   WS_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
+  /**
+   * Admission control of an API node: a call that writes is refused at once with 503 and
+   * Retry-After (before any database work) while the node's oldest wait for a database connection
+   * passes this many ms; 0 turns the check off.
+   */
+  ADMISSION_WRITE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(100),
+  /** The same for a call that reads; `auth.me` (the app's "am I signed in"), /healthz and /readyz are never refused. */
+  ADMISSION_READ_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(400),
+  /** Calls that write one node serves at once; beyond it new ones get 503 (0: no limit). */
+  ADMISSION_MAX_WRITES_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(64),
+  /** Calls that read one node serves at once; beyond it new ones get 503 (0: no limit). */
+  ADMISSION_MAX_READS_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(256),
+  /** The Retry-After (seconds) of a call refused by admission control; clients add jitter. */
+  ADMISSION_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
   ADMIN_EMAIL: z.email({ message: 'must be an email address' }).default('admin@absensi.local'),
   ADMIN_PASSWORD: z.string().min(8, { message: 'must be at least 8 characters' }).optional(),
   COMPANY_TZ: z

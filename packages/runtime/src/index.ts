@@ -18,3 +18,4 @@ export {
   type UserChangeBus,
 } from './user-changes.js';
 export { clientAddressOf, proxyTrust, type ProxyTrust } from './client-address.js';
+export { ConnectionWait, watchConnectionWait } from './admission/connection-wait.js';

@@ -17,7 +17,8 @@ export function shapeResponses(app: FastifyInstance, nodeId: string, metrics: Me
   closeConnectionsWhenClosing(app);
   sendWholeJsonAnswers(app);
   app.addHook('onSend', async (_request, reply, payload) => {
-    if (reply.statusCode === 503) reply.header('retry-after', RETRY_AFTER_SECONDS);
+    if (reply.statusCode === 503 && !reply.hasHeader('retry-after'))
+      reply.header('retry-after', RETRY_AFTER_SECONDS);
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -27,7 +28,8 @@ export function shapeResponses(app: FastifyInstance, nodeId: string, metrics: Me
       route.startsWith('/trpc') ? '/trpc' : route,
       reply.statusCode,
     );
-    if (reply.statusCode >= 500)
+    // A refusal under load is expected, and one line each would add to the load.
+    if (reply.statusCode >= 500 && request.refusedForLoad !== true)
       request.log.warn({ url: request.url, status: reply.statusCode }, 'server error');
   });
 }
