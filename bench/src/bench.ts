@@ -18,14 +18,22 @@ import { runBigRush } from './scenarios/big-rush.js';
 import { runEmbedded } from './scenarios/embedded.js';
 import { runFanoutScenario } from './scenarios/fanout.js';
 import { profileApiNode } from './scenarios/profile.js';
+import { runOverload } from './scenarios/overload.js';
 import { runReads } from './scenarios/reads.js';
 import { runRush } from './scenarios/rush.js';
 import { runWarmup } from './scenarios/warmup.js';
 import { deletePrefix } from './setup.js';
 import { startStage } from './stage.js';
+import { spreadOf } from './stats.js';
+
+/** The cluster's closed-loop capacity, the median over the rush's repeats; 0 when the rush did not run. */
+function measuredCapacity(results: BenchResults): number {
+  const steps = results.rush.cluster.map((repeat) => repeat.at(-1)?.achieved ?? Number.NaN);
+  return steps.length > 0 ? spreadOf(steps).median : 0;
+}
 
 /** The parts a run can be limited to (`--only=`). */
-export type Part = 'rush' | 'reads' | 'fanout' | 'embedded';
+export type Part = 'rush' | 'reads' | 'overload' | 'fanout' | 'embedded';
 
 export interface RunOptions {
   plan: Plan;
@@ -53,7 +61,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
   const prefix = testPrefix();
 
   try {
-    if (wants('rush') || wants('reads') || wants('fanout')) {
+    if (wants('rush') || wants('reads') || wants('overload') || wants('fanout')) {
       const stage = await startStage({
         plan,
         log,
@@ -67,10 +75,11 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
       results.notes.push(
         'Employees are inserted directly (one precomputed argon2id hash); their sessions are written straight into Redis in the format of packages/api/src/session/stores.ts, copied from a real auth.login by the admin.',
       );
-      await runWarmup(stage, results, wants('rush') || wants('reads'));
+      await runWarmup(stage, results, wants('rush') || wants('reads') || wants('overload'));
       const sustained = wants('rush') ? await runRush(stage, results) : 0;
       if (wants('reads')) await runReads(stage, results);
       if (wants('rush')) await runBigRush(stage, results, sustained);
+      if (wants('overload')) await runOverload(stage, results, measuredCapacity(results));
       if (options.profile) results.profile = await profileApiNode(stage);
       if (wants('fanout')) await runFanoutScenario(stage, results, { addresses, path, resources });
     }

@@ -52,6 +52,8 @@ export interface Outcome {
   status: number;
   body: string;
   error?: string;
+  /** The answer's Retry-After header, when it has one. */
+  retryAfter?: string;
 }
 
 /** One HTTP request with a hard timeout; never rejects. */
@@ -88,7 +90,13 @@ export function send(
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           const status = response.statusCode ?? 0;
-          finish({ ok: status === 200, status, body: Buffer.concat(chunks).toString('utf8') });
+          const retryAfter = response.headers['retry-after'];
+          finish({
+            ok: status === 200,
+            status,
+            body: Buffer.concat(chunks).toString('utf8'),
+            ...(retryAfter === undefined ? {} : { retryAfter }),
+          });
         });
         response.on('error', (error) =>
           finish({ ok: false, status: 0, body: '', error: error.message }),

@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --quick] [-- --profile] [-- --only=rush,reads,fanout,embedded]
+ * npm run bench [-- --quick] [-- --profile] [-- --only=rush,reads,overload,fanout,embedded]
+ *   [-- --overload-seconds=N]
  * Starts everything it measures on loopback, prints one table and writes the figures to
  * bench/results/<plan>-<time>.json.
  */
@@ -12,7 +13,15 @@ import { formatCapacityRatios, formatTable, rowsOf } from './report.js';
 import { missingServices } from './setup.js';
 
 const args = process.argv.slice(2);
-const plan: Plan = args.includes('--quick') ? PLANS.quick : PLANS.full;
+const chosen: Plan = args.includes('--quick') ? PLANS.quick : PLANS.full;
+/** `--overload-seconds=N`: the beyond-capacity steps' length (a short run to try it). */
+const overloadSeconds = Number(
+  args.find((arg) => arg.startsWith('--overload-seconds='))?.slice('--overload-seconds='.length),
+);
+const plan: Plan =
+  chosen.overload && overloadSeconds > 0
+    ? { ...chosen, overload: { ...chosen.overload, seconds: overloadSeconds } }
+    : chosen;
 const onlyArg = args.find((arg) => arg.startsWith('--only='));
 const only = onlyArg ? (onlyArg.slice('--only='.length).split(',') as Part[]) : undefined;
 const force = args.includes('--force');

@@ -34,6 +34,11 @@ export interface Plan {
   profileRate?: number;
   /** Longest wait for the servers to work off a saturated step before the next one, ms. */
   settleMs?: number;
+  /**
+   * Beyond capacity: new taps at these multiples of the measured capacity for `seconds` each, then
+   * at most `drainSeconds` for the refused ones to be sent again and recorded.
+   */
+  overload?: { multiples: number[]; seconds: number; drainSeconds: number };
   /** Loopback source addresses the clients are bound to. */
   addresses: number;
 }
@@ -54,6 +59,7 @@ export const PLANS = {
       capacity: { concurrency: 64, seconds: 5, maxPerStep: 10_000 },
     },
     bigRush: { count: 50_000, seconds: 60 },
+    overload: { multiples: [1.5, 2, 4], seconds: 30, drainSeconds: 180 },
     addresses: 16,
   },
   quick: {
@@ -71,6 +77,7 @@ export const PLANS = {
       capacity: { concurrency: 16, seconds: 2, maxPerStep: 1_000 },
     },
     settleMs: 3_000,
+    overload: { multiples: [1.5, 2, 4], seconds: 5, drainSeconds: 60 },
     addresses: 8,
   },
   smoke: {
@@ -87,6 +94,7 @@ export const PLANS = {
       stepSeconds: 1,
       capacity: { concurrency: 2, seconds: 1, maxPerStep: 10 },
     },
+    overload: { multiples: [2], seconds: 1, drainSeconds: 30 },
     addresses: 4,
   },
 } satisfies Record<string, Plan>;

@@ -6,7 +6,10 @@ export interface ReadResult {
   path: string;
   concurrency: number;
   ok: number;
+  /** Failures other than refusals under load. */
   errors: number;
+  /** Refused under load (503, admission control): answered at once, not served. */
+  refused: number;
   perSecond: number;
   latency: Latency;
 }
@@ -36,12 +39,14 @@ export async function readLoad(options: {
       ),
   });
   const ok = result.samples.filter((sample) => sample.ok).length;
+  const served = result.samples.filter((sample) => sample.status !== 503);
   return {
     path: options.path,
     concurrency: options.concurrency,
     ok,
-    errors: result.samples.length - ok,
+    errors: served.length - ok,
+    refused: result.samples.length - served.length,
     perSecond: ok / (result.elapsedMs / 1000),
-    latency: latencyOf(result.samples.map((sample) => sample.latencyMs)),
+    latency: latencyOf(served.map((sample) => sample.latencyMs)),
   };
 }

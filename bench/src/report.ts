@@ -2,6 +2,7 @@
 import type { CapacityRatios } from './ratios.js';
 import type { BenchResults } from './results.js';
 import type { RushStep } from './rush.js';
+import type { OverloadStep } from './scenarios/overload.js';
 import { formatSpread, ratio, spreadOf, type Spread } from './stats.js';
 
 export interface Row {
@@ -122,6 +123,7 @@ export function rowsOf(results: BenchResults): Row[] {
       goal: '100 %, none lost',
     });
   }
+  rows.push(...results.overload.flatMap(overloadRows));
   const reads = results.reads;
   if (reads.today.length > 0) {
     const floorRate = spreadOf(reads.floor.map((r) => r.perSecond));
@@ -208,6 +210,44 @@ export function rowsOf(results: BenchResults): Row[] {
 }
 
 /** The capacity step against the equal-work floor: clock-ins/s and its ratio, then CPU ms per clock-in. */
+/** Scenario 5's rows for one multiple of capacity. */
+function overloadRows(o: OverloadStep): Row[] {
+  const one = (value: number) => spreadOf([value]);
+  const scenario = `5 beyond capacity ${o.multiple}×`;
+  const r = o.recorded;
+  return [
+    {
+      scenario,
+      measure: `${o.offered.toFixed(0)} taps/s for ${o.seconds} s: admitted clock-ins p99 ms`,
+      absensi: one(o.admitted.p99),
+      other: `p50 ${o.admitted.p50.toFixed(0)}, ${o.admitted.count} admitted; ${o.requestsPerSecond.toFixed(0)} req/s with retries, ${o.attemptsPerTap.mean.toFixed(2)} sendings per tap (max ${o.attemptsPerTap.max})`,
+      goal: '≤ 300 ms at 2× and 4×',
+    },
+    {
+      scenario,
+      measure: 'refused (503) answer p99 ms',
+      absensi: one(o.shed.p99),
+      other: `${o.shed.count} refused, p50 ${o.shed.p50.toFixed(0)}; other failures ${JSON.stringify(o.otherFailures)}`,
+      goal: '≤ 20 ms',
+    },
+    {
+      scenario,
+      measure: 'goodput while the taps arrive, clock-ins/s',
+      absensi: one(o.goodput),
+      ratio: o.goodputRatio,
+      other: `÷ capacity ${o.capacity.toFixed(0)}/s`,
+      goal: '≥ 0.9× capacity',
+    },
+    {
+      scenario,
+      measure: 'taps recorded exactly once (by idempotency key)',
+      absensi: one(r.byKey),
+      other: `of ${o.taps} taps; attendance rows ${r.rows}, employees with one row ${r.employeesWithOneRow}; the last recorded ${o.allRecordedAfterSeconds.toFixed(1)} s after the first tap; tap→record p99 ${(o.tapToRecord.p99 / 1000).toFixed(1)} s; record time within ${o.tapTimeMaxGapMs} ms of the tap`,
+      goal: 'all, once',
+    },
+  ];
+}
+
 function equalWorkRows(
   label: string,
   achieved: Spread,

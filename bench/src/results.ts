@@ -6,6 +6,7 @@ import type { ProfileSummary } from './profile.js';
 import type { CapacityRatios } from './ratios.js';
 import type { ReadResult } from './reads.js';
 import type { RushStep } from './rush.js';
+import type { OverloadStep } from './scenarios/overload.js';
 
 export interface BenchResults {
   plan: Plan;
@@ -30,6 +31,8 @@ export interface BenchResults {
   capacityRatios?: CapacityRatios;
   reads: { me: ReadResult[]; today: ReadResult[]; dashboard: ReadResult[]; floor: ReadResult[] };
   bigRush?: RushStep;
+  /** Beyond capacity (scenarios/overload.ts), one step per multiple of capacity. */
+  overload: OverloadStep[];
   fanout: Record<string, { baselineRss: number; levels: FanoutLevel[] }>;
   embedded: RushStep[][];
   profile?: { file: string; summary: ProfileSummary };
@@ -53,6 +56,7 @@ export function newResults(plan: Plan): BenchResults {
     reads: { me: [], today: [], dashboard: [], floor: [] },
     fanout: {},
     embedded: [],
+    overload: [],
     notes: [],
   };
 }

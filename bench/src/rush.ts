@@ -37,8 +37,14 @@ export interface RushStep {
   skipped?: boolean;
   attempted: number;
   ok: number;
+  /** Failures: not answered, or answered with an error other than a refusal under load. */
   errors: number;
   errorKinds: Record<string, number>;
+  /**
+   * Refused under load (503 with Retry-After, before any work: admission control). Not sent again
+   * here; the beyond-capacity scenario (taps.ts) sends them again as the PWA does.
+   */
+  refused: number;
   notSent: number;
   /** Answered clock-ins per second over the step, drain included. */
   achieved: number;
@@ -61,8 +67,9 @@ function summarise(
 ): Promise<RushStep> | RushStep {
   const ok = result.samples.filter((sample) => sample.ok);
   const errorKinds: Record<string, number> = {};
+  const refused = result.samples.filter((sample) => sample.status === 503).length;
   for (const sample of result.samples)
-    if (!sample.ok) {
+    if (!sample.ok && sample.status !== 503) {
       const kind = sample.error ?? `http ${sample.status}`;
       errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
     }
@@ -70,11 +77,14 @@ function summarise(
     offered,
     attempted,
     ok: ok.length,
-    errors: result.samples.length - ok.length,
+    errors: result.samples.length - ok.length - refused,
     errorKinds,
+    refused,
     notSent: result.notSent,
     achieved: ok.length / (result.elapsedMs / 1000),
-    latency: latencyOf(result.samples.map((sample) => sample.latencyMs)),
+    latency: latencyOf(
+      result.samples.filter((sample) => sample.status !== 503).map((sample) => sample.latencyMs),
+    ),
   };
   if (!live) return step;
   const answered = ok.map((sample) => ({
@@ -195,6 +205,7 @@ export function skippedStep(rate: number): RushStep {
     ok: 0,
     errors: 0,
     errorKinds: {},
+    refused: 0,
     notSent: 0,
     achieved: Number.NaN,
     latency: none,
@@ -208,5 +219,6 @@ export function describeStep(step: RushStep): string {
   const live = step.live
     ? ` live p99 ${step.live.delay.p99.toFixed(0)} ms missing ${step.live.missing}`
     : '';
-  return `${step.achieved.toFixed(0)}/s p50 ${step.latency.p50.toFixed(0)} p99 ${step.latency.p99.toFixed(0)} ms err ${step.errors + step.notSent}${live}`;
+  const refused = step.refused ? ` refused ${step.refused}` : '';
+  return `${step.achieved.toFixed(0)}/s p50 ${step.latency.p50.toFixed(0)} p99 ${step.latency.p99.toFixed(0)} ms err ${step.errors + step.notSent}${refused}${live}`;
 }

@@ -18,6 +18,7 @@ import type { Plan } from './plans.js';
 import type { Resources } from './resources.js';
 import { capacityEmployeesNeeded, employeesNeeded, Roster } from './roster.js';
 import { LiveWatcher, settle } from './rush.js';
+import type { Employee } from './setup.js';
 import {
   freePortBlock,
   insertEmployees,
@@ -62,6 +63,8 @@ export interface Stage {
   settleFloor: () => Promise<void>;
   /** The same for the equal-work floor. */
   settleEqualWork: () => Promise<void>;
+  /** More employees for the cluster, tagged `tag` (once per tag), with their sessions in Redis. */
+  seed: (tag: string, count: number) => Promise<Employee[]>;
 }
 
 export async function startStage(options: {
@@ -203,5 +206,9 @@ export async function startStage(options: {
       settle(pool, floor.target, '/trpc/floor.session', floorProbeCookie, plan.settleMs),
     settleEqualWork: () =>
       settle(pool, equalWork.target, '/trpc/floor.session', equalWorkProbeCookie, plan.settleMs),
+    seed: async (tag, count) => {
+      const ids = await insertEmployees(db, `${tag}${prefix.slice(-9, -1)}`, count);
+      return minter.intoRedis(redis, prefix, ids);
+    },
   };
 }

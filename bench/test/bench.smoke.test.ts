@@ -6,6 +6,7 @@ import { formatCapacityRatios, formatTable, rowsOf } from '../src/report.js';
 import type { RushStep } from '../src/rush.js';
 import { missingServices } from '../src/setup.js';
 import { latencyOf, spreadOf } from '../src/stats.js';
+import { retryDelayMs } from '../src/taps.js';
 
 const missing = await missingServices();
 if (missing.length > 0 && testEnvironment().ci)
@@ -18,6 +19,15 @@ describe('stats', () => {
     const latency = latencyOf(Array.from({ length: 100 }, (_, index) => index + 1));
     expect(latency).toMatchObject({ count: 100, p50: 50, p95: 95, p99: 99, max: 100 });
     expect(spreadOf([3, 1, 2])).toMatchObject({ median: 2, min: 1, max: 3 });
+  });
+});
+
+describe('the taps of the beyond-capacity scenario', () => {
+  it('wait Retry-After times 1 to 2 before they are sent again, 1–2 s without one', () => {
+    expect(retryDelayMs({ retryAfter: '2' }, () => 0)).toBe(2_000);
+    expect(retryDelayMs({ retryAfter: '2' }, () => 0.5)).toBe(3_000);
+    expect(retryDelayMs({}, () => 0.25)).toBe(1_250);
+    expect(retryDelayMs({ retryAfter: 'soon' }, () => 0)).toBe(1_000);
   });
 });
 
@@ -57,6 +67,18 @@ describe.runIf(missing.length === 0)('npm run bench, every scenario with a few r
       expect(level.connections, name).toBe(PLANS.smoke.fanout.levels[0]);
       expect(level.rounds[0]!.missing, name).toBe(0);
     }
+    // Beyond capacity: every tap recorded exactly once, whatever was refused on the way.
+    expect(results.overload).toHaveLength(PLANS.smoke.overload.multiples.length);
+    for (const step of results.overload) {
+      expect(step.taps, lines.join('\n')).toBeGreaterThan(0);
+      expect(step.recorded).toEqual({
+        byKey: step.taps,
+        rows: step.taps,
+        employeesWithOneRow: step.taps,
+        missing: 0,
+      });
+      expect(step.tapTimeMaxGapMs).toBeLessThan(2_000);
+    }
     // The equal-work floor ran beside the cluster's capacity steps, and the ratios are in the results.
     expect(results.warmup.equalWork).toHaveLength(PLANS.smoke.warmup.windows);
     expect(results.rush.equalWork).toHaveLength(PLANS.smoke.repeats);
@@ -73,5 +95,6 @@ describe.runIf(missing.length === 0)('npm run bench, every scenario with a few r
     expect(table).toContain('3 fan-out');
     expect(table).toContain('warm-up window 1');
     expect(table).toContain('auth.me');
+    expect(table).toContain('5 beyond capacity');
   }, 240_000);
 });

@@ -39,7 +39,7 @@ export async function runReads(stage: Stage, results: BenchResults) {
     results.reads.dashboard.push(dashboard);
     results.reads.floor.push(floor);
     log(
-      `reads ${repeat + 1}/${plan.repeats}: auth.me ${me.perSecond.toFixed(0)}/s p99 ${me.latency.p99.toFixed(0)} ms (${me.errors} err); today ${today.perSecond.toFixed(0)}/s p99 ${today.latency.p99.toFixed(0)} ms (${today.errors} err); dashboard ${dashboard.perSecond.toFixed(0)}/s p99 ${dashboard.latency.p99.toFixed(0)} ms (${dashboard.errors} err); floor ${floor.perSecond.toFixed(0)}/s p99 ${floor.latency.p99.toFixed(0)} ms`,
+      `reads ${repeat + 1}/${plan.repeats}: auth.me ${me.perSecond.toFixed(0)}/s p99 ${me.latency.p99.toFixed(0)} ms (${me.errors} err, ${me.refused} refused); today ${today.perSecond.toFixed(0)}/s p99 ${today.latency.p99.toFixed(0)} ms (${today.errors} err, ${today.refused} refused); dashboard ${dashboard.perSecond.toFixed(0)}/s p99 ${dashboard.latency.p99.toFixed(0)} ms (${dashboard.errors} err, ${dashboard.refused} refused); floor ${floor.perSecond.toFixed(0)}/s p99 ${floor.latency.p99.toFixed(0)} ms`,
     );
   }
 }

@@ -22,10 +22,45 @@ export interface Committed {
   calendar?: boolean;
 }
 
+/**
+ * How long after a change of accounts, settings or the calendar the employees' days are dropped a
+ * second time: another process may still build a day from its planning cache (5 s) or user cache
+ * (until the account notice arrives) as they were, and store it under the new version.
+ */
+const DAY_SECOND_DROP_MS = 6_000;
+
+/**
+ * Employees' days (`attendance.today`): their attendance and their account (department: the plan)
+ * are theirs alone; settings, schedules, sites and holidays change everyone's.
+ */
+async function dropDays(
+  deps: Pick<CoreDeps, 'log'> & Partial<Pick<CoreDeps, 'dayCache'>>,
+  events: readonly AppEvent[],
+  committed: Committed,
+) {
+  const cache = deps.dayCache;
+  if (!cache) return;
+  const everyone = committed.settings || committed.schedules || committed.calendar;
+  const people = new Set(committed.users ?? []);
+  for (const event of events) if (isAttendanceEvent(event)) people.add(event.data.userId);
+  if (!everyone && people.size === 0) return;
+  const drop = () =>
+    (everyone ? cache.invalidateAll() : cache.invalidateUsers([...people])).catch(
+      (error: unknown) =>
+        deps.log.warn(
+          { err: error },
+          "employees' days not dropped from the cache; kept at most 60 s",
+        ),
+    );
+  await drop();
+  if (everyone || (committed.users?.length ?? 0) > 0)
+    setTimeout(() => void drop(), DAY_SECOND_DROP_MS).unref();
+}
+
 /** Publishes the events and drops stale caches; returns whether the feed took the events. */
 export async function afterCommit(
   deps: Pick<CoreDeps, 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users'> &
-    Partial<Pick<CoreDeps, 'planning'>>,
+    Partial<Pick<CoreDeps, 'planning' | 'dayCache'>>,
   committed: Committed,
 ): Promise<boolean> {
   const events = committed.events ?? [];
@@ -40,5 +75,6 @@ export async function afterCommit(
     committed.schedules ||
     committed.calendar;
   if (dashboardStale) await deps.dashboardCache?.invalidate().catch(() => undefined);
+  await dropDays(deps, events, committed);
   return publishEvents(deps, events);
 }

@@ -1,5 +1,6 @@
 import type { Database } from '@absensi/db';
 import type { EventFeed } from '@absensi/events';
+import type { DayCache } from './attendance/day-cache.js';
 import type { LoginLimiter } from './auth/login-limiter.js';
 import type { SnapshotCache } from './dashboard/snapshot-cache.js';
 import type { SentMarks } from './outbox/sent-marks.js';
@@ -37,6 +38,8 @@ export interface CoreDeps {
   readonly users?: UserCache | undefined;
   /** The dashboard snapshot, cached briefly and dropped when what it shows changes. */
   readonly dashboardCache?: SnapshotCache | undefined;
+  /** Each employee's day (`attendance.today`), dropped when it changes; without it every call reads it. */
+  readonly dayCache?: DayCache | undefined;
   /** Background jobs (the worker's queue in the cluster, in-process in `npm start`). */
   readonly jobs?: JobStarter | undefined;
 }

@@ -4,6 +4,7 @@ import { proxyTrust } from './client-address.js';
 import type { Config } from '@absensi/config';
 import { openDatabase, prepareDatabase, repos, type Database, type FirstAdmin } from '@absensi/db';
 import {
+  MemoryDayCache,
   MemorySnapshotCache,
   PlanningCache,
   SentMarks,
@@ -11,10 +12,12 @@ import {
   UserCache,
   USER_CACHE_TTL_MS,
   type CoreDeps,
+  type DayCache,
   type LoginLimiter,
   type SnapshotCache,
 } from '@absensi/core';
 import { MemoryFeed, RedisFeed, type EventFeed } from '@absensi/events';
+import { RedisDayCache } from './caches/redis-day-cache.js';
 import { RedisSnapshotCache } from './caches/redis-snapshot-cache.js';
 import { createLogger } from './logger.js';
 import { InProcessUserChanges, RedisUserChanges, type UserChangeBus } from './user-changes.js';
@@ -52,6 +55,8 @@ export interface Infrastructure {
   /** The first admin, when this process applied the migrations (embedded mode). */
   readonly admin: FirstAdmin | null;
   readonly dashboardCache: SnapshotCache;
+  /** Employees' days (`attendance.today`). */
+  readonly dayCache: DayCache;
   readonly sentMarks: SentMarks;
   /** Account changes announced to every process (user caches, realtime's sockets). */
   readonly userChanges: UserChangeBus;
@@ -97,6 +102,7 @@ export async function connectInfrastructure(
       redis: null,
       admin,
       dashboardCache: new MemorySnapshotCache(DASHBOARD_TTL_MS),
+      dayCache: new MemoryDayCache(),
       sentMarks,
       userChanges,
       async close() {
@@ -155,6 +161,7 @@ export async function connectInfrastructure(
       `${config.REDIS_PREFIX}cache:dashboard`,
       DASHBOARD_TTL_MS,
     ),
+    dayCache: new RedisDayCache(redis, config.REDIS_PREFIX),
     sentMarks,
     userChanges,
     async close() {
@@ -183,6 +190,7 @@ export function coreDeps(
     clock: () => new Date(),
     log: infra.logger,
     dashboardCache: infra.dashboardCache,
+    dayCache: infra.dayCache,
     sentMarks: infra.sentMarks,
     users: userCacheOf(infra),
     ...extra,

@@ -23,3 +23,4 @@ export {
   type LocationView,
 } from './views.js';
 export * as rules from './rules/index.js';
+export { DAY_CACHE_TTL_MS, MemoryDayCache, type DayCache } from './day-cache.js';

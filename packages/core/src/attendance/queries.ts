@@ -20,28 +20,54 @@ export interface Today {
   plan: TodaysPlan;
 }
 
-/** The caller's state now: the open shift if any, and today's records in the company's time zone. */
+/** What `today` serves from the day cache: everything but the clock and the settings. */
+type CachedDay = Pick<Today, 'open' | 'records' | 'plan'>;
+
+/** The caller's day read from the database: today's records, an open shift, today's plan. */
+async function readDay(
+  deps: Pick<CoreDeps, 'db' | 'planning'>,
+  user: Actor,
+  workDate: string,
+  timeZone: string,
+): Promise<CachedDay> {
+  // One query for both: today's records and the open shift, which may have begun on an earlier day.
+  const [rows, plan] = await Promise.all([
+    repos.attendance.dayOfUser(deps.db, user.id, workDate),
+    todaysPlan(deps, user, workDate, timeZone),
+  ]);
+  const open = rows.find((row) => row.openUserId !== null);
+  return {
+    open: open ? attendanceView(open) : null,
+    records: rows.filter((row) => row.workDate === workDate).map(attendanceView),
+    plan,
+  };
+}
+
+/**
+ * The caller's state now: the open shift if any, and today's records in the company's time zone.
+ * Served from the day cache while nothing that shows in it changed (see DayCache); a cache that
+ * fails is passed by, never fatal.
+ */
 export async function today(
-  deps: Pick<CoreDeps, 'db' | 'settings' | 'clock' | 'planning'>,
+  deps: Pick<CoreDeps, 'db' | 'settings' | 'clock' | 'planning' | 'dayCache'>,
   user: Actor,
 ): Promise<Today> {
   const settings = await deps.settings.get();
   const now = deps.clock();
   const workDate = workDateOf(now, settings.timeZone);
-  // One query for both: today's records and the open shift, which may have begun on an earlier day.
-  const [rows, plan] = await Promise.all([
-    repos.attendance.dayOfUser(deps.db, user.id, workDate),
-    todaysPlan(deps, user, workDate, settings.timeZone),
-  ]);
-  const open = rows.find((row) => row.openUserId !== null);
-  return {
-    serverTime: now.toISOString(),
-    workDate,
-    settings,
-    open: open ? attendanceView(open) : null,
-    records: rows.filter((row) => row.workDate === workDate).map(attendanceView),
-    plan,
-  };
+  const cache = deps.dayCache;
+  const cached = cache ? await cache.read(user.id, workDate).catch(() => null) : null;
+  let day: CachedDay;
+  if (cached?.value) {
+    day = JSON.parse(cached.value) as CachedDay;
+  } else {
+    day = await readDay(deps, user, workDate, settings.timeZone);
+    if (cached)
+      await cache!
+        .write(user.id, workDate, cached.stamp, JSON.stringify(day))
+        .catch(() => undefined);
+  }
+  return { serverTime: now.toISOString(), workDate, settings, ...day };
 }
 
 export interface MonthHistory extends Page<AttendanceView> {

@@ -2,6 +2,7 @@ import { migrate, openDatabase, repos, type Database } from '@absensi/db';
 import { createTempDatabase, type TestDialect } from '@absensi/db/testing';
 import { MemoryFeed } from '@absensi/events';
 import type { CoreDeps, Logger } from '../deps.js';
+import { MemoryDayCache } from '../attendance/day-cache.js';
 import { MemorySnapshotCache } from '../dashboard/snapshot-cache.js';
 import { SentMarks } from '../outbox/sent-marks.js';
 import { SettingsCache } from '../settings/settings-cache.js';
@@ -34,6 +35,7 @@ export async function useCaseDeps(
     sentMarks,
     users: new UserCache(),
     dashboardCache: new MemorySnapshotCache(60_000),
+    dayCache: new MemoryDayCache(),
     async close() {
       await sentMarks.flush();
       await feed.close();
