@@ -30,6 +30,12 @@ export async function startTestNode(
     LOG_LEVEL: 'warn',
     WEB_DIST: '/nonexistent',
     METRICS_TOKEN,
+    // Refusals under load depend on how busy the machine is: off here, so the other tests see the
+    // same answers on a busy CI machine; admission.test.ts turns each budget on where it tests it.
+    ADMISSION_WRITE_WAIT_MS: '0',
+    ADMISSION_READ_WAIT_MS: '0',
+    ADMISSION_MAX_WRITES_IN_FLIGHT: '0',
+    ADMISSION_MAX_READS_IN_FLIGHT: '0',
     ...env,
   });
   const node: RunningNode = await startNode(config);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectionWait } from './connection-wait.js';
+import type { Database } from '@absensi/db';
+import { ConnectionWait, watchConnectionWait } from './connection-wait.js';
 
 describe('ConnectionWait', () => {
   it('reports the wait of the oldest pending acquire, 0 when none waits', () => {
@@ -29,5 +30,27 @@ describe('ConnectionWait', () => {
     now = 10_500;
     expect(wait.oldestMs()).toBe(1_500);
     expect(wait.waiting).toBe(1);
+  });
+});
+
+describe('watchConnectionWait', () => {
+  it('counts a wait from asking for a connection until it is had or the attempt fails', async () => {
+    const attempts: { resolve: (value: object) => void; reject: (error: Error) => void }[] = [];
+    const manager = {
+      getConnection: () =>
+        new Promise<object>((resolve, reject) => attempts.push({ resolve, reject })),
+    };
+    const db = { sequelize: { connectionManager: manager } } as unknown as Database;
+    const wait = watchConnectionWait(db);
+    const had = manager.getConnection();
+    const refused = manager.getConnection();
+    expect(wait.waiting).toBe(2);
+    attempts[0]!.resolve({});
+    await had;
+    expect(wait.waiting).toBe(1);
+    attempts[1]!.reject(new Error('ECONNREFUSED'));
+    await expect(refused).rejects.toThrow('ECONNREFUSED');
+    expect(wait.waiting).toBe(0);
+    expect(wait.oldestMs()).toBe(0);
   });
 });

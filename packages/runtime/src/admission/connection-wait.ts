@@ -2,18 +2,14 @@ import type { Database } from '@absensi/db';
 
 /**
  * How long this process's requests wait for a database connection, measured where they wait: from
- * asking the pool for a connection to getting one (Sequelize's `beforePoolAcquire` and
- * `afterPoolAcquire` hooks). The signal of admission control: when the pool is the bottleneck, the
+ * asking the pool for a connection to getting one (or failing to). The signal of admission control: when the pool is the bottleneck, the
  * oldest wait grows at once, long before the event loop looks busy.
  */
 export class ConnectionWait {
   /** Each pending acquire (by its options object) and when it began; a Map keeps arrival order. */
   private readonly pending = new Map<object, number>();
 
-  /**
-   * `staleMs`: an acquire pending longer than this has failed (the pool's acquire timeout), which
-   * Sequelize does not report to the hooks; it is forgotten instead of counting as a wait for ever.
-   */
+  /** `staleMs`: a wait longer than this is forgotten (an acquire that never settled). */
   constructor(
     private readonly staleMs: number,
     private readonly now: () => number = () => performance.now(),
@@ -46,16 +42,28 @@ export class ConnectionWait {
   }
 }
 
-/** The pool's acquire timeout in packages/db (10 s), plus a margin. */
+/** Longer than the pool's acquire timeout in packages/db (10 s): a safety net, not the normal way out. */
 const STALE_MS = 12_000;
 
 /**
- * Measures the waits of `db`'s connection pool. A database without a pool (SQLite, one connection)
- * never calls the hooks, so its wait stays 0 and admission control counts requests in flight alone.
+ * Measures the waits of `db`'s connection pool, around Sequelize's one way to a connection
+ * (`connectionManager.getConnection`, used by queries and transactions alike): a wait ends when the
+ * connection is had or the attempt fails (a database that refuses connections), so an outage leaves
+ * no wait behind. SQLite's single connection is had at once, so its wait stays about 0 and
+ * admission control counts requests in flight instead.
  */
 export function watchConnectionWait(db: Database): ConnectionWait {
   const wait = new ConnectionWait(STALE_MS);
-  db.sequelize.addHook('beforePoolAcquire', (options) => wait.began(options));
-  db.sequelize.addHook('afterPoolAcquire', (_connection, options) => wait.ended(options));
+  const manager = db.sequelize.connectionManager;
+  const acquire = manager.getConnection.bind(manager);
+  manager.getConnection = async (options) => {
+    const key = {};
+    wait.began(key);
+    try {
+      return await acquire(options);
+    } finally {
+      wait.ended(key);
+    }
+  };
   return wait;
 }
