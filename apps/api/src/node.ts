@@ -106,6 +106,7 @@ function admissionOf(config: Config, infra: Infrastructure): AdmissionOptions {
     readWaitMs: config.ADMISSION_READ_WAIT_MS,
     maxWritesInFlight: config.ADMISSION_MAX_WRITES_IN_FLIGHT,
     maxReadsInFlight: config.ADMISSION_MAX_READS_IN_FLIGHT,
+    maxEventLoopDelayMs: config.ADMISSION_MAX_EVENT_LOOP_DELAY_MS,
     retryAfterSeconds: config.ADMISSION_RETRY_AFTER_SECONDS,
     connectionWaitMs: () => wait.oldestMs(),
   };

@@ -147,3 +147,36 @@ describe.runIf(dialects.includes('sqlite'))(
     });
   },
 );
+
+describe.runIf(dialects.includes('sqlite'))(
+  'admission control on a node short of CPU: the event-loop delay, when turned on',
+  () => {
+    let node: TestNode;
+    let admin: TestClient;
+    beforeAll(async () => {
+      node = await startTestNode('sqlite', { ADMISSION_MAX_EVENT_LOOP_DELAY_MS: '40' });
+      admin = createTestClient(node.url);
+      await admin.trpc.auth.login.mutate(ADMIN);
+    });
+    afterAll(() => node?.stop());
+
+    it('refuses calls while the loop is late, never /healthz, and takes them again after', async () => {
+      const siti = await employeeOn(node, admin, 'Siti');
+      // Busy for 150 ms of every 160: the loop is late by about 70 ms on average.
+      const busy = setInterval(() => {
+        const until = performance.now() + 150;
+        while (performance.now() < until);
+      }, 10);
+      try {
+        await sleep(400);
+        const refused = await clockIn(node, siti);
+        expectOverloaded(refused, '2');
+        expect((await fetch(`${node.url}/healthz`)).status).toBe(200);
+      } finally {
+        clearInterval(busy);
+      }
+      await sleep(400);
+      expect((await clockIn(node, siti)).response.status).toBe(200);
+    });
+  },
+);

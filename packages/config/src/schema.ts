@@ -168,6 +168,11 @@ export const configSchema = z.object({
   ADMISSION_MAX_WRITES_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(64),
   /** Calls that read one node serves at once; beyond it new ones get 503 (0: no limit). */
   ADMISSION_MAX_READS_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(256),
+  /**
+   * Mean event-loop delay (ms) past which an API node refuses calls as for the budgets above (0: off):
+   * for a node short of CPU rather than of database connections.
+   */
+  ADMISSION_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** The Retry-After (seconds) of a call refused by admission control; clients add jitter. */
   ADMISSION_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
   ADMIN_EMAIL: z.email({ message: 'must be an email address' }).default('admin@absensi.local'),

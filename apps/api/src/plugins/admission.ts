@@ -51,6 +51,12 @@ export interface AdmissionBudgets {
   maxWritesInFlight: number;
   /** Reads served at once at most (0: no limit). */
   maxReadsInFlight: number;
+  /**
+   * Mean event-loop delay (ms, over 100 ms) past which every call that may be refused is (0: off).
+   * Off by default: where the database is the bottleneck the connection wait says it first; on a
+   * node short of CPU, requests queue before the node even reads them, where only this shows.
+   */
+  maxEventLoopDelayMs: number;
   /** Seconds a refused caller is told to wait (`Retry-After`). */
   retryAfterSeconds: number;
 }
@@ -133,11 +139,17 @@ export async function registerAdmission(app: FastifyInstance, options: Admission
   await app.register(fastifyUnderPressure, {
     healthCheck: () => Promise.resolve(calm()),
     healthCheckInterval: CHECK_INTERVAL_MS,
+    ...(options.maxEventLoopDelayMs > 0
+      ? { maxEventLoopDelay: options.maxEventLoopDelayMs, sampleInterval: 100 }
+      : {}),
     retryAfter: options.retryAfterSeconds,
-    pressureHandler: (request, reply) => {
+    pressureHandler: (request, reply, type) => {
       const kind = classOf(request.method, request.url);
       if (kind === 'exempt') return;
-      const why = refusal(kind, options, inFlight);
+      const why =
+        type === fastifyUnderPressure.TYPE_EVENT_LOOP_DELAY
+          ? 'event-loop delay'
+          : refusal(kind, options, inFlight);
       if (why === null) return;
       request.log.debug({ url: request.url, why }, 'refused: node overloaded');
       request.refusedForLoad = true;
