@@ -77,7 +77,8 @@ describe.runIf(missing.length === 0)('npm run bench, every scenario with a few r
         employeesWithOneRow: step.taps,
         missing: 0,
       });
-      expect(step.tapTimeMaxGapMs).toBeLessThan(2_000);
+      // The record keeps the tap's time: at most one sending's transit (a 10 s timeout) after it.
+      expect(step.tapTimeMaxGapMs).toBeLessThan(10_000);
     }
     // The equal-work floor ran beside the cluster's capacity steps, and the ratios are in the results.
     expect(results.warmup.equalWork).toHaveLength(PLANS.smoke.warmup.windows);

@@ -74,7 +74,11 @@ export async function afterCommit(
     committed.settings ||
     committed.schedules ||
     committed.calendar;
-  if (dashboardStale) await deps.dashboardCache?.invalidate().catch(() => undefined);
-  await dropDays(deps, events, committed);
+  // Both before the events go out, so a screen that reloads on an event reads what changed; at
+  // once, so the two Redis round trips overlap.
+  await Promise.all([
+    dashboardStale ? deps.dashboardCache?.invalidate().catch(() => undefined) : undefined,
+    dropDays(deps, events, committed),
+  ]);
   return publishEvents(deps, events);
 }
