@@ -30,8 +30,8 @@ export interface Committed {
 const DAY_SECOND_DROP_MS = 6_000;
 
 /**
- * Employees' days (`attendance.today`): their attendance and their account (department: the plan)
- * are theirs alone; settings, schedules, sites and holidays change everyone's.
+ * Employees' days (`attendance.today`): their attendance, their requests and their account
+ * (department: the plan) are theirs alone; settings, schedules, sites and holidays change everyone's.
  */
 async function dropDays(
   deps: Pick<CoreDeps, 'log'> & Partial<Pick<CoreDeps, 'dayCache'>>,
@@ -42,7 +42,9 @@ async function dropDays(
   if (!cache) return;
   const everyone = committed.settings || committed.schedules || committed.calendar;
   const people = new Set(committed.users ?? []);
-  for (const event of events) if (isAttendanceEvent(event)) people.add(event.data.userId);
+  // A decided request (leave, a correction) may change the person's day as well as their records.
+  for (const event of events)
+    if (isAttendanceEvent(event) || event.type === 'RequestChanged') people.add(event.data.userId);
   if (!everyone && people.size === 0) return;
   const drop = () =>
     (everyone ? cache.invalidateAll() : cache.invalidateUsers([...people])).catch(
