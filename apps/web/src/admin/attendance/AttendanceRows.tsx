@@ -3,11 +3,14 @@ import { useAdminLang } from '../use-admin-lang';
 import { ClockOutMark, RecordMarks } from '../../ui/RecordMarks';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { TableHead } from '../../ui/TableHead';
+import { TapPlace } from '../place/TapPlace';
+import { useSiteNames } from '../scope/ScopeSelects';
 import type { Row } from './correction';
 
 /**
  * The listed records: how each shift ended, on time or late, whether an admin added or corrected
- * it, the node that took the clock-in, and a Correct button.
+ * it, where each tap was (flagged outside its site, how far, the phone's accuracy, on the map),
+ * the node that took the clock-in, and a Correct button (for admins: `onCorrect` given).
  */
 export function AttendanceRows({
   rows,
@@ -16,9 +19,10 @@ export function AttendanceRows({
 }: {
   rows: Row[];
   f: Formatters;
-  onCorrect: (row: Row) => void;
+  onCorrect: ((row: Row) => void) | null;
 }) {
   const { t } = useAdminLang();
+  const siteNames = useSiteNames();
   return (
     <div className="table-wrap">
       <table>
@@ -30,8 +34,9 @@ export function AttendanceRows({
             t('in'),
             t('out'),
             t('status'),
+            t('place'),
             t('node'),
-            t('actions'),
+            ...(onCorrect ? [t('actions')] : []),
           ]}
         />
         <tbody>
@@ -48,16 +53,64 @@ export function AttendanceRows({
               <td>
                 <StatusBadge view={row} f={f} /> <RecordMarks record={row} />
               </td>
-              <td className="node">{row.clockInNode}</td>
               <td>
-                <button className="button small" onClick={() => onCorrect(row)}>
-                  {t('correct')}
-                </button>
+                <RowPlaces row={row} siteName={siteNameOf(siteNames, row)} locale={f.locale} />
               </td>
+              <td className="node">{row.clockInNode}</td>
+              {onCorrect && (
+                <td>
+                  <button className="button small" onClick={() => onCorrect(row)}>
+                    {t('correct')}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+function siteNameOf(names: Map<number, string>, row: Row): string | null {
+  return row.siteId === null ? null : (names.get(row.siteId) ?? null);
+}
+
+/** Where the clock-in and the clock-out were, each on its own line. */
+export function RowPlaces({
+  row,
+  siteName,
+  locale,
+}: {
+  row: Row;
+  siteName: string | null;
+  locale: string;
+}) {
+  const { t } = useAdminLang();
+  return (
+    <div className="places">
+      <div data-testid="place-in">
+        <span className="muted small">{t('in')}: </span>
+        <TapPlace
+          location={row.clockInLocation}
+          distanceM={row.clockInDistanceM}
+          verdict={row.clockInGeofence}
+          siteName={siteName}
+          locale={locale}
+        />
+      </div>
+      {row.clockOutAt && (row.clockOutLocation || row.clockOutGeofence) && (
+        <div data-testid="place-out">
+          <span className="muted small">{t('out')}: </span>
+          <TapPlace
+            location={row.clockOutLocation}
+            distanceM={row.clockOutDistanceM}
+            verdict={row.clockOutGeofence}
+            siteName={siteName}
+            locale={locale}
+          />
+        </div>
+      )}
     </div>
   );
 }
