@@ -76,7 +76,7 @@ function siteNameOf(names: Map<number, string>, row: Row): string | null {
   return row.siteId === null ? null : (names.get(row.siteId) ?? null);
 }
 
-/** Where the clock-in and the clock-out were, each on its own line. */
+/** The site a record counts for, then where its clock-in and clock-out were, a line each. */
 export function RowPlaces({
   row,
   siteName,
@@ -87,30 +87,37 @@ export function RowPlaces({
   locale: string;
 }) {
   const { t } = useAdminLang();
+  const taps = [
+    { label: t('in'), testId: 'place-in', shown: true, ...inPlace(row) },
+    { label: t('out'), testId: 'place-out', shown: row.clockOutAt !== null, ...outPlace(row) },
+  ];
   return (
     <div className="places">
-      <div data-testid="place-in">
-        <span className="muted small">{t('in')}: </span>
-        <TapPlace
-          location={row.clockInLocation}
-          distanceM={row.clockInDistanceM}
-          verdict={row.clockInGeofence}
-          siteName={siteName}
-          locale={locale}
-        />
-      </div>
-      {row.clockOutAt && (row.clockOutLocation || row.clockOutGeofence) && (
-        <div data-testid="place-out">
-          <span className="muted small">{t('out')}: </span>
-          <TapPlace
-            location={row.clockOutLocation}
-            distanceM={row.clockOutDistanceM}
-            verdict={row.clockOutGeofence}
-            siteName={siteName}
-            locale={locale}
-          />
-        </div>
-      )}
+      {siteName && <span className="small">{siteName}</span>}
+      {taps
+        .filter((tap) => tap.shown && (tap.location || tap.verdict))
+        .map((tap) => (
+          <div key={tap.testId} data-testid={tap.testId}>
+            <span className="muted small">{tap.label}: </span>
+            <TapPlace
+              location={tap.location}
+              distanceM={tap.distanceM}
+              verdict={tap.verdict}
+              locale={locale}
+            />
+          </div>
+        ))}
     </div>
   );
 }
+
+const inPlace = (row: Row) => ({
+  location: row.clockInLocation,
+  distanceM: row.clockInDistanceM,
+  verdict: row.clockInGeofence,
+});
+const outPlace = (row: Row) => ({
+  location: row.clockOutLocation,
+  distanceM: row.clockOutDistanceM,
+  verdict: row.clockOutGeofence,
+});

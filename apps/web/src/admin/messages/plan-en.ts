@@ -6,9 +6,7 @@ export const planEn = {
   // Where a tap was
   place: 'Location',
   geoOutside: 'Outside the site',
-  geoInside: 'At the site',
   geoUnknown: 'No location',
-  distanceFrom: '{distance} from {site}',
   accuracy: '±{metres}',
   onMap: 'Map',
   site: 'Site',
@@ -67,7 +65,6 @@ export const planEn = {
   thisWeek: 'This week',
   nextWeek: 'Next week ›',
   nobodyToPlan: 'Nobody to plan here yet.',
-  fromSchedule: 'schedule',
   backToSchedule: 'Back to the schedule',
   holidayNamed: 'Holiday: {name}',
   unscheduled: 'No schedule',

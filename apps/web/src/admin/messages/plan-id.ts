@@ -4,9 +4,7 @@ import type { PlanMessageKey } from './plan-en';
 export const planId: Record<PlanMessageKey, string> = {
   place: 'Lokasi',
   geoOutside: 'Di luar lokasi',
-  geoInside: 'Di lokasi',
   geoUnknown: 'Tanpa lokasi',
-  distanceFrom: '{distance} dari {site}',
   accuracy: '±{metres}',
   onMap: 'Peta',
   site: 'Lokasi',
@@ -62,7 +60,6 @@ export const planId: Record<PlanMessageKey, string> = {
   thisWeek: 'Minggu ini',
   nextWeek: 'Minggu depan ›',
   nobodyToPlan: 'Belum ada karyawan untuk dijadwalkan di sini.',
-  fromSchedule: 'pola jadwal',
   backToSchedule: 'Kembali ke pola jadwal',
   holidayNamed: 'Libur: {name}',
   unscheduled: 'Tanpa jadwal',

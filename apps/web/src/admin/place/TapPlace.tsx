@@ -4,7 +4,10 @@ import { distanceText, mapUrl } from './position';
 
 type Verdict = AttendanceView['clockInGeofence'];
 
-/** "Outside the site" for a tap outside its site's geofence, "inside" or "no location" otherwise. */
+/**
+ * "Outside the site" for a tap outside its site's geofence, "No location" for one without a
+ * position at a site; nothing for one inside (its distance says enough).
+ */
 export function GeofenceBadge({ verdict }: { verdict: Verdict }) {
   const { t } = useAdminLang();
   if (verdict === 'outside')
@@ -14,25 +17,22 @@ export function GeofenceBadge({ verdict }: { verdict: Verdict }) {
       </span>
     );
   if (verdict === 'unknown') return <span className="badge mark">{t('geoUnknown')}</span>;
-  if (verdict === 'inside') return <span className="badge ok">{t('geoInside')}</span>;
   return null;
 }
 
 /**
- * Where one tap was: its geofence verdict, how far from its site, the phone's accuracy and a link
- * to the position on the map; nothing when the tap carried no position and had no site.
+ * Where one tap was: flagged when outside its site, how far from it, the phone's accuracy and a
+ * link to the position on the map; nothing when the tap carried no position and had no site.
  */
 export function TapPlace({
   location,
   distanceM,
   verdict,
-  siteName,
   locale,
 }: {
   location: AttendanceView['clockInLocation'];
   distanceM: number | null;
   verdict: Verdict;
-  siteName: string | null;
   locale: string;
 }) {
   const { t } = useAdminLang();
@@ -40,13 +40,7 @@ export function TapPlace({
   return (
     <span className="place">
       <GeofenceBadge verdict={verdict} />
-      {distanceM !== null && (
-        <span data-testid="distance">
-          {siteName
-            ? t('distanceFrom', { distance: distanceText(distanceM, locale), site: siteName })
-            : distanceText(distanceM, locale)}
-        </span>
-      )}
+      {distanceM !== null && <span data-testid="distance">{distanceText(distanceM, locale)}</span>}
       {location?.accuracy != null && (
         <span className="muted">
           {t('accuracy', { metres: distanceText(location.accuracy, locale) })}

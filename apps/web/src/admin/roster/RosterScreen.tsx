@@ -94,7 +94,7 @@ function RosterGrid({ roster, today, f }: { roster: Roster; today: string; f: Fo
               <th scope="col">{t('employee')}</th>
               {roster.dates.map((date) => (
                 <th scope="col" key={date} className={date === today ? 'today' : ''}>
-                  {f.date(date)}
+                  <abbr title={f.date(date)}>{dayHeading(date, f.locale)}</abbr>
                 </th>
               ))}
             </tr>
@@ -127,6 +127,15 @@ function RosterGrid({ roster, today, f }: { roster: Roster; today: string; f: Fo
       <p className="muted small">{t('rosterLegend')}</p>
     </>
   );
+}
+
+/** "Mon 30/11" ("Sen 30/11"): a column's day, short enough for a week to fit the screen. */
+function dayHeading(date: string, locale: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(
+    day,
+  );
+  return `${weekday} ${date.slice(8)}/${date.slice(5, 7)}`;
 }
 
 /** One day of one person: what the plan says, and a choice to set it for this day only. */
@@ -166,9 +175,7 @@ function RosterCellSelect({
       title={type ? `${type.name} ${type.startTime}–${type.endTime}` : planned}
     >
       <select aria-label={label} value={cellValue(cell)} onChange={(e) => onChange(e.target.value)}>
-        <option value="">
-          {override ? t('backToSchedule') : `${planned} · ${t('fromSchedule')}`}
-        </option>
+        <option value="">{override ? t('backToSchedule') : planned}</option>
         <option value="off">{t('off')}</option>
         {types
           .filter((item) => item.active)
