@@ -353,6 +353,10 @@ describe.skipIf(!ready)('a night shift in Chromium against a real node', () => {
     }, clockIn - Date.now());
     await page.getByTestId('tap').click();
     await page.getByText('Waiting to sync').waitFor();
+    // No position here (none allowed, or none in time): said, and the tap is not held back for it.
+    await expect
+      .poll(() => page.getByTestId('location-note').textContent())
+      .toMatch(/sent without it/);
     // The night passes; in the morning the phone is back online and sends it.
     await page.evaluate(() => {
       (globalThis as { __clockOffset?: number }).__clockOffset = 0;
