@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { problemOf } from '../../api/errors';
+import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '../../api/trpc';
 import { Field } from '../../ui/Field';
 import type { Site } from '../sites/site';
-import { EditForm } from '../ui/EditForm';
+import { EditForm, formTitle, TextField, useAfterSave, useDraft } from '../ui/EditForm';
 import { useAdminLang } from '../use-admin-lang';
 import type { Holiday } from './HolidaysScreen';
 
@@ -34,21 +32,16 @@ export function HolidayForm({
 }) {
   const { t } = useAdminLang();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const kinds = useKindNames();
-  const [draft, setDraft] = useState({
+  const [draft, set] = useDraft(() => ({
     date: holiday?.date ?? `${year}-01-01`,
     name: holiday?.name ?? '',
     kind: holiday?.kind ?? 'company',
     siteId: holiday?.siteId ? String(holiday.siteId) : '',
-  });
-  const changed = () => {
-    void queryClient.invalidateQueries(trpc.admin.holidays.pathFilter());
-    onDone();
-  };
+  }));
+  const changed = useAfterSave(onDone, trpc.admin.holidays.pathFilter());
   const create = useMutation(trpc.admin.holidays.create.mutationOptions({ onSuccess: changed }));
   const update = useMutation(trpc.admin.holidays.update.mutationOptions({ onSuccess: changed }));
-  const set = (changes: Partial<typeof draft>) => setDraft({ ...draft, ...changes });
   const input = {
     date: draft.date,
     name: draft.name,
@@ -57,9 +50,8 @@ export function HolidayForm({
   };
   return (
     <EditForm
-      title={holiday ? `${t('edit')}: ${holiday.name}` : t('newHoliday')}
-      problem={problemOf((holiday ? update : create).error)}
-      pending={create.isPending || update.isPending}
+      title={formTitle(t, holiday, t('newHoliday'))}
+      saving={[create, update]}
       onCancel={onDone}
       onSubmit={() =>
         holiday ? update.mutate({ id: holiday.id, ...input }) : create.mutate(input)
@@ -74,9 +66,7 @@ export function HolidayForm({
             onChange={(e) => set({ date: e.target.value })}
           />
         </Field>
-        <Field label={t('name')}>
-          <input required value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-        </Field>
+        <TextField label={t('name')} value={draft.name} onChange={(name) => set({ name })} />
         <Field label={t('holidayKind')}>
           <select value={draft.kind} onChange={(e) => set({ kind: e.target.value as Kind })}>
             {(Object.keys(kinds) as Kind[]).map((kind) => (

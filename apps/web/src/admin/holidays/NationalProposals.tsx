@@ -45,8 +45,7 @@ export function NationalProposals({
     <EditForm
       title={t('proposalsTitle', { year })}
       saveLabel={t('confirmChosen')}
-      problem={problemOf(confirm.error)}
-      pending={confirm.isPending}
+      saving={[confirm]}
       onCancel={onDone}
       onSubmit={() => {
         if (chosen.length > 0) confirm.mutate({ year, dates: chosen.map((item) => item.date) });

@@ -104,8 +104,7 @@ export function AssignForm({
   return (
     <EditForm
       title={t('assign')}
-      problem={problemOf(assign.error)}
-      pending={assign.isPending}
+      saving={[assign]}
       onCancel={onDone}
       onSubmit={() => {
         const input = assignInput(scheduleId, draft);

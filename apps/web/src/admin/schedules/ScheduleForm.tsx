@@ -1,12 +1,18 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { problemOf } from '../../api/errors';
+import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '../../api/trpc';
 import { useLang } from '../../i18n/lang-context';
 import { LOCALES } from '../../i18n/lang';
 import { Field } from '../../ui/Field';
 import type { ShiftType } from '../shifts/shift-type';
-import { EditForm, NumberInput } from '../ui/EditForm';
+import {
+  ActiveCheck,
+  EditForm,
+  NumberInput,
+  useAfterSave,
+  useDraft,
+  formTitle,
+  TextField,
+} from '../ui/EditForm';
 import { useAdminLang } from '../use-admin-lang';
 import {
   MAX_CYCLE_DAYS,
@@ -32,24 +38,18 @@ export function ScheduleForm({
   const { t } = useAdminLang();
   const { lang } = useLang();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [draft, setDraft] = useState(() => scheduleDraftOf(schedule, today));
-  const changed = () => {
-    void queryClient.invalidateQueries(trpc.admin.schedules.pathFilter());
-    onDone();
-  };
+  const [draft, set] = useDraft(() => scheduleDraftOf(schedule, today));
+  const changed = useAfterSave(onDone, trpc.admin.schedules.pathFilter());
   const create = useMutation(trpc.admin.schedules.create.mutationOptions({ onSuccess: changed }));
   const update = useMutation(trpc.admin.schedules.update.mutationOptions({ onSuccess: changed }));
-  const set = (changes: Partial<typeof draft>) => setDraft({ ...draft, ...changes });
   const weekly = draft.kind === 'weekly';
   const days = weekly ? resizeDays(draft.days, 7) : draft.days;
   const active = types.filter((type) => type.active);
 
   return (
     <EditForm
-      title={schedule ? `${t('edit')}: ${schedule.name}` : t('newSchedule')}
-      problem={problemOf((schedule ? update : create).error)}
-      pending={create.isPending || update.isPending}
+      title={formTitle(t, schedule, t('newSchedule'))}
+      saving={[create, update]}
       onCancel={onDone}
       onSubmit={() =>
         schedule
@@ -58,9 +58,7 @@ export function ScheduleForm({
       }
     >
       <div className="row wrap">
-        <Field label={t('name')}>
-          <input required value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-        </Field>
+        <TextField label={t('name')} value={draft.name} onChange={(name) => set({ name })} />
         <Field label={t('scheduleKind')}>
           <select
             value={draft.kind}
@@ -96,16 +94,7 @@ export function ScheduleForm({
             </Field>
           </>
         )}
-        {schedule && (
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={draft.active}
-              onChange={(e) => set({ active: e.target.checked })}
-            />
-            {t('active')}
-          </label>
-        )}
+        {schedule && <ActiveCheck checked={draft.active} onChange={(active) => set({ active })} />}
       </div>
       {!weekly && <p className="muted small">{t('rotatingHelp')}</p>}
       <div className="row wrap" role="group" aria-label={t('patternDays')}>

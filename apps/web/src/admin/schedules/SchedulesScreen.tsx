@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { useFormat } from '../../i18n/use-format';
 import { localDateIn } from '../../time/zone';
-import { ProblemMessage } from '../../ui/ProblemMessage';
 import { usePeople } from '../scope/use-scope-lists';
 import { ShiftChip } from '../shifts/ShiftChip';
+import { useEditing } from '../ui/EditForm';
+import { ScreenHead } from '../ui/ScreenHead';
 import { useAdminLang } from '../use-admin-lang';
 import { AssignForm, AssignmentList } from './Assignments';
 import { weekdayName, type Schedule } from './schedule';
@@ -24,27 +24,26 @@ export function SchedulesScreen({ zone }: { zone: string }) {
   const list = useQuery(trpc.admin.schedules.list.queryOptions());
   const types = useQuery(trpc.admin.shifts.list.queryOptions()).data ?? [];
   const people = usePeople();
-  const [editing, setEditing] = useState<Schedule | 'new' | null>(null);
+  const editing = useEditing<Schedule>();
   const [assigning, setAssigning] = useState<number | null>(null);
   const typeOf = (id: number | null) => types.find((type) => type.id === id);
 
   return (
     <div className="stack">
-      <div className="row between">
-        <h1>{t('navSchedules')}</h1>
-        <button className="button primary" onClick={() => setEditing('new')}>
-          {t('newSchedule')}
-        </button>
-      </div>
-      <p className="muted">{t('schedulesHelp')}</p>
-      <ProblemMessage problem={problemOf(list.error)} retry={() => void list.refetch()} />
-      {editing && (
+      <ScreenHead
+        title={t('navSchedules')}
+        newLabel={t('newSchedule')}
+        onNew={editing.startNew}
+        help={t('schedulesHelp')}
+        list={list}
+      />
+      {editing.open && (
         <ScheduleForm
-          key={editing === 'new' ? 'new' : editing.id}
-          schedule={editing === 'new' ? null : editing}
+          key={editing.key}
+          schedule={editing.item}
           types={types}
           today={today}
-          onDone={() => setEditing(null)}
+          onDone={editing.done}
         />
       )}
       {list.data?.map((schedule) => (
@@ -57,7 +56,7 @@ export function SchedulesScreen({ zone }: { zone: string }) {
           <div className="row between">
             <h2>{schedule.name}</h2>
             <div className="row">
-              <button className="button small" onClick={() => setEditing(schedule)}>
+              <button className="button small" onClick={() => editing.edit(schedule)}>
                 {t('edit')}
               </button>
               <button className="button small" onClick={() => setAssigning(schedule.id)}>

@@ -1,11 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { problemOf } from '../../api/errors';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../api/trpc';
 import { Field } from '../../ui/Field';
-import { ProblemMessage } from '../../ui/ProblemMessage';
 import { TableHead } from '../../ui/TableHead';
-import { EditForm, NumberInput } from '../ui/EditForm';
+import {
+  ActiveCheck,
+  EditForm,
+  NumberInput,
+  useAfterSave,
+  useDraft,
+  formTitle,
+  TextField,
+} from '../ui/EditForm';
+import { useEditing } from '../ui/EditForm';
+import { ScreenHead } from '../ui/ScreenHead';
 import { useAdminLang } from '../use-admin-lang';
 import { ShiftChip } from './ShiftChip';
 import { crossesMidnight, shiftDraftOf, shiftInput, type ShiftType } from './shift-type';
@@ -15,23 +22,18 @@ export function ShiftTypesScreen() {
   const { t } = useAdminLang();
   const trpc = useTRPC();
   const list = useQuery(trpc.admin.shifts.list.queryOptions());
-  const [editing, setEditing] = useState<ShiftType | 'new' | null>(null);
+  const editing = useEditing<ShiftType>();
   return (
     <div className="stack">
-      <div className="row between">
-        <h1>{t('navShifts')}</h1>
-        <button className="button primary" onClick={() => setEditing('new')}>
-          {t('newShiftType')}
-        </button>
-      </div>
-      <p className="muted">{t('shiftTypesHelp')}</p>
-      <ProblemMessage problem={problemOf(list.error)} retry={() => void list.refetch()} />
-      {editing && (
-        <ShiftTypeForm
-          key={editing === 'new' ? 'new' : editing.id}
-          type={editing === 'new' ? null : editing}
-          onDone={() => setEditing(null)}
-        />
+      <ScreenHead
+        title={t('navShifts')}
+        newLabel={t('newShiftType')}
+        onNew={editing.startNew}
+        help={t('shiftTypesHelp')}
+        list={list}
+      />
+      {editing.open && (
+        <ShiftTypeForm key={editing.key} type={editing.item} onDone={editing.done} />
       )}
       <div className="table-wrap">
         <table>
@@ -65,7 +67,7 @@ export function ShiftTypesScreen() {
                 <td>{t('minutes', { count: type.autoClockOutAfterMinutes })}</td>
                 <td>{type.active ? t('active') : t('inactive')}</td>
                 <td>
-                  <button className="button small" onClick={() => setEditing(type)}>
+                  <button className="button small" onClick={() => editing.edit(type)}>
                     {t('edit')}
                   </button>
                 </td>
@@ -81,16 +83,14 @@ export function ShiftTypesScreen() {
 function ShiftTypeForm({ type, onDone }: { type: ShiftType | null; onDone: () => void }) {
   const { t } = useAdminLang();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [draft, setDraft] = useState(() => shiftDraftOf(type));
-  const changed = () => {
-    void queryClient.invalidateQueries(trpc.admin.shifts.pathFilter());
-    void queryClient.invalidateQueries(trpc.admin.schedules.pathFilter());
-    onDone();
-  };
+  const [draft, set] = useDraft(() => shiftDraftOf(type));
+  const changed = useAfterSave(
+    onDone,
+    trpc.admin.shifts.pathFilter(),
+    trpc.admin.schedules.pathFilter(),
+  );
   const create = useMutation(trpc.admin.shifts.create.mutationOptions({ onSuccess: changed }));
   const update = useMutation(trpc.admin.shifts.update.mutationOptions({ onSuccess: changed }));
-  const set = (changes: Partial<typeof draft>) => setDraft({ ...draft, ...changes });
   const minutesField = (
     key: keyof typeof draft & `${string}Minutes`,
     label: string,
@@ -107,9 +107,8 @@ function ShiftTypeForm({ type, onDone }: { type: ShiftType | null; onDone: () =>
   );
   return (
     <EditForm
-      title={type ? `${t('edit')}: ${type.name}` : t('newShiftType')}
-      problem={problemOf((type ? update : create).error)}
-      pending={create.isPending || update.isPending}
+      title={formTitle(t, type, t('newShiftType'))}
+      saving={[create, update]}
       onCancel={onDone}
       onSubmit={() =>
         type
@@ -118,9 +117,7 @@ function ShiftTypeForm({ type, onDone }: { type: ShiftType | null; onDone: () =>
       }
     >
       <div className="row wrap">
-        <Field label={t('name')}>
-          <input required value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-        </Field>
+        <TextField label={t('name')} value={draft.name} onChange={(name) => set({ name })} />
         <Field label={t('shiftCode')}>
           <input
             required
@@ -164,16 +161,7 @@ function ShiftTypeForm({ type, onDone }: { type: ShiftType | null; onDone: () =>
         {minutesField('earlyLeaveGraceMinutes', t('earlyGrace'), 240)}
         {minutesField('breakMinutes', t('breakMinutes'), 480)}
         {minutesField('autoClockOutAfterMinutes', t('autoOutAfter'), 720)}
-        {type && (
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={draft.active}
-              onChange={(e) => set({ active: e.target.checked })}
-            />
-            {t('active')}
-          </label>
-        )}
+        {type && <ActiveCheck checked={draft.active} onChange={(active) => set({ active })} />}
       </div>
     </EditForm>
   );

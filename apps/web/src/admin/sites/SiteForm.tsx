@@ -1,9 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { problemOf } from '../../api/errors';
+import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '../../api/trpc';
 import { Field } from '../../ui/Field';
-import { EditForm } from '../ui/EditForm';
+import {
+  ActiveCheck,
+  EditForm,
+  useAfterSave,
+  useDraft,
+  formTitle,
+  TextField,
+} from '../ui/EditForm';
 import { useAdminLang } from '../use-admin-lang';
 import {
   INDONESIAN_ZONES,
@@ -18,15 +23,10 @@ import {
 export function SiteForm({ site, onDone }: { site: Site | null; onDone: () => void }) {
   const { t } = useAdminLang();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [draft, setDraft] = useState(() => siteDraftOf(site));
-  const changed = () => {
-    void queryClient.invalidateQueries(trpc.admin.sites.pathFilter());
-    onDone();
-  };
+  const [draft, set] = useDraft(() => siteDraftOf(site));
+  const changed = useAfterSave(onDone, trpc.admin.sites.pathFilter());
   const create = useMutation(trpc.admin.sites.create.mutationOptions({ onSuccess: changed }));
   const update = useMutation(trpc.admin.sites.update.mutationOptions({ onSuccess: changed }));
-  const set = (changes: Partial<typeof draft>) => setDraft({ ...draft, ...changes });
   const help = {
     off: t('policyOffHelp'),
     flag: t('policyFlagHelp'),
@@ -34,9 +34,8 @@ export function SiteForm({ site, onDone }: { site: Site | null; onDone: () => vo
   };
   return (
     <EditForm
-      title={site ? `${t('edit')}: ${site.name}` : t('newSite')}
-      problem={problemOf((site ? update : create).error)}
-      pending={create.isPending || update.isPending}
+      title={formTitle(t, site, t('newSite'))}
+      saving={[create, update]}
       onCancel={onDone}
       onSubmit={() =>
         site
@@ -45,9 +44,7 @@ export function SiteForm({ site, onDone }: { site: Site | null; onDone: () => vo
       }
     >
       <div className="row wrap">
-        <Field label={t('name')}>
-          <input required value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-        </Field>
+        <TextField label={t('name')} value={draft.name} onChange={(name) => set({ name })} />
         <Field label={t('latitude')}>
           <input
             required
@@ -107,16 +104,7 @@ export function SiteForm({ site, onDone }: { site: Site | null; onDone: () => vo
             onChange={(e) => set({ maxAccuracyM: e.target.value })}
           />
         </Field>
-        {site && (
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={draft.active}
-              onChange={(e) => set({ active: e.target.checked })}
-            />
-            {t('active')}
-          </label>
-        )}
+        {site && <ActiveCheck checked={draft.active} onChange={(active) => set({ active })} />}
       </div>
       <p className="muted small">{t('coordinatesHelp')}</p>
       <p className="muted small">{help[draft.geofencePolicy]}</p>

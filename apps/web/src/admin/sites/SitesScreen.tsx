@@ -8,6 +8,8 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { TableHead } from '../../ui/TableHead';
 import { PersonSelect } from '../attendance/PersonSelect';
 import { distanceText, mapUrl } from '../place/position';
+import { useEditing } from '../ui/EditForm';
+import { ScreenHead } from '../ui/ScreenHead';
 import { useAdminLang } from '../use-admin-lang';
 import type { Site } from './site';
 import { SiteForm } from './SiteForm';
@@ -21,28 +23,21 @@ export function SitesScreen() {
   const { lang } = useLang();
   const trpc = useTRPC();
   const list = useQuery(trpc.admin.sites.list.queryOptions({}));
-  const [editing, setEditing] = useState<Site | 'new' | null>(null);
+  const editing = useEditing<Site>();
   const [adding, setAdding] = useState<Site | null>(null);
   const locale = LOCALES[lang];
   const policy = { off: t('policyOff'), flag: t('policyFlag'), require: t('policyRequire') };
 
   return (
     <div className="stack">
-      <div className="row between">
-        <h1>{t('navSites')}</h1>
-        <button className="button primary" onClick={() => setEditing('new')}>
-          {t('newSite')}
-        </button>
-      </div>
-      <p className="muted">{t('sitesHelp')}</p>
-      <ProblemMessage problem={problemOf(list.error)} retry={() => void list.refetch()} />
-      {editing && (
-        <SiteForm
-          key={editing === 'new' ? 'new' : editing.id}
-          site={editing === 'new' ? null : editing}
-          onDone={() => setEditing(null)}
-        />
-      )}
+      <ScreenHead
+        title={t('navSites')}
+        newLabel={t('newSite')}
+        onNew={editing.startNew}
+        help={t('sitesHelp')}
+        list={list}
+      />
+      {editing.open && <SiteForm key={editing.key} site={editing.item} onDone={editing.done} />}
       {adding && <AddEmployeeToSite site={adding} onDone={() => setAdding(null)} />}
       <div className="table-wrap">
         <table>
@@ -71,7 +66,7 @@ export function SitesScreen() {
                 <td>{policy[site.geofencePolicy]}</td>
                 <td>{site.employees}</td>
                 <td className="actions">
-                  <button className="button small" onClick={() => setEditing(site)}>
+                  <button className="button small" onClick={() => editing.edit(site)}>
                     {t('edit')}
                   </button>
                   {site.active && (

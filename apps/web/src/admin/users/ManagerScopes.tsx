@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useDepartments, useSiteList } from '../scope/use-scope-lists';
+import { useAfterSave } from '../ui/EditForm';
 import { useAdminLang } from '../use-admin-lang';
 import type { User } from './user';
 
@@ -12,64 +13,132 @@ function toggled<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
 }
 
+/** A box to tick (or a radio button), its label beside it. */
+function Tick({
+  checked,
+  onChange,
+  radio,
+  children,
+}: {
+  checked: boolean;
+  onChange: () => void;
+  /** A radio button of this group instead of a box. */
+  radio?: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className="check">
+      <input
+        type={radio ? 'radio' : 'checkbox'}
+        name={radio}
+        checked={checked}
+        onChange={onChange}
+      />
+      {children}
+    </label>
+  );
+}
+
+/** A site ticked in or out of a draft's `siteIds`. */
+function SiteTick<Draft extends { siteIds: number[] }>({
+  siteId,
+  draft,
+  setDraft,
+  children,
+}: {
+  siteId: number;
+  draft: Draft;
+  setDraft: (draft: Draft) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Tick
+      checked={draft.siteIds.includes(siteId)}
+      onChange={() => setDraft({ ...draft, siteIds: toggled(draft.siteIds, siteId) })}
+    >
+      {children}
+    </Tick>
+  );
+}
+
+/** What the server holds (once read), until the admin changes it; null while it is being read. */
+function useEdited<Data, Draft>(data: Data | undefined, draftOf: (data: Data) => Draft) {
+  const [edited, setEdited] = useState<Draft | null>(null);
+  return [edited ?? (data === undefined ? null : draftOf(data)), setEdited] as const;
+}
+
+/**
+ * A part of the user form saved on its own: its title, its choices, its Save button, what the
+ * server said, and "Saved." once it took it.
+ */
+function Section({
+  legend,
+  testId,
+  saveLabel,
+  saving,
+  onSave,
+  children,
+}: {
+  legend: string;
+  testId: string;
+  saveLabel: string;
+  saving: { error: unknown; isPending: boolean; isSuccess: boolean };
+  onSave: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useAdminLang();
+  return (
+    <fieldset className="stack" data-testid={testId}>
+      <legend>{legend}</legend>
+      {children}
+      <ProblemMessage problem={problemOf(saving.error)} />
+      <div className="row">
+        <button className="button" type="button" disabled={saving.isPending} onClick={onSave}>
+          {saving.isPending ? t('saving') : saveLabel}
+        </button>
+        {saving.isSuccess && <span role="status">{t('saved')}</span>}
+      </div>
+    </fieldset>
+  );
+}
+
 /** The departments and sites a manager looks after: whose dashboard, records and roster they see. */
 export function ManagerScopes({ user }: { user: User }) {
   const { t } = useAdminLang();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const departments = useDepartments();
   const sites = useSiteList();
+  const saved = useAfterSave(() => undefined, trpc.admin.users.scopes.pathFilter());
+  const save = useMutation(trpc.admin.users.setScopes.mutationOptions({ onSuccess: saved }));
   const current = useQuery(trpc.admin.users.scopes.queryOptions({ userId: user.id }));
-  const [draft, setDraft] = useState<{ departments: string[]; siteIds: number[] } | null>(null);
-  useEffect(() => {
-    if (current.data && draft === null)
-      setDraft({ departments: current.data.departments, siteIds: current.data.siteIds });
-  }, [current.data, draft]);
-  const save = useMutation(
-    trpc.admin.users.setScopes.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries(trpc.admin.users.scopes.pathFilter()),
-    }),
-  );
+  const [draft, setDraft] = useEdited(current.data, (data) => data);
   if (!draft) return <ProblemMessage problem={problemOf(current.error)} />;
   return (
-    <fieldset className="stack" data-testid="manager-scopes">
-      <legend>{t('managerScopes')}</legend>
+    <Section
+      legend={t('managerScopes')}
+      testId="manager-scopes"
+      saveLabel={t('saveScopes')}
+      saving={save}
+      onSave={() => save.mutate({ userId: user.id, ...draft })}
+    >
       <p className="muted small">{t('managerScopesHelp')}</p>
       <div className="row wrap">
         {departments.map((name) => (
-          <label className="check" key={name}>
-            <input
-              type="checkbox"
-              checked={draft.departments.includes(name)}
-              onChange={() => setDraft({ ...draft, departments: toggled(draft.departments, name) })}
-            />
+          <Tick
+            key={name}
+            checked={draft.departments.includes(name)}
+            onChange={() => setDraft({ ...draft, departments: toggled(draft.departments, name) })}
+          >
             {name}
-          </label>
+          </Tick>
         ))}
         {sites.map((site) => (
-          <label className="check" key={site.id}>
-            <input
-              type="checkbox"
-              checked={draft.siteIds.includes(site.id)}
-              onChange={() => setDraft({ ...draft, siteIds: toggled(draft.siteIds, site.id) })}
-            />
+          <SiteTick key={site.id} siteId={site.id} draft={draft} setDraft={setDraft}>
             {t('siteNamed', { name: site.name })}
-          </label>
+          </SiteTick>
         ))}
       </div>
-      <ProblemMessage problem={problemOf(save.error)} />
-      <div className="row">
-        <button
-          className="button"
-          type="button"
-          disabled={save.isPending}
-          onClick={() => save.mutate({ userId: user.id, ...draft })}
-        >
-          {save.isPending ? t('saving') : t('saveScopes')}
-        </button>
-        {save.isSuccess && <span role="status">{t('saved')}</span>}
-      </div>
-    </fieldset>
+    </Section>
   );
 }
 
@@ -77,68 +146,46 @@ export function ManagerScopes({ user }: { user: User }) {
 export function UserSites({ user }: { user: User }) {
   const { t } = useAdminLang();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const sites = useSiteList();
+  const saved = useAfterSave(() => undefined, trpc.admin.sites.pathFilter());
+  const save = useMutation(trpc.admin.sites.assign.mutationOptions({ onSuccess: saved }));
   const current = useQuery(trpc.admin.sites.ofUser.queryOptions({ userId: user.id }));
-  const [draft, setDraft] = useState<{ siteIds: number[]; primary: number | null } | null>(null);
-  useEffect(() => {
-    if (current.data && draft === null)
-      setDraft({
-        siteIds: current.data.sites.map((site) => site.id),
-        primary: current.data.sites.find((site) => site.isPrimary)?.id ?? null,
-      });
-  }, [current.data, draft]);
-  const save = useMutation(
-    trpc.admin.sites.assign.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries(trpc.admin.sites.pathFilter()),
-    }),
-  );
+  const [draft, setDraft] = useEdited(current.data, (data) => ({
+    siteIds: data.sites.map((site) => site.id),
+    primary: data.sites.find((site) => site.isPrimary)?.id ?? null,
+  }));
   if (sites.length === 0) return null;
   if (!draft) return <ProblemMessage problem={problemOf(current.error)} />;
   const primary =
     draft.primary !== null && draft.siteIds.includes(draft.primary) ? draft.primary : null;
   return (
-    <fieldset className="stack" data-testid="user-sites">
-      <legend>{t('workSites')}</legend>
+    <Section
+      legend={t('workSites')}
+      testId="user-sites"
+      saveLabel={t('saveSites')}
+      saving={save}
+      onSave={() =>
+        save.mutate({ userId: user.id, siteIds: draft.siteIds, primarySiteId: primary })
+      }
+    >
       <ul className="site-choices">
         {sites.map((site) => (
           <li key={site.id} className="row">
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={draft.siteIds.includes(site.id)}
-                onChange={() => setDraft({ ...draft, siteIds: toggled(draft.siteIds, site.id) })}
-              />
+            <SiteTick siteId={site.id} draft={draft} setDraft={setDraft}>
               {site.name}
-            </label>
+            </SiteTick>
             {draft.siteIds.includes(site.id) && (
-              <label className="check">
-                <input
-                  type="radio"
-                  name={`primary-${user.id}`}
-                  checked={primary === site.id}
-                  onChange={() => setDraft({ ...draft, primary: site.id })}
-                />
+              <Tick
+                radio={`primary-${user.id}`}
+                checked={primary === site.id}
+                onChange={() => setDraft({ ...draft, primary: site.id })}
+              >
                 {t('primarySite')}
-              </label>
+              </Tick>
             )}
           </li>
         ))}
       </ul>
-      <ProblemMessage problem={problemOf(save.error)} />
-      <div className="row">
-        <button
-          className="button"
-          type="button"
-          disabled={save.isPending}
-          onClick={() =>
-            save.mutate({ userId: user.id, siteIds: draft.siteIds, primarySiteId: primary })
-          }
-        >
-          {save.isPending ? t('saving') : t('saveSites')}
-        </button>
-        {save.isSuccess && <span role="status">{t('saved')}</span>}
-      </div>
-    </fieldset>
+    </Section>
   );
 }
