@@ -220,6 +220,52 @@ describe.skipIf(!ready)('planning in Chromium against a real node', () => {
     expect(await managerPage.getByRole('button', { name: 'New user' }).count()).toBe(0);
   });
 
+  it("proposes a year's national holidays, adds the ones the admin keeps, and a day of cuti bersama", async () => {
+    const page = await adminPage();
+    await page.getByRole('link', { name: 'Holidays' }).click();
+    const year = Number(await page.locator('.year').textContent());
+    const proposals = await stack.admin.admin.holidays.propose.query({ year });
+    expect(proposals.length).toBeGreaterThan(10);
+    await page.getByRole('button', { name: `Propose national holidays for ${year}` }).click();
+    const form = page.getByRole('form', { name: `Indonesia's national holidays in ${year}` });
+    const boxes = form.getByRole('checkbox');
+    await expect.poll(() => boxes.count()).toBe(proposals.length);
+    // The company works on the first of them.
+    await boxes.first().uncheck();
+    await form.getByText(`${proposals.length - 1} chosen.`).waitFor();
+    await form.getByRole('button', { name: 'Add the chosen holidays' }).click();
+    await form.waitFor({ state: 'detached' });
+    const rows = page.getByTestId('holidays').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(proposals.length - 1);
+    expect(await page.getByTestId('holidays').textContent()).not.toContain(
+      `${shownDate(proposals[0]!.date)}${proposals[0]!.name}`,
+    );
+
+    // Cuti bersama on a date of its own, for every site.
+    await page.getByRole('button', { name: 'New holiday' }).click();
+    const holiday = page.getByRole('form', { name: 'New holiday' });
+    await holiday.getByLabel('Date').fill(`${year}-12-24`);
+    await holiday.getByLabel('Name').fill('Cuti bersama Natal');
+    await holiday.getByRole('combobox', { name: /^Kind/ }).selectOption('collective_leave');
+    await holiday.getByRole('button', { name: 'Save' }).click();
+    const added = page.getByTestId('holidays').locator('tr', { hasText: 'Cuti bersama Natal' });
+    await expect.poll(() => added.textContent()).toContain('Cuti bersama');
+    expect(await added.textContent()).toContain('All sites');
+    const listed = await stack.admin.admin.holidays.list.query({ year });
+    expect(listed.find((item) => item.name === 'Cuti bersama Natal')).toMatchObject({
+      date: `${year}-12-24`,
+      kind: 'collective_leave',
+      siteId: null,
+    });
+    // The proposals now say which dates are taken.
+    await page.getByRole('button', { name: `Propose national holidays for ${year}` }).click();
+    // (each proposal is one date, its names joined)
+    await expect
+      .poll(() => form.getByRole('checkbox', { disabled: true }).count())
+      .toBe(proposals.length - 1);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('shows a tap outside a flag site with its flag, distance and position to the admin', async () => {
     const person = await stack.employee('Eko Saputra', 'Gudang');
     const page = await adminPage();
