@@ -20,6 +20,7 @@ import { runFanoutScenario } from './scenarios/fanout.js';
 import { profileApiNode } from './scenarios/profile.js';
 import { runOverload } from './scenarios/overload.js';
 import { runReads } from './scenarios/reads.js';
+import { runRecap } from './scenarios/recap.js';
 import { runRush } from './scenarios/rush.js';
 import { runWarmup } from './scenarios/warmup.js';
 import { deletePrefix } from './setup.js';
@@ -33,7 +34,7 @@ function measuredCapacity(results: BenchResults): number {
 }
 
 /** The parts a run can be limited to (`--only=`). */
-export type Part = 'rush' | 'reads' | 'overload' | 'fanout' | 'embedded';
+export type Part = 'rush' | 'reads' | 'overload' | 'fanout' | 'embedded' | 'recap';
 
 export interface RunOptions {
   plan: Plan;
@@ -98,6 +99,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
       pool2.destroy();
     }
   }
+  if (wants('recap')) results.recap = await runRecap(plan.recap, log);
   logs.close();
   results.machine.loadAvgAtEnd = loadavg();
   results.durationSeconds = (Date.now() - started) / 1000;

@@ -26,6 +26,8 @@ export interface Plan {
     stepSeconds: number;
     capacity: { concurrency: number; seconds: number; maxPerStep: number };
   };
+  /** The month's recap: employees and how many times it is built. */
+  recap: { employees: number; runs: number };
   /** The big rush: this many clock-ins offered evenly over `seconds` s. */
   bigRush?: { count: number; seconds: number };
   /** Length of the profiled node's load, s. */
@@ -58,6 +60,7 @@ export const PLANS = {
       stepSeconds: 5,
       capacity: { concurrency: 64, seconds: 5, maxPerStep: 10_000 },
     },
+    recap: { employees: 1_000, runs: 3 },
     bigRush: { count: 50_000, seconds: 60 },
     overload: { multiples: [1.5, 2, 4], seconds: 30, drainSeconds: 180 },
     addresses: 16,
@@ -76,6 +79,7 @@ export const PLANS = {
       stepSeconds: 2,
       capacity: { concurrency: 16, seconds: 2, maxPerStep: 1_000 },
     },
+    recap: { employees: 1_000, runs: 1 },
     settleMs: 3_000,
     overload: { multiples: [1.5, 2, 4], seconds: 5, drainSeconds: 60 },
     addresses: 8,
@@ -94,6 +98,7 @@ export const PLANS = {
       stepSeconds: 1,
       capacity: { concurrency: 2, seconds: 1, maxPerStep: 10 },
     },
+    recap: { employees: 20, runs: 1 },
     overload: { multiples: [2], seconds: 1, drainSeconds: 30 },
     addresses: 4,
   },

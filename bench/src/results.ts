@@ -7,6 +7,7 @@ import type { CapacityRatios } from './ratios.js';
 import type { ReadResult } from './reads.js';
 import type { RushStep } from './rush.js';
 import type { OverloadStep } from './scenarios/overload.js';
+import type { RecapResult } from './scenarios/recap.js';
 
 export interface BenchResults {
   plan: Plan;
@@ -36,6 +37,8 @@ export interface BenchResults {
   fanout: Record<string, { baselineRss: number; levels: FanoutLevel[] }>;
   embedded: RushStep[][];
   profile?: { file: string; summary: ProfileSummary };
+  /** The month's recap of many employees, built as the worker builds an export. */
+  recap?: RecapResult;
   notes: string[];
 }
 

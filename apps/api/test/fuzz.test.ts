@@ -304,6 +304,8 @@ async function dataHash(node: TestNode): Promise<string> {
     getTableName(): unknown;
   }[];
   for (const model of models) {
+    // The daily statuses are derived, and recomputed by the node's periodic pass on its own.
+    if (model.getTableName() === 'daily_statuses') continue;
     const rows = await model.findAll({ raw: true });
     const lines = rows.map((row) => JSON.stringify(row)).sort();
     hash.update(`${String(model.getTableName())}\n${lines.join('\n')}\n`);

@@ -7,6 +7,7 @@ import {
   MemoryDayCache,
   MemorySnapshotCache,
   PlanningCache,
+  StatusRefresher,
   SentMarks,
   SettingsCache,
   UserCache,
@@ -180,7 +181,7 @@ export function coreDeps(
   nodeId: string,
   extra: Partial<Pick<CoreDeps, 'jobs'>> = {},
 ): CoreDeps {
-  return {
+  const deps: CoreDeps = {
     nodeId,
     db: infra.db,
     feed: infra.feed,
@@ -195,6 +196,7 @@ export function coreDeps(
     users: userCacheOf(infra),
     ...extra,
   };
+  return { ...deps, statuses: new StatusRefresher(deps) };
 }
 
 /** The process's cache of signed-in users, announcing its changes and hearing everyone else's. */

@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/write.js';
 import { afterCommit } from '../changes.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { notify } from '../notifications/notify.js';
 import { recordEvents } from '../outbox/publish.js';
 import { attendanceEvent } from './events.js';
 import { MAX_SHIFT_MS, overlapping } from './rules/index.js';
@@ -71,6 +72,15 @@ async function checkSpan(
       `This would overlap the employee's shift of ${localMoment(other.clockInAt, timeZone)} – ${until}.`,
     );
   }
+}
+
+/** Tells the employee an admin changed or added one of their records, and why. */
+function tellCorrected(deps: Deps, tx: Tx, admin: Actor, row: Attendance, reason: string) {
+  return notify(deps, tx, {
+    userId: row.userId,
+    kind: 'record_corrected',
+    details: { attendanceId: row.id, workDate: row.workDate, by: admin.name, reason },
+  });
 }
 
 export interface Correction {
@@ -193,6 +203,7 @@ export async function correctWithin(
       attendanceEvent('AttendanceUpdated', row, employee, deps.nodeId, 'correction'),
     ];
     await recordEvents(deps, emitted, tx);
+    emitted.push(await tellCorrected(deps, tx, admin, row, input.reason));
     return { view: after, events: emitted };
   }
 }
@@ -283,6 +294,7 @@ export async function addWithin(
     );
     const emitted: AppEvent[] = [attendanceEvent('AttendanceCreated', row, employee, deps.nodeId)];
     await recordEvents(deps, emitted, tx);
+    emitted.push(await tellCorrected(deps, tx, admin, row, input.reason));
     return { view: after, events: emitted };
   }
 }
