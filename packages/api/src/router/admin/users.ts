@@ -10,7 +10,7 @@ import {
   resetPassword,
   updateUser,
 } from '@absensi/core';
-import { adminProcedure, router } from '../../trpc.js';
+import { adminProcedure, managerProcedure, router } from '../../trpc.js';
 import { department, email, id, pageLimit, password, personName } from '../inputs.js';
 
 const role = z.enum(ROLES, { message: 'must be employee, manager or admin' });
@@ -29,7 +29,8 @@ export const usersRouter = router({
     )
     .query(({ ctx, input }) => listUsers(ctx.deps, input)),
 
-  departments: adminProcedure.query(({ ctx }) => departments(ctx.deps)),
+  /** The departments the caller sees: every one for admins, their own for managers. */
+  departments: managerProcedure.query(({ ctx }) => departments(ctx.deps, ctx.user)),
 
   create: adminProcedure
     .input(
