@@ -322,7 +322,7 @@ describeApi('requests and the recap', (fixture) => {
       expect(
         await admin.trpc.admin.recap.month.query({ month: '2025-03', department: 'Rekap' }),
       ).toEqual(recap);
-    });
+    }, 120_000); // a dozen calls, each recomputing statuses: slow on a loaded machine
 
     it('counts no absence before a hire date, and keeps a deactivated person for the month they worked', async () => {
       const newcomer = await fixture.hire('Baru Masuk', 'Rekap');
