@@ -13,12 +13,15 @@ export function MainMenu({ path, role }: { path: string; role: Role }) {
     <nav aria-label={t('mainMenu')} className="nav">
       <NavLink to="/" label="navClock" path={path} />
       <NavLink to="/history" label="navHistory" path={path} />
+      <NavLink to="/requests" label="navRequests" path={path} />
       <NavLink to="/account" label="navAccount" path={path} />
       {(admin || role === 'manager') && (
         <>
           <NavLink to="/admin" label="navDashboard" path={path} />
           <NavLink to="/admin/attendance" label="navAttendance" path={path} />
           <NavLink to="/admin/roster" label="navRoster" path={path} />
+          <NavLink to="/admin/requests" label="navApprovals" path={path} />
+          <NavLink to="/admin/recap" label="navRecap" path={path} />
         </>
       )}
       {admin && (
