@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { problemOf } from '../api/errors';
 import { useTRPC } from '../api/trpc';
 import { useSession } from '../auth/session';
@@ -22,6 +23,9 @@ export default function NotificationsScreen() {
     }),
   );
   const newest = list.data?.items[0]?.id;
+  const [permission, setPermission] = useState(() =>
+    typeof Notification === 'undefined' ? 'denied' : Notification.permission,
+  );
   return (
     <div className="stack">
       <div className="row between wrap">
@@ -36,6 +40,14 @@ export default function NotificationsScreen() {
           </button>
         )}
       </div>
+      {permission === 'default' && (
+        <button
+          className="button small"
+          onClick={() => void Notification.requestPermission().then(setPermission)}
+        >
+          {t('allowSystemNotifications')}
+        </button>
+      )}
       <ProblemMessage problem={problemOf(list.error)} retry={() => void list.refetch()} />
       <ProblemMessage problem={problemOf(markRead.error)} />
       {list.data && list.data.items.length === 0 && <p className="muted">{t('noNotifications')}</p>}
