@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { useSession } from '../../auth/session';
@@ -14,6 +14,40 @@ import { JobCard } from '../export/JobCard';
 import { isRunning } from '../export/job-view';
 import { useJobProgress } from '../export/use-export-job';
 import { DepartmentSelect, SiteSelect } from '../scope/ScopeSelects';
+
+/** A table of people by rows, their name first, then the given cells under the given columns. */
+function RecapTable({
+  testId,
+  head,
+  columns,
+  rows,
+}: {
+  testId: string;
+  head: string;
+  columns: ReactNode[];
+  rows: { name: string; cells: ReactNode[] }[];
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="recap" data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            {columns}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={index}>
+              <th scope="row">{row.name}</th>
+              {row.cells}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /**
  * The month's recap (rekap absensi) of the reader's people, by department and site: the grid of
@@ -77,63 +111,40 @@ export function RecapScreen({ zone }: { zone: string }) {
       {data && data.people.length > 0 && (
         <>
           <h2>{t('grid')}</h2>
-          <div className="table-wrap">
-            <table className="recap" data-testid="recap-grid">
-              <thead>
-                <tr>
-                  <th scope="col">{t('employee')}</th>
-                  {data.dates.map((date) => (
-                    <th key={date} scope="col" title={f.date(date)}>
-                      {Number(date.slice(8))}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.people.map((person, row) => (
-                  <tr key={row}>
-                    <th scope="row">{person.name}</th>
-                    {person.codes.map((code, index) => (
-                      <td key={index} data-date={data.dates[index]}>
-                        <span className={`code code-${code}`}>{code}</span>
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RecapTable
+            testId="recap-grid"
+            head={t('employee')}
+            columns={data.dates.map((date) => (
+              <th key={date} scope="col" title={f.date(date)}>
+                {Number(date.slice(8))}
+              </th>
+            ))}
+            rows={data.people.map((person) => ({
+              name: person.name,
+              cells: person.codes.map((code, index) => (
+                <td key={index} data-date={data.dates[index]}>
+                  <span className={`code code-${code}`}>{code}</span>
+                </td>
+              )),
+            }))}
+          />
           <Legend legend={data.legend} />
           <h2>{t('totals')}</h2>
-          <div className="table-wrap">
-            <table className="recap" data-testid="recap-totals">
-              <thead>
-                <tr>
-                  <th scope="col">{t('employee')}</th>
-                  {TOTAL_COLUMNS.map(([key]) => (
-                    <th key={key} scope="col">
-                      {t(key)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.people.map((person, row) => (
-                  <tr key={row}>
-                    <th scope="row">
-                      {person.name}
-                      {person.department ? (
-                        <span className="muted small"> · {person.department}</span>
-                      ) : null}
-                    </th>
-                    {TOTAL_COLUMNS.map(([key, value]) => (
-                      <td key={key}>{value(person.totals, f)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RecapTable
+            testId="recap-totals"
+            head={t('employee')}
+            columns={TOTAL_COLUMNS.map(([key]) => (
+              <th key={key} scope="col">
+                {t(key)}
+              </th>
+            ))}
+            rows={data.people.map((person) => ({
+              name: `${person.name}${person.department ? ` · ${person.department}` : ''}`,
+              cells: TOTAL_COLUMNS.map(([key, value]) => (
+                <td key={key}>{value(person.totals, f)}</td>
+              )),
+            }))}
+          />
         </>
       )}
     </div>
