@@ -11,7 +11,7 @@ import {
   updateUser,
 } from '@absensi/core';
 import { adminProcedure, managerProcedure, router } from '../../trpc.js';
-import { department, email, id, pageLimit, password, personName } from '../inputs.js';
+import { department, email, id, localDate, pageLimit, password, personName } from '../inputs.js';
 
 const role = z.enum(ROLES, { message: 'must be employee, manager or admin' });
 
@@ -40,6 +40,8 @@ export const usersRouter = router({
         password: password.optional(),
         role: role.default('employee'),
         department: department.optional(),
+        /** From when they are expected at work; today by default. */
+        hiredOn: localDate.nullable().optional(),
       }),
     )
     .mutation(({ ctx, input }) => createUser(ctx.deps, ctx.user, input)),
@@ -53,6 +55,7 @@ export const usersRouter = router({
         role: role.optional(),
         department: department.optional(),
         active: z.boolean().optional(),
+        hiredOn: localDate.nullable().optional(),
       }),
     )
     .mutation(({ ctx, input: { id: userId, ...changes } }) =>
