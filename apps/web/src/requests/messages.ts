@@ -67,6 +67,10 @@ const en = {
   refusedNotScheduled: 'You are not scheduled to work on these dates.',
   refusedOverlap: 'You already asked for leave on {dates}.',
   refusedHalfDay: 'A half-day leave is for one date.',
+  refusedOutBeforeIn: 'The clock-out must be after the clock-in.',
+  refusedTooLong: 'A shift cannot last more than 24 hours.',
+  refusedOtherDay:
+    'The clock-in must fall on the date of the correction (a night shift may begin the day after).',
   refusedEndBeforeStart: 'The end date must not be before the start date.',
   refusedFuture: 'This date is in the future.',
   refusedBothTimes: 'A missing shift needs both its clock-in and its clock-out.',
@@ -207,6 +211,10 @@ const id: Record<RequestMessageKey, string> = {
   refusedNotScheduled: 'Anda tidak dijadwalkan bekerja pada tanggal tersebut.',
   refusedOverlap: 'Anda sudah mengajukan cuti pada {dates}.',
   refusedHalfDay: 'Cuti setengah hari hanya untuk satu tanggal.',
+  refusedOutBeforeIn: 'Jam pulang harus setelah jam masuk.',
+  refusedTooLong: 'Satu shift tidak boleh lebih dari 24 jam.',
+  refusedOtherDay:
+    'Jam masuk harus pada tanggal koreksi (shift malam boleh mulai keesokan harinya).',
   refusedEndBeforeStart: 'Tanggal akhir tidak boleh sebelum tanggal mulai.',
   refusedFuture: 'Tanggal ini belum lewat.',
   refusedBothTimes: 'Absen yang terlewat perlu jam masuk dan jam pulang.',

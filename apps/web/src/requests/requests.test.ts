@@ -96,8 +96,17 @@ describe("the server's refusals in the reader's language", () => {
       ),
     ).toBe('This request is already decided or cancelled.');
     expect(
-      refusalText(refused('Overtime on 2026-11-30 is already approved for Sari.', 'conflict'), tEn),
+      refusalText(
+        refused(
+          'Overtime on 2026-11-30 is already approved for this employee (request #4).',
+          'conflict',
+        ),
+        tEn,
+      ),
     ).toBe('Overtime on this date is already approved.');
+    expect(refusalText(refused('clockOutAt: must be after the clock-in'), tId)).toBe(
+      'Jam pulang harus setelah jam masuk.',
+    );
   });
 
   it('leaves other troubles to the usual words', () => {

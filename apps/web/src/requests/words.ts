@@ -62,6 +62,9 @@ export function refusalText(problem: Problem, t: RequestTranslate): string {
   const known: [RegExp, RequestMessageKey][] = [
     [/Overtime on .* is already approved/, 'refusedOvertimeTwice'],
     [/not scheduled to work/, 'refusedNotScheduled'],
+    [/must be after the clock-in/, 'refusedOutBeforeIn'],
+    [/more than 24 hours/, 'refusedTooLong'],
+    [/^clockInAt: falls on/, 'refusedOtherDay'],
     [/half-day leave is for one date/, 'refusedHalfDay'],
     [/before the start date/, 'refusedEndBeforeStart'],
     [/in the future/, 'refusedFuture'],
