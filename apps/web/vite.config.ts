@@ -67,6 +67,31 @@ function employeeBudget(): Plugin {
   };
 }
 
+/**
+ * The modules the entry imports statically, directly or not: the employee's first screen. Kept in
+ * one chunk: left to itself the bundler splits them into shared chunks as soon as lazy screens
+ * import some too (rolldown issue #10731), which cost the first download about 3 KB.
+ */
+const firstScreen = new Set<string>();
+/** @trpc/client's WebSocket link: its index reaches it, but only the lazily loaded live link uses it. */
+const WS_LINK = /[\\/]@trpc[\\/]client[\\/]dist[\\/](links[\\/])?wsLink/;
+
+function firstScreenModules(): Plugin {
+  return {
+    name: 'absensi:first-screen-modules',
+    apply: 'build',
+    buildEnd() {
+      firstScreen.clear();
+      const visit = (id: string) => {
+        if (firstScreen.has(id) || WS_LINK.test(id)) return;
+        firstScreen.add(id);
+        for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
+      };
+      for (const id of this.getModuleIds()) if (this.getModuleInfo(id)?.isEntry) visit(id);
+    },
+  };
+}
+
 const API = 'http://127.0.0.1:8000';
 
 export default defineConfig({
@@ -107,11 +132,24 @@ export default defineConfig({
       },
     }),
     employeeBudget(),
+    firstScreenModules(),
   ],
   build: {
     target: 'es2022',
     sourcemap: false,
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'index',
+              test: (id: string) => firstScreen.has(id),
+              // Only these: the WebSocket link @trpc/client's index imports stays with the live link.
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+      },
       treeshake: {
         // @trpc/client's modules touch nothing outside themselves, but its package does not say so:
         // told, the bundler leaves the WebSocket link (imported by src/api/live-link.ts alone) out

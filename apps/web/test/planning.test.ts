@@ -186,7 +186,17 @@ describe.skipIf(!ready)('planning in Chromium against a real node', () => {
     const menu = managerPage.getByRole('navigation', { name: 'Main menu' });
     await expect
       .poll(() => menu.getByRole('link').allTextContents())
-      .toEqual(['Clock', 'History', 'Account', 'Dashboard', 'Attendance', 'Roster']);
+      .toEqual([
+        'Clock',
+        'History',
+        'Requests',
+        'Account',
+        'Dashboard',
+        'Attendance',
+        'Roster',
+        'Approvals',
+        'Monthly recap',
+      ]);
     await menu.getByRole('link', { name: 'Roster' }).click();
     const managed = managerPage.getByTestId('roster-row');
     await expect.poll(() => managed.count()).toBe(3);

@@ -4,6 +4,8 @@ import { CompanyZoneGate } from './CompanyZoneGate';
 import { Dashboard } from './dashboard/Dashboard';
 import { ExportScreen } from './export/ExportScreen';
 import { HolidaysScreen } from './holidays/HolidaysScreen';
+import { RecapScreen } from './recap/RecapScreen';
+import { RequestsAdminScreen } from './requests/RequestsAdminScreen';
 import { RosterScreen } from './roster/RosterScreen';
 import { SchedulesScreen } from './schedules/SchedulesScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -28,12 +30,17 @@ function adminOnlyScreen(path: string) {
 
 /**
  * The admin area, loaded only when an admin or a manager opens it (with its chart library). A
- * manager sees the dashboard, the records and the roster of their own people, nothing else.
+ * manager sees the dashboard, the records, the roster, the requests and the monthly recap of their
+ * own people, nothing else.
  */
 export default function AdminApp({ path, role }: { path: string; role: Role }) {
   if (path.startsWith('/admin/attendance'))
     return <CompanyZoneGate render={(zone) => <AttendanceScreen zone={zone} />} />;
   if (path.startsWith('/admin/roster'))
     return <CompanyZoneGate render={(zone) => <RosterScreen zone={zone} />} />;
+  if (path.startsWith('/admin/requests'))
+    return <CompanyZoneGate render={(zone) => <RequestsAdminScreen zone={zone} />} />;
+  if (path.startsWith('/admin/recap'))
+    return <CompanyZoneGate render={(zone) => <RecapScreen zone={zone} />} />;
   return (role === 'admin' && adminOnlyScreen(path)) || <Dashboard />;
 }

@@ -1,37 +1,49 @@
 import type { Role } from '../auth/roles';
 import { useLang } from '../i18n/lang-context';
+import type { MessageKey } from '../i18n/translate';
 import { NavLink } from './NavLink';
 
+type Pages = [to: string, label: MessageKey][];
+
+const EVERYONE: Pages = [
+  ['/', 'navClock'],
+  ['/history', 'navHistory'],
+  ['/requests', 'navRequests'],
+  ['/account', 'navAccount'],
+];
+const APPROVERS: Pages = [
+  ['/admin', 'navDashboard'],
+  ['/admin/attendance', 'navAttendance'],
+  ['/admin/roster', 'navRoster'],
+  ['/admin/requests', 'navApprovals'],
+  ['/admin/recap', 'navRecap'],
+];
+const ADMINS: Pages = [
+  ['/admin/shifts', 'navShifts'],
+  ['/admin/schedules', 'navSchedules'],
+  ['/admin/sites', 'navSites'],
+  ['/admin/holidays', 'navHolidays'],
+  ['/admin/users', 'navUsers'],
+  ['/admin/export', 'navExport'],
+  ['/admin/settings', 'navSettings'],
+];
+
 /**
- * The pages a person may open: everyone's; a manager's dashboard, records and roster of their
- * own people; and the whole admin area for admins.
+ * The pages a person may open: everyone's; a manager's dashboard, records, roster, requests and
+ * recap of their own people; and the whole admin area for admins.
  */
 export function MainMenu({ path, role }: { path: string; role: Role }) {
   const { t } = useLang();
-  const admin = role === 'admin';
+  const pages = [
+    ...EVERYONE,
+    ...(role === 'admin' || role === 'manager' ? APPROVERS : []),
+    ...(role === 'admin' ? ADMINS : []),
+  ];
   return (
     <nav aria-label={t('mainMenu')} className="nav">
-      <NavLink to="/" label="navClock" path={path} />
-      <NavLink to="/history" label="navHistory" path={path} />
-      <NavLink to="/account" label="navAccount" path={path} />
-      {(admin || role === 'manager') && (
-        <>
-          <NavLink to="/admin" label="navDashboard" path={path} />
-          <NavLink to="/admin/attendance" label="navAttendance" path={path} />
-          <NavLink to="/admin/roster" label="navRoster" path={path} />
-        </>
-      )}
-      {admin && (
-        <>
-          <NavLink to="/admin/shifts" label="navShifts" path={path} />
-          <NavLink to="/admin/schedules" label="navSchedules" path={path} />
-          <NavLink to="/admin/sites" label="navSites" path={path} />
-          <NavLink to="/admin/holidays" label="navHolidays" path={path} />
-          <NavLink to="/admin/users" label="navUsers" path={path} />
-          <NavLink to="/admin/export" label="navExport" path={path} />
-          <NavLink to="/admin/settings" label="navSettings" path={path} />
-        </>
-      )}
+      {pages.map(([to, label]) => (
+        <NavLink key={to} to={to} label={label} path={path} />
+      ))}
     </nav>
   );
 }

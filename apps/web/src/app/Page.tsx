@@ -11,10 +11,17 @@ const AdminApp = lazy(() => import('../admin/AdminApp'));
 const AccountScreen = lazy(() =>
   import('../account/AccountScreen').then((module) => ({ default: module.AccountScreen })),
 );
+const RequestsScreen = lazy(() => import('../requests/RequestsScreen'));
+const NotificationsScreen = lazy(() => import('../notifications/NotificationsScreen'));
+const LAZY_PAGES: Record<string, typeof RequestsScreen> = {
+  '/account': AccountScreen,
+  '/requests': RequestsScreen,
+  '/notifications': NotificationsScreen,
+};
 
 /**
  * The screen for a path: the admin area for admins (a manager's part of it for managers), the
- * history, the account, else the clock.
+ * history, the account, requests and notifications (each loaded when opened), else the clock.
  */
 export function Page({ path, role, sync }: { path: string; role: Role; sync: TapSync }) {
   const { t } = useLang();
@@ -26,10 +33,11 @@ export function Page({ path, role, sync }: { path: string; role: Role; sync: Tap
     );
   }
   if (path === '/history') return <HistoryScreen />;
-  if (path === '/account') {
+  const Lazy = LAZY_PAGES[path];
+  if (Lazy) {
     return (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-        <AccountScreen />
+        <Lazy />
       </Suspense>
     );
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { useSession } from '../auth/session';
 import type { TapSync } from '../clock/sync';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
@@ -9,6 +9,9 @@ import { useOnline } from '../ui/use-online';
 import { MainMenu } from './MainMenu';
 import { Page } from './Page';
 import { useRoute } from './route';
+
+// The unread count and its live subscription: after the first screen, never in its download.
+const NotificationBell = lazy(() => import('../notifications/NotificationBell'));
 
 /**
  * The signed-in frame: brand, menu, language, sign-out, the offline banner, and the page. Outside
@@ -38,6 +41,9 @@ export function Shell({ sync }: { sync: TapSync }) {
         </div>
         <MainMenu path={path} role={me.role} />
         <div className="tools">
+          <Suspense fallback={null}>
+            <NotificationBell />
+          </Suspense>
           <LanguageSwitch />
           <button className="button small" onClick={signOut}>
             {t('signOut')}

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { problemOf } from '../api/errors';
 import { useTRPC } from '../api/trpc';
 import { useSession } from '../auth/session';
@@ -10,6 +10,9 @@ import { localDateIn } from '../time/zone';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { HistoryTable } from './HistoryTable';
 import { HistoryTotals } from './HistoryTotals';
+
+// The month as the recap counts it: loaded after the first screen, not in its download.
+const OwnMonth = lazy(() => import('./OwnMonth'));
 
 /** The person's month: totals, then the shifts a page (31) at a time. */
 export function HistoryScreen() {
@@ -48,6 +51,9 @@ export function HistoryScreen() {
         <ProblemMessage problem={problem} retry={() => void history.refetch()} />
       )}
       {totals && <HistoryTotals totals={totals} f={f} />}
+      <Suspense fallback={null}>
+        <OwnMonth month={month} f={f} />
+      </Suspense>
       {history.data && items.length === 0 && <p className="muted">{t('noRecords')}</p>}
       {items.length > 0 && <HistoryTable items={items} f={f} />}
       {history.isFetchNextPageError && <ProblemMessage problem={problem} />}

@@ -24,6 +24,9 @@ export const en = {
   errOutsideSite:
     'Not counted: you are {distance} from {site}, and must be within {radius}. Tap again when you are there.',
   navExport: 'Export',
+  navRequests: 'Requests',
+  navApprovals: 'Approvals',
+  navRecap: 'Monthly recap',
   mainMenu: 'Main menu',
   signOut: 'Sign out',
   signInTitle: 'Sign in to Absensi',

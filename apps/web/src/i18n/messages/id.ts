@@ -26,6 +26,9 @@ export const id: Record<MessageKey, string> = {
   errOutsideSite:
     'Tidak dihitung: Anda berada {distance} dari {site}, padahal harus dalam {radius}. Absen lagi setelah Anda sampai.',
   navExport: 'Ekspor',
+  navRequests: 'Pengajuan',
+  navApprovals: 'Persetujuan',
+  navRecap: 'Rekap absensi',
   mainMenu: 'Menu utama',
   signOut: 'Keluar',
   signInTitle: 'Masuk ke Absensi',

@@ -1,0 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../api/trpc';
+import { navigate } from '../app/route';
+import { useRequestLang } from '../requests/messages';
+import { useSession } from '../auth/session';
+import { companyZone } from '../clock/today-cache';
+import { useFormat } from '../i18n/use-format';
+import { useNotificationsLive } from './use-notifications-live';
+import { notificationText } from './words';
+
+/**
+ * The header's link to the notifications, with the count of unread ones, kept current live.
+ * Loaded after the first screen, so the employee's first download does not grow.
+ */
+export default function NotificationBell() {
+  const { t } = useRequestLang();
+  const trpc = useTRPC();
+  const { me } = useSession();
+  const f = useFormat(companyZone(me.id));
+  // Where the person allowed it, the phone shows it too while the app is in the background.
+  useNotificationsLive((note) => {
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    if (document.visibilityState === 'visible') return;
+    new Notification(t('appName'), { body: notificationText(note, t, f), icon: '/icon-192.png' });
+  });
+  const list = useQuery(trpc.notifications.list.queryOptions({ limit: 50 }));
+  const unread = list.data?.unread ?? 0;
+  return (
+    <a
+      className="button small bell"
+      href="/notifications"
+      aria-label={unread ? t('unreadCount', { count: unread }) : t('notifications')}
+      data-testid="notifications-link"
+      onClick={(event) => {
+        event.preventDefault();
+        navigate('/notifications');
+      }}
+    >
+      <span aria-hidden="true">🔔</span>
+      {unread > 0 && (
+        <span className="count" data-testid="unread">
+          {unread}
+        </span>
+      )}
+    </a>
+  );
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../api/errors';
+import { formatters } from '../i18n/format';
+import { DICTIONARIES, translatorOf } from '../i18n/translate';
+import { notificationText } from '../notifications/words';
+import { emptyDraft, requestInput } from './draft';
+import { REQUEST_MESSAGES } from './messages';
+import { refusalText } from './words';
+
+const tEn = translatorOf({ ...DICTIONARIES.en, ...REQUEST_MESSAGES.en });
+const tId = translatorOf({ ...DICTIONARIES.id, ...REQUEST_MESSAGES.id });
+const refused = (serverMessage: string, kind: Problem['kind'] = 'invalid'): Problem => ({
+  kind,
+  serverMessage,
+  answered: true,
+});
+const KEY = '0b7c6f1e-8f0a-4f7e-9a53-5d8f7c1f2a10';
+
+describe('the request the form sends', () => {
+  it('sends a half day only for one date, with the photo and the clientKey', () => {
+    const photo = { contentType: 'image/jpeg' as const, base64: 'AAAA', bytes: 3 };
+    const draft = {
+      ...emptyDraft('2026-11-30'),
+      leaveTypeId: 2,
+      part: 'first_half' as const,
+      reason: '  Demam  ',
+      photo,
+    };
+    expect(requestInput(draft, 'Asia/Jakarta', KEY)).toEqual({
+      kind: 'leave',
+      leaveTypeId: 2,
+      startDate: '2026-11-30',
+      endDate: '2026-11-30',
+      part: 'first_half',
+      reason: 'Demam',
+      attachment: { contentType: 'image/jpeg', base64: 'AAAA' },
+      clientKey: KEY,
+    });
+    expect(
+      requestInput({ ...draft, endDate: '2026-12-02', photo: null }, 'Asia/Jakarta', KEY),
+    ).toMatchObject({ part: 'full', endDate: '2026-12-02' });
+  });
+
+  it('sends a correction as instants in the company zone, and overtime in minutes', () => {
+    const base = { ...emptyDraft('2026-11-27'), reason: 'Lupa absen' };
+    expect(
+      requestInput(
+        { ...base, kind: 'correction', clockIn: '2026-11-27T08:00', clockOut: '2026-11-27T17:05' },
+        'Asia/Jakarta',
+        KEY,
+      ),
+    ).toEqual({
+      kind: 'correction',
+      date: '2026-11-27',
+      clockInAt: '2026-11-27T01:00:00.000Z',
+      clockOutAt: '2026-11-27T10:05:00.000Z',
+      reason: 'Lupa absen',
+      clientKey: KEY,
+    });
+    expect(requestInput({ ...base, kind: 'overtime', minutes: '90' }, 'UTC', KEY)).toEqual({
+      kind: 'overtime',
+      date: '2026-11-27',
+      minutes: 90,
+      reason: 'Lupa absen',
+      clientKey: KEY,
+    });
+    expect(requestInput({ ...base, kind: 'overtime' }, 'UTC', KEY)).not.toHaveProperty('minutes');
+  });
+});
+
+describe("the server's refusals in the reader's language", () => {
+  it('says what is left of the allowance', () => {
+    const problem = refused(
+      'This leave takes 3 working days; 1 of the 12 days of Cuti tahunan for 2026 are left.',
+    );
+    expect(refusalText(problem, tEn)).toBe(
+      'This leave takes 3 working days; 1 of 12 days are left.',
+    );
+    expect(refusalText(problem, tId)).toBe('Cuti ini memakai 3 hari kerja; sisa 1 dari 12 hari.');
+  });
+
+  it('names the other leave, a day off, a request already decided', () => {
+    expect(
+      refusalText(refused('You already asked for leave on 2026-11-30.', 'conflict'), tId),
+    ).toBe('Anda sudah mengajukan cuti pada 2026-11-30.');
+    expect(
+      refusalText(refused('startDate: you are not scheduled to work on these dates'), tId),
+    ).toBe('Anda tidak dijadwalkan bekerja pada tanggal tersebut.');
+    expect(
+      refusalText(
+        refused(
+          'This request is already approved; only a pending one can be cancelled.',
+          'conflict',
+        ),
+        tEn,
+      ),
+    ).toBe('This request is already decided or cancelled.');
+    expect(
+      refusalText(
+        refused(
+          'Overtime on 2026-11-30 is already approved for this employee (request #4).',
+          'conflict',
+        ),
+        tEn,
+      ),
+    ).toBe('Overtime on this date is already approved.');
+    expect(refusalText(refused('clockOutAt: must be after the clock-in'), tId)).toBe(
+      'Jam pulang harus setelah jam masuk.',
+    );
+  });
+
+  it('leaves other troubles to the usual words', () => {
+    expect(refusalText(refused('Failed to fetch', 'network'), tEn)).toBe(tEn('errOffline'));
+  });
+});
+
+describe('notifications', () => {
+  it('words a decided request in either language', () => {
+    const note = {
+      kind: 'request_decided' as const,
+      details: {
+        requestId: 4,
+        requestKind: 'leave',
+        state: 'declined',
+        startDate: '2026-11-30',
+        endDate: '2026-11-30',
+        note: 'Stok opname',
+        by: 'Budi',
+      },
+    };
+    expect(notificationText(note, tEn, formatters('en', 'UTC'))).toBe(
+      'Your leave request for Mon, 30 Nov 2026 was declined by Budi. Note: Stok opname',
+    );
+    expect(notificationText(note, tId, formatters('id', 'UTC'))).toContain('ditolak oleh Budi');
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * Requests and the month's recap in the browser (issue 16): an employee on a phone files sick
+ * leave with a photo of a doctor's note, the admin sees the photo and approves it, the employee
+ * sees it approved without reloading (live), and the month's XLSX recap shows S on that day.
+ */
+import { deflateSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, checkPrerequisites, useStack, type Stack } from './harness.js';
+import { DESKTOP, PHONE, signedIn, wallClock } from './pages.js';
+
+const ready = checkPrerequisites();
+
+/** CRC-32 of PNG chunks. */
+function crc32(data: Buffer): number {
+  let crc = ~0;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit += 1) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+/**
+ * A photo as a phone takes it: a PNG of width × height with a gradient and some grain, too big
+ * for the server as it is (the app must make it smaller).
+ */
+function photoPng(width: number, height: number): Buffer {
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  let seed = 7;
+  for (let y = 0; y < height; y += 1) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x += 1) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const grain = (seed >> 16) & 0x3f;
+      rows[row + 1 + x * 3] = (x * 255) / width + grain / 2;
+      rows[row + 2 + x * 3] = (y * 255) / height;
+      rows[row + 3 + x * 3] = 128 + grain;
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe.skipIf(!ready)('requests and the recap in Chromium against a real node', () => {
+  const suite = useStack();
+  let stack: Stack;
+  beforeAll(() => {
+    stack = suite.stack;
+  });
+
+  it('files sick leave with a photo on a phone, the admin approves it live, and the XLSX recap shows S', async () => {
+    const person = await stack.employee('Sari Wulandari', 'Klinik');
+    const zone = (await stack.admin.admin.settings.get.query()).timeZone;
+    const today = wallClock(Date.now(), zone).date;
+    const month = today.slice(0, 7);
+    // Scheduled every day of the week, so today is a work day whatever day it is.
+    const shift = await stack.admin.admin.shifts.create.mutate({
+      name: 'Pagi',
+      code: 'P',
+      startTime: '08:00',
+      endTime: '16:00',
+    });
+    const everyDay = await stack.admin.admin.schedules.create.mutate({
+      name: 'Setiap hari',
+      kind: 'weekly',
+      days: Array.from({ length: 7 }, () => shift.id),
+    });
+    await stack.admin.admin.schedules.assign.mutate({
+      scheduleId: everyDay.id,
+      userId: person.id,
+      validFrom: `${month}-01`,
+    });
+    const photo = photoPng(2000, 1500);
+    expect(photo.length).toBeGreaterThan(180 * 1024);
+
+    // The employee, on a phone, files sick leave for today with the photo.
+    const phone = await (await suite.newContext(PHONE)).newPage();
+    await signedIn(phone, stack.url, person.email, person.password);
+    await phone.getByRole('link', { name: 'Requests' }).click();
+    const form = phone.getByRole('form', { name: 'New request' });
+    await form.getByLabel('Leave type').selectOption({ label: 'Sick' });
+    await form.getByLabel('From').fill(today);
+    await form.getByLabel('Until').fill(today);
+    await form.getByLabel("Photo of the doctor's note (optional)").setInputFiles({
+      name: 'surat-dokter.png',
+      mimeType: 'image/png',
+      buffer: photo,
+    });
+    await form.getByText(/^Photo ready: \d+ KB$/).waitFor();
+    await form.getByLabel('Reason').fill('Demam tinggi, surat dokter terlampir');
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await form.getByText('Your request was sent and waits for approval.').waitFor();
+    const mine = phone.getByTestId('request').filter({ hasText: 'Demam tinggi' });
+    await expect.poll(() => mine.getAttribute('data-state')).toBe('pending');
+    await expect.poll(() => mine.textContent()).toContain('Awaiting approval');
+    await expect.poll(() => mine.textContent()).toContain('With photo');
+    // Marks this page: a reload would lose it.
+    await phone.evaluate(() => ((window as unknown as { __kept: boolean }).__kept = true));
+
+    // The server kept a JPEG within the limit.
+    const [filed] = (
+      await stack.admin.admin.requests.list.query({ state: 'pending' })
+    ).items.filter((item) => item.userId === person.id);
+    expect(filed?.attachments[0]?.contentType).toBe('image/jpeg');
+    expect(filed!.attachments[0]!.sizeBytes).toBeLessThanOrEqual(180 * 1024);
+
+    // The admin sees the photo and approves with a note.
+    const desk = await (await suite.newContext(DESKTOP)).newPage();
+    await signedIn(desk, stack.url, ADMIN.email, ADMIN.password);
+    await desk.getByRole('link', { name: 'Approvals' }).click();
+    const pending = desk.getByTestId('request').filter({ hasText: 'Sari Wulandari' });
+    await pending.getByRole('button', { name: 'Show photo' }).click();
+    const image = pending.getByTestId('attachment');
+    // Made smaller on the phone: at most 1600 px wide, and shown.
+    await expect
+      .poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
+    expect(
+      await image.evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    ).toBeLessThanOrEqual(1600);
+    await pending.getByLabel('Note for the employee (optional)').fill('Semoga lekas sembuh');
+    await pending.getByRole('button', { name: 'Approve' }).click();
+    // Decided, it leaves the list of those waiting.
+    await expect.poll(() => pending.count()).toBe(0);
+
+    // The employee sees it approved, and the unread notification, without reloading.
+    await expect.poll(() => mine.getAttribute('data-state'), { timeout: 15_000 }).toBe('approved');
+    expect(await mine.textContent()).toContain('Approved by Admin');
+    expect(await mine.textContent()).toContain('Semoga lekas sembuh');
+    await expect.poll(() => phone.getByTestId('unread').textContent()).toBe('1');
+    expect(await phone.evaluate(() => (window as unknown as { __kept?: boolean }).__kept)).toBe(
+      true,
+    );
+    await phone.getByTestId('notifications-link').click();
+    const note = phone.getByTestId('notification').first();
+    await expect.poll(() => note.textContent()).toContain('was approved by Admin');
+
+    // The admin's recap shows S today, and its XLSX too.
+    await desk.getByRole('link', { name: 'Monthly recap' }).click();
+    const row = desk.getByTestId('recap-grid').locator('tr', { hasText: 'Sari Wulandari' });
+    await expect.poll(() => row.locator(`td[data-date="${today}"]`).textContent()).toBe('S');
+    await desk.getByTestId('recap-export-xlsx').click();
+    const download = desk.getByTestId('download');
+    await expect.poll(() => download.isVisible(), { timeout: 30_000 }).toBe(true);
+    const response = await desk.request.get(
+      new URL((await download.getAttribute('href'))!, stack.url).toString(),
+    );
+    expect(response.status()).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await response.body()) as unknown as ArrayBuffer);
+    const grid = workbook.getWorksheet('Grid')!;
+    const header = grid.getRow(1).values as unknown[];
+    const column = header.findIndex(
+      (cell) => cell instanceof Date && cell.toISOString().slice(0, 10) === today,
+    );
+    expect(column).toBeGreaterThan(0);
+    let code: unknown = null;
+    grid.eachRow((line) => {
+      if (line.getCell(1).value === 'Sari Wulandari') code = line.getCell(column).value;
+    });
+    expect(code).toBe('S');
+  });
+});
