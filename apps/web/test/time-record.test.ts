@@ -251,7 +251,7 @@ describe.skipIf(!ready)('the time record in Chromium against a real node', () =>
     expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Previous' }).click();
     await expect.poll(() => count.textContent()).toBe('Showing 1–100 of 101 records');
-  });
+  }, 120_000); // 101 shifts added one by one through the API: slow on a loaded machine
 
   it("shows a tap kept offline since yesterday at yesterday's time in the live feed", async () => {
     const person = await stack.employee('Yanti Kusuma');

@@ -62,7 +62,7 @@ async function dropDays(
 /** Publishes the events and drops stale caches; returns whether the feed took the events. */
 export async function afterCommit(
   deps: Pick<CoreDeps, 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users'> &
-    Partial<Pick<CoreDeps, 'planning' | 'dayCache' | 'statuses'>>,
+    Partial<Pick<CoreDeps, 'planning' | 'dayCache'>>,
   committed: Committed,
 ): Promise<boolean> {
   const events = committed.events ?? [];
@@ -82,16 +82,5 @@ export async function afterCommit(
     dashboardStale ? deps.dashboardCache?.invalidate().catch(() => undefined) : undefined,
     dropDays(deps, events, committed),
   ]);
-  // The daily status of days an admin changed (a correction, an added shift), and of every recent
-  // day when the plan changed; a tap's own day is settled by the periodic pass.
-  if (committed.schedules || committed.calendar) deps.statuses?.refreshRecentMonths();
-  for (const event of events) {
-    if (!isAttendanceEvent(event)) continue;
-    const byAdmin =
-      event.type === 'AttendanceUpdated'
-        ? event.data.change === 'correction'
-        : event.data.origin === 'admin';
-    if (byAdmin) deps.statuses?.refreshDays(event.data.userId, [event.data.workDate]);
-  }
   return publishEvents(deps, events);
 }

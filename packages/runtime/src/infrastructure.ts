@@ -7,7 +7,6 @@ import {
   MemoryDayCache,
   MemorySnapshotCache,
   PlanningCache,
-  StatusRefresher,
   SentMarks,
   SettingsCache,
   UserCache,
@@ -181,7 +180,7 @@ export function coreDeps(
   nodeId: string,
   extra: Partial<Pick<CoreDeps, 'jobs'>> = {},
 ): CoreDeps {
-  const deps: CoreDeps = {
+  return {
     nodeId,
     db: infra.db,
     feed: infra.feed,
@@ -196,7 +195,6 @@ export function coreDeps(
     users: userCacheOf(infra),
     ...extra,
   };
-  return { ...deps, statuses: new StatusRefresher(deps) };
 }
 
 /** The process's cache of signed-in users, announcing its changes and hearing everyone else's. */

@@ -89,10 +89,13 @@ export async function save(
   const fields = Object.keys(rows[0]!).filter(
     (key) => key !== 'userId' && key !== 'workDate',
   ) as (keyof InferAttributes<DailyStatusRow>)[];
-  await db.models.DailyStatusRow.bulkCreate(
-    rows.map((row) => ({ ...row, computedAt })),
-    { updateOnDuplicate: [...fields, 'computedAt'] },
-  );
+  // In slices, so that no single write holds the database (SQLite's one writer) for long.
+  for (let start = 0; start < rows.length; start += 500) {
+    await db.models.DailyStatusRow.bulkCreate(
+      rows.slice(start, start + 500).map((row) => ({ ...row, computedAt })),
+      { updateOnDuplicate: [...fields, 'computedAt'] },
+    );
+  }
 }
 
 /** Removes the stored statuses of these (person, date) pairs. */
