@@ -93,13 +93,27 @@ async function has(command: string): Promise<boolean> {
   );
 }
 
-/** Installs the engine and debootstrap from Debian when they are missing (the machine runs as root). */
+/**
+ * Installs the engine, debootstrap, iptables and iproute2 (the hosts' namespaces and bridge) from Debian when they
+ * are missing (the machine runs as root).
+ */
 export async function ensureTools(): Promise<void> {
-  if ((await has('dockerd')) && (await has('debootstrap'))) return;
+  const tools = ['dockerd', 'debootstrap', 'iptables', 'ip', 'nsenter'];
+  if ((await Promise.all(tools.map(has))).every(Boolean)) return;
   await sh('apt-get', ['update', '-qq'], { timeoutMs: 5 * 60_000 });
   await sh(
     'apt-get',
-    ['install', '-y', '-qq', '--no-install-recommends', 'docker.io', 'debootstrap', 'iptables'],
+    [
+      'install',
+      '-y',
+      '-qq',
+      '--no-install-recommends',
+      'docker.io',
+      'debootstrap',
+      'iptables',
+      'iproute2',
+      'util-linux',
+    ],
     {
       env: { DEBIAN_FRONTEND: 'noninteractive' },
       timeoutMs: 10 * 60_000,
