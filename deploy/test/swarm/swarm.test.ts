@@ -17,7 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDockerfiles, prunedPackage, readDockerfile } from '../../src/dockerfiles.js';
-import { keepSwarm, swarmRoot as root } from '../../src/env.js';
+import { keepSwarm, reuseImages, swarmRoot as root } from '../../src/env.js';
 import { appWorkspaces, repoPath } from '../../src/repo.js';
 import {
   buildImage,
@@ -393,19 +393,27 @@ beforeAll(async () => {
   step('docker.io and debootstrap present');
   builder = await startEngine(root);
   step(`build engine ${builder.host} (pid ${builder.pid}) up`);
-  await sh('bash', [repoPath('docker', 'base', 'make-base-images.sh'), `${root}/base`], {
-    env: { DOCKER_HOST: builder.host },
-    timeoutMs: 15 * 60_000,
-  });
-  step('base images');
-  removeCertificates = provideBuildCertificates();
-  for (const name of listDockerfiles()) {
-    await buildImage(builder, `docker/${name}.Dockerfile`, name);
-    step(`image ${name}`);
+  const present = await docker(builder, ['image', 'inspect', ...images]).then(
+    () => true,
+    () => false,
+  );
+  if (reuseImages && present) {
+    step('ABSENSI_SWARM_REUSE_IMAGES=1: the images the build engine has, not built again');
+  } else {
+    await sh('bash', [repoPath('docker', 'base', 'make-base-images.sh'), `${root}/base`], {
+      env: { DOCKER_HOST: builder.host },
+      timeoutMs: 15 * 60_000,
+    });
+    step('base images');
+    removeCertificates = provideBuildCertificates();
+    for (const name of listDockerfiles()) {
+      await buildImage(builder, `docker/${name}.Dockerfile`, name);
+      step(`image ${name}`);
+    }
+    await buildImage(builder, 'docker/swarm-test/mariadb.Dockerfile', 'mariadb');
+    await buildImage(builder, 'docker/swarm-test/redis.Dockerfile', 'redis');
+    step('images mariadb and redis (test stand-ins)');
   }
-  await buildImage(builder, 'docker/swarm-test/mariadb.Dockerfile', 'mariadb');
-  await buildImage(builder, 'docker/swarm-test/redis.Dockerfile', 'redis');
-  step('images mariadb and redis (test stand-ins)');
 
   hostsUp = true; // from here on, afterAll takes the hosts down whatever happens
   console.log(await hostsCommand(root, ['up']));
