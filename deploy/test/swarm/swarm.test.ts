@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listDockerfiles, prunedPackage, readDockerfile } from '../../src/dockerfiles.js';
 import { keepSwarm, reuseImages, swarmRoot as root } from '../../src/env.js';
 import { appWorkspaces, repoPath } from '../../src/repo.js';
@@ -490,6 +490,8 @@ afterAll(async () => {
   step('hosts, engines, namespaces, bridge and iptables rule removed');
 });
 
+afterEach(({ task }) => step(`done: ${task.name}`));
+
 describe('the stack on a three-host Swarm', () => {
   it('places the fourteen tasks by the node labels: data and edge on h1, realtime on h3, the API spread', async () => {
     const lines = await docker(on(), [
@@ -588,9 +590,13 @@ describe('the stack on a three-host Swarm', () => {
     const live = await dashboard(session);
     const onH2 = (await runningTasks('api')).filter((task) => task.node === h2.name);
     expect(onH2.length, 'API tasks on h2 before the cut').toBeGreaterThan(0);
+    // nginx-upstreams.sh (the nginx image's entrypoint) says on stderr when the API tasks' addresses change
     const nginxChanges = async () =>
-      (await docker(on(), ['service', 'logs', '--raw', 'absensi_nginx'])).match(/members changed/g)
-        ?.length ?? 0;
+      (
+        await sh('sh', ['-c', 'docker service logs --raw absensi_nginx 2>&1'], {
+          env: { DOCKER_HOST: on().host },
+        })
+      ).match(/members changed/g)?.length ?? 0;
     const changesBefore = await nginxChanges();
 
     const log: TapLog = {
@@ -675,6 +681,13 @@ describe('the stack on a three-host Swarm', () => {
     let longestGap = 0;
     for (let index = 1; index < arrivals.length; index++)
       longestGap = Math.max(longestGap, arrivals[index]! - arrivals[index - 1]!);
+    const missing = await sql(
+      `SELECT node_id, type, COUNT(*) FROM events WHERE user_id IN (${ids}) AND id NOT IN ('${[...live.events.map((event) => event.id), 'none'].join("','")}') GROUP BY node_id, type`,
+    );
+    if (missing.length > 0)
+      console.log(
+        `[swarm] not on the dashboard (${live.events.length} frames in all): ${missing.map((row) => row.join(' ')).join('; ')}`,
+      );
     const dashboardOpen = !live.isClosed();
     live.close();
     const changesAfter = await nginxChanges();
