@@ -240,7 +240,10 @@ async function dashboard(session: Session) {
   const events: LiveEvent[] = [];
   let closed = false;
   socket.on('message', (raw: Buffer) => {
-    const message = JSON.parse(raw.toString()) as {
+    const text = raw.toString();
+    // realtime's keep-alive, as tRPC's client answers it: a socket that does not answer is dropped
+    if (text === 'PING') return socket.send('PONG');
+    const message = JSON.parse(text) as {
       id?: number;
       result?: {
         type: string;
