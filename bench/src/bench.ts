@@ -19,13 +19,14 @@ import { runEmbedded } from './scenarios/embedded.js';
 import { runFanoutScenario } from './scenarios/fanout.js';
 import { profileApiNode } from './scenarios/profile.js';
 import { runReads } from './scenarios/reads.js';
+import { runRecap } from './scenarios/recap.js';
 import { runRush } from './scenarios/rush.js';
 import { runWarmup } from './scenarios/warmup.js';
 import { deletePrefix } from './setup.js';
 import { startStage } from './stage.js';
 
 /** The parts a run can be limited to (`--only=`). */
-export type Part = 'rush' | 'reads' | 'fanout' | 'embedded';
+export type Part = 'rush' | 'reads' | 'fanout' | 'embedded' | 'recap';
 
 export interface RunOptions {
   plan: Plan;
@@ -89,6 +90,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
       pool2.destroy();
     }
   }
+  if (wants('recap')) results.recap = await runRecap(plan.recap, log);
   logs.close();
   results.machine.loadAvgAtEnd = loadavg();
   results.durationSeconds = (Date.now() - started) / 1000;

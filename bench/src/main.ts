@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { runBench, type Part } from './bench.js';
 import { PLANS, type Plan } from './plans.js';
 import { formatCapacityRatios, formatTable, rowsOf } from './report.js';
+import { formatSpread } from './stats.js';
 import { missingServices } from './setup.js';
 
 const args = process.argv.slice(2);
@@ -44,6 +45,10 @@ const results = await runBench({
 const table = formatTable(rowsOf(results));
 console.log(`\n${table}\n`);
 if (results.capacityRatios) console.log(`${formatCapacityRatios(results.capacityRatios)}\n`);
+if (results.recap)
+  console.log(
+    `recap of ${results.recap.employees} employees for ${results.recap.month} (${results.recap.shifts} shifts), built and written as XLSX by the worker's code: ${formatSpread(results.recap.seconds)} s\n`,
+  );
 const folder = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(folder, { recursive: true });
 const file = `${folder}${plan.name}-${results.startedAt.replace(/[:.]/g, '-')}.json`;

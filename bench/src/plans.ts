@@ -26,6 +26,8 @@ export interface Plan {
     stepSeconds: number;
     capacity: { concurrency: number; seconds: number; maxPerStep: number };
   };
+  /** The month's recap: employees and how many times it is built. */
+  recap: { employees: number; runs: number };
   /** The big rush: this many clock-ins offered evenly over `seconds` s. */
   bigRush?: { count: number; seconds: number };
   /** Length of the profiled node's load, s. */
@@ -53,6 +55,7 @@ export const PLANS = {
       stepSeconds: 5,
       capacity: { concurrency: 64, seconds: 5, maxPerStep: 10_000 },
     },
+    recap: { employees: 1_000, runs: 3 },
     bigRush: { count: 50_000, seconds: 60 },
     addresses: 16,
   },
@@ -70,6 +73,7 @@ export const PLANS = {
       stepSeconds: 2,
       capacity: { concurrency: 16, seconds: 2, maxPerStep: 1_000 },
     },
+    recap: { employees: 1_000, runs: 1 },
     settleMs: 3_000,
     addresses: 8,
   },
@@ -87,6 +91,7 @@ export const PLANS = {
       stepSeconds: 1,
       capacity: { concurrency: 2, seconds: 1, maxPerStep: 10 },
     },
+    recap: { employees: 20, runs: 1 },
     addresses: 4,
   },
 } satisfies Record<string, Plan>;

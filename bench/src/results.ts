@@ -6,6 +6,7 @@ import type { ProfileSummary } from './profile.js';
 import type { CapacityRatios } from './ratios.js';
 import type { ReadResult } from './reads.js';
 import type { RushStep } from './rush.js';
+import type { RecapResult } from './scenarios/recap.js';
 
 export interface BenchResults {
   plan: Plan;
@@ -33,6 +34,8 @@ export interface BenchResults {
   fanout: Record<string, { baselineRss: number; levels: FanoutLevel[] }>;
   embedded: RushStep[][];
   profile?: { file: string; summary: ProfileSummary };
+  /** The month's recap of many employees, built as the worker builds an export. */
+  recap?: RecapResult;
   notes: string[];
 }
 

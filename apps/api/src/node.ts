@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import type { Config } from '@absensi/config';
 import { createLiveSocket, type AppDeps, type LiveSocket } from '@absensi/api';
-import { closeForgottenShifts, recentEvents, type JobStarter } from '@absensi/core';
+import {
+  closeForgottenShifts,
+  recentEvents,
+  settleRecentDays,
+  type JobStarter,
+} from '@absensi/core';
 import type { FirstAdmin } from '@absensi/db';
 import { createQueue, EXPORT_QUEUE, InProcessJobStarter, QueueJobStarter } from '@absensi/jobs';
 import type { ExportJobData } from '@absensi/core';
@@ -89,6 +94,7 @@ async function embeddedServices(
   stops.push(() => relayStop.abort());
   const onError = (error: unknown) => infra.logger.error({ err: error }, 'periodic job failed');
   stops.push(every(60_000, () => closeForgottenShifts(deps), onError));
+  stops.push(every(60_000, () => settleRecentDays(deps), onError));
   if (infra.sessions instanceof DatabaseSessionStore) {
     const store = infra.sessions;
     stops.push(every(3_600_000, () => store.sweep(), onError));

@@ -260,12 +260,23 @@ describeApi('admin', (fixture) => {
     });
 
     it('reads and changes the settings', async () => {
-      expect(await admin.trpc.admin.settings.get.query()).toEqual({
+      const defaults = {
         timeZone: 'Asia/Jakarta',
         autoClockOutHour: 23,
+        overtimeRules: 'PP_35_2021',
+        workWeek: 'five_day',
+      };
+      expect(await admin.trpc.admin.settings.get.query()).toEqual(defaults);
+      const changed = await admin.trpc.admin.settings.update.mutate({
+        autoClockOutHour: 22,
+        workWeek: 'six_day',
       });
-      const changed = await admin.trpc.admin.settings.update.mutate({ autoClockOutHour: 22 });
-      expect(changed).toEqual({ timeZone: 'Asia/Jakarta', autoClockOutHour: 22 });
+      expect(changed).toEqual({ ...defaults, autoClockOutHour: 22, workWeek: 'six_day' });
+      const unknownRules = await errorOf(
+        admin.trpc.admin.settings.update.mutate({ overtimeRules: 'UU_99' as 'PP_35_2021' }),
+      );
+      expect(unknownRules.message).toMatch(/overtimeRules: must be a known overtime rule set/);
+      await admin.trpc.admin.settings.update.mutate({ workWeek: 'five_day' });
       expect((await employee.trpc.attendance.today.query()).settings.autoClockOutHour).toBe(22);
     });
 

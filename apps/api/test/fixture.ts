@@ -6,6 +6,10 @@ import {
   AuditLog,
   EventRow,
   Holiday,
+  LeaveRequest,
+  LeaveType,
+  NotificationRow,
+  RequestAttachment,
   SettingsRow,
   Site,
   User,
@@ -34,7 +38,10 @@ export interface ApiFixture {
   employeePassword: string;
   /** The node and its signed-in clients, once the suite's beforeAll has run. */
   started(): Started;
-  /** Rows in every table a procedure may change (the settings row as JSON). */
+  /**
+   * Rows in every table a procedure may change (the settings row as JSON); not the daily statuses,
+   * which the periodic pass recomputes on its own.
+   */
   rowCounts(): Promise<Record<string, number | string>>;
   clockOutIfIn(client: TestClient): Promise<void>;
   /**
@@ -102,6 +109,10 @@ export function describeApi(feature: string, body: (fixture: ApiFixture) => void
           sites: JSON.stringify(await Site.findAll({ order: [['id', 'ASC']] })),
           userSites: await UserSite.count(),
           holidays: JSON.stringify(await Holiday.findAll({ order: [['id', 'ASC']] })),
+          leaveTypes: JSON.stringify(await LeaveType.findAll({ order: [['id', 'ASC']] })),
+          requests: JSON.stringify(await LeaveRequest.findAll({ order: [['id', 'ASC']] })),
+          attachments: await RequestAttachment.count(),
+          notifications: JSON.stringify(await NotificationRow.findAll({ order: [['id', 'ASC']] })),
         };
       },
       async shiftRunningNow(options = {}) {

@@ -2,6 +2,7 @@ import type { Config } from '@absensi/config';
 import {
   closeForgottenShifts,
   republishUnsent,
+  settleRecentDays,
   reportJobFailure,
   runExportJob,
   type CoreDeps,
@@ -13,6 +14,8 @@ import { connectInfrastructure, coreDeps } from '@absensi/runtime';
 export interface WorkerTiming {
   /** How often to look for shifts past their auto clock-out hour. */
   autoClockOutEveryMs: number;
+  /** How often to bring the last days' daily statuses up to date. */
+  settleStatusesEveryMs: number;
   /** How often to re-publish events whose append to the feed failed, and how old they must be. */
   republishEveryMs: number;
   republishOlderThanMs: number;
@@ -20,6 +23,7 @@ export interface WorkerTiming {
 
 const DEFAULT_TIMING: WorkerTiming = {
   autoClockOutEveryMs: 60_000,
+  settleStatusesEveryMs: 60_000,
   republishEveryMs: 2_000,
   republishOlderThanMs: 2_000,
 };
@@ -56,6 +60,7 @@ export async function startWorker(
   const maintenance = createQueue<MaintenanceTask>(MAINTENANCE_QUEUE, redis, 'worker');
   maintenance.process(1, async (job) => {
     if (job.data.task === 'auto-clock-out') return { closed: await closeForgottenShifts(deps) };
+    if (job.data.task === 'settle-statuses') return settleRecentDays(deps);
     return {
       republished: await republishUnsent(deps, {
         olderThanMs: every.republishOlderThanMs,
@@ -89,6 +94,10 @@ export async function startWorker(
     setInterval(
       () => enqueue({ task: 'republish' }, every.republishEveryMs),
       every.republishEveryMs,
+    ),
+    setInterval(
+      () => enqueue({ task: 'settle-statuses' }, every.settleStatusesEveryMs),
+      every.settleStatusesEveryMs,
     ),
   ];
   enqueue({ task: 'auto-clock-out' }, every.autoClockOutEveryMs);

@@ -25,7 +25,7 @@ export interface Committed {
 /** Publishes the events and drops stale caches; returns whether the feed took the events. */
 export async function afterCommit(
   deps: Pick<CoreDeps, 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users'> &
-    Partial<Pick<CoreDeps, 'planning'>>,
+    Partial<Pick<CoreDeps, 'planning' | 'statuses'>>,
   committed: Committed,
 ): Promise<boolean> {
   const events = committed.events ?? [];
@@ -40,5 +40,16 @@ export async function afterCommit(
     committed.schedules ||
     committed.calendar;
   if (dashboardStale) await deps.dashboardCache?.invalidate().catch(() => undefined);
+  // The daily status of days an admin changed (a correction, an added shift), and of every recent
+  // day when the plan changed; a tap's own day is settled by the periodic pass.
+  if (committed.schedules || committed.calendar) deps.statuses?.refreshRecentMonths();
+  for (const event of events) {
+    if (!isAttendanceEvent(event)) continue;
+    const byAdmin =
+      event.type === 'AttendanceUpdated'
+        ? event.data.change === 'correction'
+        : event.data.origin === 'admin';
+    if (byAdmin) deps.statuses?.refreshDays(event.data.userId, [event.data.workDate]);
+  }
   return publishEvents(deps, events);
 }

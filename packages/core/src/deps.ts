@@ -6,6 +6,7 @@ import type { SentMarks } from './outbox/sent-marks.js';
 import type { JobStarter } from './reports/job-starter.js';
 import type { PlanningCache } from './schedules/planning-cache.js';
 import type { SettingsCache } from './settings/settings-cache.js';
+import type { StatusRefresher } from './status/refresher.js';
 import type { UserCache } from './users/user-cache.js';
 
 /** The narrow logger use cases need; pino's and Fastify's loggers fit it. */
@@ -37,6 +38,8 @@ export interface CoreDeps {
   readonly users?: UserCache | undefined;
   /** The dashboard snapshot, cached briefly and dropped when what it shows changes. */
   readonly dashboardCache?: SnapshotCache | undefined;
+  /** Recomputes daily statuses after a change that decides them, off the request path. */
+  readonly statuses?: StatusRefresher | undefined;
   /** Background jobs (the worker's queue in the cluster, in-process in `npm start`). */
   readonly jobs?: JobStarter | undefined;
 }

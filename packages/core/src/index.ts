@@ -16,3 +16,7 @@ export * from './schedules/index.js';
 export type { Page } from './page.js';
 export * as overtimeRules from './overtime/rules.js';
 export * as statusRules from './status/rules.js';
+export * from './requests/index.js';
+export * from './notifications/index.js';
+export * from './recap/index.js';
+export * from './status/index.js';

@@ -22,7 +22,16 @@ export type {
 export type { SessionUserRow, UserFilter, UserChanges, NewUser } from './repositories/users.js';
 export type { OutboxEvent } from './repositories/outbox.js';
 export type { AuditEntry } from './repositories/audit.js';
-export type { DayCounts, NodeGroup, PeopleGroup, PersonRow } from './repositories/dashboard.js';
+export type {
+  DayCounts,
+  NodeGroup,
+  PeopleGroup,
+  PersonRow,
+  RecapPerson,
+} from './repositories/dashboard.js';
+export type { ShiftForStatus, StatusValues } from './repositories/statuses.js';
+export type { NewRequest, RequestChanges, RequestFilter } from './repositories/requests.js';
+export type { NewLeaveType, LeaveTypeChanges } from './repositories/leave-types.js';
 export type { SettingsValues } from './repositories/settings.js';
 export type { ScheduleWithDays, ShiftTypeValues } from './repositories/schedules.js';
 export type { NewSite, SiteChanges, Assignment, EmployeeSiteRow } from './repositories/sites.js';

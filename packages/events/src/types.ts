@@ -67,10 +67,48 @@ export const jobProgressSchema = z.object({
   }),
 });
 
+export const NOTIFICATION_KINDS = [
+  'request_decided',
+  'request_filed',
+  'record_corrected',
+  'auto_clocked_out',
+  'overtime_ordered',
+] as const;
+/** Something happened to a person: they receive it live and find it in their notifications. */
+export const notificationCreatedSchema = z.object({
+  ...envelope,
+  type: z.literal('NotificationCreated'),
+  data: z.object({
+    /** Whom it is for. */
+    userId: z.number().int(),
+    notificationId: z.number().int(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    /** What it says, by kind: ids, dates, states; the app words it in the reader's language. */
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  }),
+});
+
+export const REQUEST_STATE_VALUES = ['pending', 'approved', 'declined', 'cancelled'] as const;
+/** A request was filed, decided or cancelled: the approvers' lists follow it live. */
+export const requestChangedSchema = z.object({
+  ...envelope,
+  type: z.literal('RequestChanged'),
+  data: z.object({
+    requestId: z.number().int(),
+    /** The employee who asked. */
+    userId: z.number().int(),
+    department: z.string().nullable(),
+    kind: z.enum(['leave', 'correction', 'overtime']),
+    state: z.enum(REQUEST_STATE_VALUES),
+  }),
+});
+
 export const appEventSchema = z.discriminatedUnion('type', [
   attendanceCreatedSchema,
   attendanceUpdatedSchema,
   jobProgressSchema,
+  notificationCreatedSchema,
+  requestChangedSchema,
 ]);
 
 export type AttendanceCreated = z.infer<typeof attendanceCreatedSchema>;
@@ -79,6 +117,9 @@ export type JobProgress = z.infer<typeof jobProgressSchema>;
 export type AppEvent = z.infer<typeof appEventSchema>;
 export type AppEventType = AppEvent['type'];
 export type AttendanceEvent = AttendanceCreated | AttendanceUpdated;
+export type NotificationCreated = z.infer<typeof notificationCreatedSchema>;
+export type NotificationKind = NotificationCreated['data']['kind'];
+export type RequestChanged = z.infer<typeof requestChangedSchema>;
 
 export function isAttendanceEvent(event: AppEvent): event is AttendanceEvent {
   return event.type === 'AttendanceCreated' || event.type === 'AttendanceUpdated';

@@ -12,7 +12,8 @@ import { newEventId } from '@absensi/events';
 export const EXPORT_QUEUE = 'export';
 export const MAINTENANCE_QUEUE = 'maintenance';
 
-export type MaintenanceTask = { task: 'auto-clock-out' } | { task: 'republish' };
+export type MaintenanceTask =
+  { task: 'auto-clock-out' } | { task: 'republish' } | { task: 'settle-statuses' };
 
 /** A bee-queue queue under the configured Redis prefix; bee-queue takes connection options, not a client. */
 export function createQueue<T>(
@@ -40,7 +41,10 @@ export function newExportJobId(): string {
   return `export-${newEventId()}`;
 }
 
-type Deps = Pick<CoreDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks'>;
+type Deps = Pick<
+  CoreDeps,
+  'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks' | 'planning'
+>;
 
 /** The API nodes' side: exports go to the worker through the queue. */
 export class QueueJobStarter implements JobStarter {
@@ -49,7 +53,7 @@ export class QueueJobStarter implements JobStarter {
     private readonly deps: Deps,
   ) {}
 
-  async startExport(input: { ownerId: number; month: string; format: 'csv' | 'xlsx' }) {
+  async startExport(input: Omit<ExportJobData, 'jobId'>) {
     const job: ExportJobData = { jobId: newExportJobId(), ...input };
     // "Queued" goes into the feed before the job into the queue: a worker can pick the job up and
     // report it running before save() returns here, and the owner must see the steps in order.
@@ -77,7 +81,7 @@ export class InProcessJobStarter implements JobStarter {
 
   constructor(private readonly deps: Deps) {}
 
-  startExport(input: { ownerId: number; month: string; format: 'csv' | 'xlsx' }) {
+  startExport(input: Omit<ExportJobData, 'jobId'>) {
     const job: ExportJobData = { jobId: newExportJobId(), ...input };
     const run = (async () => {
       await this.deps.feed.append([progressEvent(this.deps, job, 'queued', 0)]);

@@ -6,6 +6,7 @@ import { openDatabase, prepareDatabase, repos, type Database, type FirstAdmin } 
 import {
   MemorySnapshotCache,
   PlanningCache,
+  StatusRefresher,
   SentMarks,
   SettingsCache,
   UserCache,
@@ -173,7 +174,7 @@ export function coreDeps(
   nodeId: string,
   extra: Partial<Pick<CoreDeps, 'jobs'>> = {},
 ): CoreDeps {
-  return {
+  const deps: CoreDeps = {
     nodeId,
     db: infra.db,
     feed: infra.feed,
@@ -187,6 +188,7 @@ export function coreDeps(
     users: userCacheOf(infra),
     ...extra,
   };
+  return { ...deps, statuses: new StatusRefresher(deps) };
 }
 
 /** The process's cache of signed-in users, announcing its changes and hearing everyone else's. */

@@ -46,4 +46,35 @@ describe('errors a person can act on', () => {
       'Anda sudah absen masuk, jadi ketukan ini tidak dihitung.',
     );
   });
+
+  it("says a tap refused by the workplace's geofence in the person's language", () => {
+    const outside = classify(
+      answered(
+        'BAD_REQUEST',
+        400,
+        "You are 298 m from Kantor Pusat; you need to be within 150 m (plus 20 m for your phone's accuracy).",
+      ),
+    );
+    expect(outside).toMatchObject({ kind: 'invalid', answered: true });
+    expect(say(outside, t)).toBe(
+      'Not counted: you are 298 m from Kantor Pusat, and must be within 150 m. Tap again when you are there.',
+    );
+    expect(say(outside, translator('id'))).toBe(
+      'Tidak dihitung: Anda berada 298 m dari Kantor Pusat, padahal harus dalam 150 m. Absen lagi setelah Anda sampai.',
+    );
+    const far = classify(
+      answered('BAD_REQUEST', 400, 'You are 1.3 km from Gudang; you need to be within 1.0 km.'),
+    );
+    expect(say(far, t)).toContain('1.3 km from Gudang, and must be within 1.0 km');
+    const none = classify(
+      answered(
+        'BAD_REQUEST',
+        400,
+        'Kantor Pusat needs your location to record attendance. Turn on location for this app and try again.',
+      ),
+    );
+    expect(say(none, translator('id'))).toBe(
+      'Tempat kerja Anda mewajibkan lokasi untuk absen. Nyalakan izin lokasi untuk aplikasi ini lalu absen lagi.',
+    );
+  });
 });

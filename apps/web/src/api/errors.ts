@@ -87,6 +87,13 @@ export function describe(problem: Problem, t: Translate, context: 'login' | 'oth
     return problem.serverMessage;
   }
   if (problem.kind === 'invalid' && /3 days/.test(problem.serverMessage)) return t('errTooOld');
+  const outside = /You are (.+?) from (.+); you need to be within (\S+ k?m)/.exec(
+    problem.serverMessage,
+  );
+  if (problem.kind === 'invalid' && outside)
+    return t('errOutsideSite', { distance: outside[1]!, site: outside[2]!, radius: outside[3]! });
+  if (problem.kind === 'invalid' && /needs your location/.test(problem.serverMessage))
+    return t('errLocationNeeded');
   if (problem.kind === 'invalid' && /current password is not right/.test(problem.serverMessage))
     return t('errCurrentPassword');
   if (problem.kind === 'invalid' && /must differ from the current one/.test(problem.serverMessage))

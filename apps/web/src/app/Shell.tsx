@@ -20,7 +20,6 @@ export function Shell({ sync }: { sync: TapSync }) {
   const { me, signOut } = useSession();
   const path = useRoute();
   const online = useOnline();
-  const admin = me.role === 'admin';
   const inAdminArea = path.startsWith('/admin');
   const forgetAnswer = useCallback(() => sync.forgetAnswer(), [sync]);
   const mainRef = useRef<HTMLElement>(null);
@@ -37,7 +36,7 @@ export function Shell({ sync }: { sync: TapSync }) {
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>{t('appName')}</span>
         </div>
-        <MainMenu path={path} admin={admin} />
+        <MainMenu path={path} role={me.role} />
         <div className="tools">
           <LanguageSwitch />
           <button className="button small" onClick={signOut}>
@@ -53,7 +52,7 @@ export function Shell({ sync }: { sync: TapSync }) {
       <ZoneNotice />
       <main id="main" ref={mainRef} tabIndex={-1} className={inAdminArea ? 'page wide' : 'page'}>
         <OwnLiveUpdates userId={me.id} enabled={!inAdminArea} onNotice={forgetAnswer} />
-        <Page path={path} admin={admin} sync={sync} />
+        <Page path={path} role={me.role} sync={sync} />
       </main>
     </>
   );

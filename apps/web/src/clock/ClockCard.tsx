@@ -6,6 +6,7 @@ import { useLang } from '../i18n/lang-context';
 import { useNow } from '../ui/use-now';
 import { shiftState } from './shift-state';
 import type { SyncState, TapSync } from './sync';
+import { LocationNote } from './LocationNote';
 import { TapAnswer } from './TapAnswer';
 import { TodaysPlanLine } from './TodaysPlanLine';
 
@@ -57,6 +58,7 @@ export function ClockCard({
         {isIn ? t('clockOut') : t('clockIn')}
       </button>
       {today && <TodaysPlanLine plan={today.plan} f={f} />}
+      <LocationNote state={state} />
       <TapAnswer state={state} f={f} />
     </section>
   );

@@ -11,8 +11,9 @@ import type { TapSync } from './sync';
 import { TodayRecords } from './TodayRecords';
 import { useSyncState } from './use-sync-state';
 import { useToday } from './use-today';
+import { WeekPlan } from '../schedule/WeekPlan';
 
-/** The employee's screen: the clock, taps waiting or refused, and today's shifts. */
+/** The employee's screen: the clock, taps waiting or refused, today's shifts and the week ahead. */
 export function ClockScreen({ sync }: { sync: TapSync }) {
   const { me } = useSession();
   const online = useOnline();
@@ -36,6 +37,7 @@ export function ClockScreen({ sync }: { sync: TapSync }) {
         retry={() => void query.refetch()}
       />
       <TodayRecords records={today?.records ?? []} f={f} />
+      <WeekPlan f={f} />
     </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../api/errors';
 import type { AttendanceView } from '../api/types';
-import { locate } from './locate';
+import { locate, type LocateOutcome } from './locate';
 import {
   byTapTime,
   flushTaps,
@@ -25,6 +25,10 @@ export interface SyncState {
   lastAnswer: { kind: TapKind; view: AttendanceView } | null;
   /** Why waiting taps could not be sent just now. */
   problem: Problem | null;
+  /** The phone is being asked for its position for the latest tap (a bounded wait). */
+  locating: boolean;
+  /** What came of asking for the latest tap's position; null before any tap. */
+  located: LocateOutcome | null;
 }
 
 export interface TapSyncOptions {
@@ -44,6 +48,8 @@ export class TapSync {
     refused: loadRefused(),
     lastAnswer: null,
     problem: null,
+    locating: false,
+    located: null,
   };
   private readonly listeners = new Set<(state: SyncState) => void>();
   private readonly channel =
@@ -115,7 +121,9 @@ export class TapSync {
     };
     await this.store.put(tap);
     await this.reload();
-    const location = await locate();
+    this.update({ locating: true, located: null });
+    const { location, outcome } = await locate();
+    this.update({ locating: false, located: outcome });
     if (location) {
       const still = (await this.store.all()).find((item) => item.key === tap.key);
       if (still) await this.store.put({ ...still, location });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockIn, clockOut, history, mySchedule, today } from '@absensi/core';
+import { clockIn, clockOut, history, myMonth, mySchedule, today } from '@absensi/core';
 import { protectedProcedure, router } from '../trpc.js';
 import { id, month, pageLimit, tapInput } from './inputs.js';
 
@@ -22,4 +22,9 @@ export const attendanceRouter = router({
 
   /** The caller's plan for the next 7 days: shifts with their times, days off, holidays. */
   schedule: protectedProcedure.query(({ ctx }) => mySchedule(ctx.deps, ctx.user)),
+
+  /** The caller's month as the recap counts it: a code per day and the totals (null: not counted). */
+  month: protectedProcedure
+    .input(z.object({ month }))
+    .query(({ ctx, input }) => myMonth(ctx.deps, ctx.user, input.month)),
 });

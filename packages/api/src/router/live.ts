@@ -7,7 +7,10 @@ import {
   type AttendanceEvent,
   type JobProgress,
   type LiveHub,
+  type NotificationCreated,
+  type RequestChanged,
 } from '@absensi/events';
+import { covers, scopeOf } from '@absensi/core';
 import { LiveStream } from '../live/stream.js';
 import { protectedProcedure, router } from '../trpc.js';
 
@@ -32,6 +35,34 @@ export const liveRouter = router({
       return new LiveStream(requireHub(ctx.deps.live), {
         accepts: (event: AppEvent): event is AttendanceEvent =>
           isAttendanceEvent(event) && (user.role === 'admin' || eventSubject(event) === user.id),
+        project: (event) => event,
+        lastEventId: input?.lastEventId ?? undefined,
+        signal,
+      });
+    }),
+
+  /** The caller's notifications as they are made (a request decided, overtime ordered). */
+  notifications: protectedProcedure
+    .input(z.object({ lastEventId }).optional())
+    .subscription(({ ctx, input, signal }) => {
+      const userId = ctx.user.id;
+      return new LiveStream(requireHub(ctx.deps.live), {
+        accepts: (event: AppEvent): event is NotificationCreated =>
+          event.type === 'NotificationCreated' && event.data.userId === userId,
+        project: (event) => event,
+        lastEventId: input?.lastEventId ?? undefined,
+        signal,
+      });
+    }),
+
+  /** Requests filed, decided or cancelled, for approvers: admins all, managers their departments'. */
+  requests: protectedProcedure
+    .input(z.object({ lastEventId }).optional())
+    .subscription(async ({ ctx, input, signal }) => {
+      const scope = await scopeOf(ctx.deps, ctx.user);
+      return new LiveStream(requireHub(ctx.deps.live), {
+        accepts: (event: AppEvent): event is RequestChanged =>
+          event.type === 'RequestChanged' && covers(scope, event.data),
         project: (event) => event,
         lastEventId: input?.lastEventId ?? undefined,
         signal,

@@ -1,9 +1,11 @@
 import { repos, type Attendance, type Tx } from '@absensi/db';
+import type { AppEvent } from '@absensi/events';
 import type { Actor } from '../actor.js';
 import { writeAudit } from '../audit/write.js';
 import { afterCommit } from '../changes.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { notify } from '../notifications/notify.js';
 import { recordEvents } from '../outbox/publish.js';
 import { attendanceEvent } from './events.js';
 import { MAX_SHIFT_MS, overlapping } from './rules/index.js';
@@ -72,6 +74,15 @@ async function checkSpan(
   }
 }
 
+/** Tells the employee an admin changed or added one of their records, and why. */
+function tellCorrected(deps: Deps, tx: Tx, admin: Actor, row: Attendance, reason: string) {
+  return notify(deps, tx, {
+    userId: row.userId,
+    kind: 'record_corrected',
+    details: { attendanceId: row.id, workDate: row.workDate, by: admin.name, reason },
+  });
+}
+
 export interface Correction {
   id: number;
   clockInAt?: string | undefined;
@@ -94,12 +105,29 @@ export async function correctAttendance(
   admin: Actor,
   input: Correction,
 ): Promise<AttendanceView> {
-  const settings = await deps.settings.get();
   const found = await repos.attendance.byId(deps.db, input.id);
   if (!found)
     throw new DomainError('NOT_FOUND', `There is no attendance record with id ${input.id}.`);
   const { view, events } = await deps.db.transaction(async (tx) => {
     await repos.users.lock(deps.db, found.userId, tx);
+    return correctWithin(deps, tx, admin, input);
+  });
+  await afterCommit(deps, { events });
+  return view;
+}
+
+/**
+ * correctAttendance's work inside a transaction that holds the employee's lock: the caller commits
+ * and publishes the events.
+ */
+export async function correctWithin(
+  deps: Deps,
+  tx: Tx,
+  admin: Actor,
+  input: Correction,
+): Promise<{ view: AttendanceView; events: AppEvent[] }> {
+  const settings = await deps.settings.get();
+  {
     const row = await repos.attendance.byId(deps.db, input.id, { tx, lock: true });
     if (!row)
       throw new DomainError('NOT_FOUND', `There is no attendance record with id ${input.id}.`);
@@ -171,14 +199,13 @@ export async function correctAttendance(
       },
       tx,
     );
-    const emitted = [
+    const emitted: AppEvent[] = [
       attendanceEvent('AttendanceUpdated', row, employee, deps.nodeId, 'correction'),
     ];
     await recordEvents(deps, emitted, tx);
+    emitted.push(await tellCorrected(deps, tx, admin, row, input.reason));
     return { view: after, events: emitted };
-  });
-  await afterCommit(deps, { events });
-  return view;
+  }
 }
 
 export interface MissingShift {
@@ -200,12 +227,26 @@ export async function addShift(
   admin: Actor,
   input: MissingShift,
 ): Promise<AttendanceView> {
-  const settings = await deps.settings.get();
-  const clockInAt = new Date(input.clockInAt);
-  const clockOutAt = new Date(input.clockOutAt);
   const { view, events } = await deps.db.transaction(async (tx) => {
     if (!(await repos.users.lock(deps.db, input.userId, tx)))
       throw new DomainError('NOT_FOUND', `There is no user with id ${input.userId}.`, 'userId');
+    return addWithin(deps, tx, admin, input);
+  });
+  await afterCommit(deps, { events });
+  return view;
+}
+
+/** addShift's work inside a transaction that holds the employee's lock. */
+export async function addWithin(
+  deps: Deps,
+  tx: Tx,
+  admin: Actor,
+  input: MissingShift,
+): Promise<{ view: AttendanceView; events: AppEvent[] }> {
+  const settings = await deps.settings.get();
+  const clockInAt = new Date(input.clockInAt);
+  const clockOutAt = new Date(input.clockOutAt);
+  {
     const employee = (await repos.users.byId(deps.db, input.userId, tx))!;
     await checkSpan(deps, tx, { userId: input.userId, clockInAt, clockOutAt }, settings.timeZone);
     const site = await primarySite(deps, employee.id);
@@ -251,10 +292,9 @@ export async function addShift(
       },
       tx,
     );
-    const emitted = [attendanceEvent('AttendanceCreated', row, employee, deps.nodeId)];
+    const emitted: AppEvent[] = [attendanceEvent('AttendanceCreated', row, employee, deps.nodeId)];
     await recordEvents(deps, emitted, tx);
+    emitted.push(await tellCorrected(deps, tx, admin, row, input.reason));
     return { view: after, events: emitted };
-  });
-  await afterCommit(deps, { events });
-  return view;
+  }
 }

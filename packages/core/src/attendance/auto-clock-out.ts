@@ -2,6 +2,7 @@ import { repos } from '@absensi/db';
 import type { AppEvent } from '@absensi/events';
 import { afterCommit } from '../changes.js';
 import type { CoreDeps } from '../deps.js';
+import { notify } from '../notifications/notify.js';
 import { recordEvents } from '../outbox/publish.js';
 import { attendanceEvent } from './events.js';
 import { forgottenShiftClosure, lastAutoClockOutBoundary } from './rules/index.js';
@@ -84,10 +85,22 @@ export async function closeForgottenShifts(
         },
         tx,
       );
-      const emitted = [
+      const emitted: AppEvent[] = [
         attendanceEvent('AttendanceUpdated', row, user, deps.nodeId, 'auto_clock_out'),
       ];
       await recordEvents(deps, emitted, tx);
+      // The employee forgot to clock out: they are told, and can ask for a correction.
+      emitted.push(
+        await notify(deps, tx, {
+          userId: row.userId,
+          kind: 'auto_clocked_out',
+          details: {
+            attendanceId: row.id,
+            workDate: row.workDate,
+            clockOutAt: closure.clockOutAt.toISOString(),
+          },
+        }),
+      );
       return emitted;
     });
     if (events.length === 0) return 0;

@@ -10,7 +10,9 @@ export type AuditedEntity =
   | 'schedule_assignment'
   | 'roster'
   | 'site'
-  | 'holiday';
+  | 'holiday'
+  | 'request'
+  | 'leave_type';
 
 export interface AuditRecord {
   actorId: number;

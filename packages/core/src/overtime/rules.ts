@@ -54,6 +54,15 @@ export const PP_35_2021: OvertimeRuleSet = {
   weeklyLimitHours: 18,
 };
 
+/** The rule sets a company can choose from (settings.overtimeRules), by key. */
+export const OVERTIME_RULE_SETS = { PP_35_2021 } as const satisfies Record<string, OvertimeRuleSet>;
+export type OvertimeRuleSetKey = keyof typeof OVERTIME_RULE_SETS;
+export const OVERTIME_RULE_SET_KEYS = Object.keys(OVERTIME_RULE_SETS) as [OvertimeRuleSetKey];
+export function isOvertimeRuleSetKey(key: string): key is OvertimeRuleSetKey {
+  return Object.hasOwn(OVERTIME_RULE_SETS, key);
+}
+export type WorkWeek = 'five_day' | 'six_day';
+
 /** The kind of day overtime falls on, for the bands that weigh it. */
 export type OvertimeDay =
   | { kind: 'work_day' }

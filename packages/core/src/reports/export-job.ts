@@ -2,6 +2,8 @@ import { repos } from '@absensi/db';
 import { newEventId, type JobProgress } from '@absensi/events';
 import type { CoreDeps } from '../deps.js';
 import { publishEvents, recordEvents } from '../outbox/publish.js';
+import { buildRecap } from '../recap/build.js';
+import { recapFile } from '../recap/export.js';
 import { exportMonth, type ExportFormat } from './export-month.js';
 import { downloadPath } from './paths.js';
 
@@ -10,9 +12,17 @@ export interface ExportJobData {
   ownerId: number;
   month: string;
   format: ExportFormat;
+  /** The month's records (the default), or its recap. */
+  kind?: 'attendance' | 'recap' | undefined;
+  /** A recap's people: these departments (a manager's), one site's. */
+  departments?: string[] | undefined;
+  siteId?: number | undefined;
 }
 
-type Deps = Pick<CoreDeps, 'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks'>;
+type Deps = Pick<
+  CoreDeps,
+  'db' | 'feed' | 'log' | 'clock' | 'nodeId' | 'settings' | 'sentMarks' | 'planning'
+>;
 
 export function progressEvent(
   deps: Pick<Deps, 'nodeId' | 'clock'>,
@@ -52,11 +62,14 @@ async function announce(deps: Deps, event: JobProgress) {
 export async function runExportJob(deps: Deps, job: ExportJobData): Promise<{ rowCount: number }> {
   await announce(deps, progressEvent(deps, job, 'running', 0));
   let lastPercent = 0;
-  const file = await exportMonth(deps, job, async (percent) => {
-    if (percent - lastPercent < 5) return;
-    lastPercent = percent;
-    await announce(deps, progressEvent(deps, job, 'running', percent));
-  });
+  const file =
+    job.kind === 'recap'
+      ? await recapFile(await buildRecap(deps, job), job.format)
+      : await exportMonth(deps, job, async (percent) => {
+          if (percent - lastPercent < 5) return;
+          lastPercent = percent;
+          await announce(deps, progressEvent(deps, job, 'running', percent));
+        });
   const done = progressEvent(deps, job, 'succeeded', 100, `${file.rowCount} records`);
   await deps.db.transaction(async (tx) => {
     await repos.reports.save(

@@ -51,6 +51,10 @@ export interface ShiftTypeInput {
   earlyLeaveGraceMinutes: number;
   breakMinutes: number;
   autoClockOutAfterMinutes: number;
+  /** Overtime shorter than this counts as none (minutes). */
+  overtimeMinimumMinutes?: number | undefined;
+  /** Counted overtime is rounded down to a multiple of this (minutes). */
+  overtimeRoundingMinutes?: number | undefined;
   color: string;
 }
 
@@ -86,7 +90,17 @@ export function createShiftType(
     admin,
     { action: 'shift_type.create', entityType: 'shift_type', reason: 'created' },
     async (tx) => {
-      const view = shiftTypeView(await repos.schedules.createShiftType(deps.db, input, tx));
+      const view = shiftTypeView(
+        await repos.schedules.createShiftType(
+          deps.db,
+          {
+            ...input,
+            overtimeMinimumMinutes: input.overtimeMinimumMinutes ?? 30,
+            overtimeRoundingMinutes: input.overtimeRoundingMinutes ?? 15,
+          },
+          tx,
+        ),
+      );
       return { id: view.id, before: null, after: view, result: view };
     },
   );

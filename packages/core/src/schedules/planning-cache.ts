@@ -50,6 +50,8 @@ export class PlanningCache {
           earlyLeaveGraceMinutes: type.earlyLeaveGraceMinutes,
           breakMinutes: type.breakMinutes,
           autoClockOutAfterMinutes: type.autoClockOutAfterMinutes,
+          overtimeMinimumMinutes: type.overtimeMinimumMinutes,
+          overtimeRoundingMinutes: type.overtimeRoundingMinutes,
         },
       ]),
     );

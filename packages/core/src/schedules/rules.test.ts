@@ -22,6 +22,8 @@ const shiftType = (
   name: code,
   code,
   color: '#000000',
+  overtimeMinimumMinutes: 30,
+  overtimeRoundingMinutes: 15,
   startTime,
   endTime,
   lateGraceMinutes: 10,

@@ -22,6 +22,9 @@ export interface ShiftTypeRule {
   breakMinutes: number;
   /** Minutes after the end at which a shift left open is closed automatically. */
   autoClockOutAfterMinutes: number;
+  /** Overtime shorter than this counts as none; counted overtime is rounded down to the step. */
+  overtimeMinimumMinutes: number;
+  overtimeRoundingMinutes: number;
 }
 
 /** A pattern: weekly (7 days, index 0 = Monday) or rotating (`cycleDays` days from `anchorDate`, index 0). */

@@ -13,6 +13,8 @@ export interface ShiftTypeView {
   earlyLeaveGraceMinutes: number;
   breakMinutes: number;
   autoClockOutAfterMinutes: number;
+  overtimeMinimumMinutes: number;
+  overtimeRoundingMinutes: number;
   color: string;
   active: boolean;
 }
@@ -29,6 +31,8 @@ export function shiftTypeView(type: ShiftType): ShiftTypeView {
     earlyLeaveGraceMinutes: type.earlyLeaveGraceMinutes,
     breakMinutes: type.breakMinutes,
     autoClockOutAfterMinutes: type.autoClockOutAfterMinutes,
+    overtimeMinimumMinutes: type.overtimeMinimumMinutes,
+    overtimeRoundingMinutes: type.overtimeRoundingMinutes,
     color: type.color,
     active: Boolean(type.active),
   };

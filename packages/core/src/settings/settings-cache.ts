@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, repos, type Database, type SettingsRow } from '@absensi/db';
 import type { Logger } from '../deps.js';
+import { isOvertimeRuleSetKey, type OvertimeRuleSetKey, type WorkWeek } from '../overtime/rules.js';
 import { canonicalTimeZone } from './time-zone.js';
 
 export interface CompanySettings {
@@ -10,12 +11,18 @@ export interface CompanySettings {
    * scheduled one closes at its end plus its shift type's allowance).
    */
   autoClockOutHour: number;
+  /** The rule set that weighs overtime hours, a key of OVERTIME_RULE_SETS (default PP 35/2021). */
+  overtimeRules: OvertimeRuleSetKey;
+  /** Which rest-day bands apply: a five- or six-day working week. */
+  workWeek: WorkWeek;
 }
 
 function fromRow(row: SettingsRow, timeZone: string): CompanySettings {
   return {
     timeZone,
     autoClockOutHour: row.autoClockOutHour,
+    overtimeRules: isOvertimeRuleSetKey(row.overtimeRules) ? row.overtimeRules : 'PP_35_2021',
+    workWeek: row.workWeek === 'six_day' ? 'six_day' : 'five_day',
   };
 }
 
@@ -55,7 +62,12 @@ export class SettingsCache {
     const row = await repos.settings.get(this.db);
     const value = row
       ? fromRow(row, this.usableZone(row.timeZone))
-      : { timeZone: this.fallbackTimeZone, autoClockOutHour: DEFAULT_SETTINGS.autoClockOutHour };
+      : {
+          timeZone: this.fallbackTimeZone,
+          autoClockOutHour: DEFAULT_SETTINGS.autoClockOutHour,
+          overtimeRules: 'PP_35_2021' as const,
+          workWeek: 'five_day' as const,
+        };
     this.cached = { value, at: Date.now() };
     return value;
   }

@@ -4,6 +4,7 @@ import { timeRecord } from './0003-time-record.js';
 import { sessionGeneration } from './0004-session-generation.js';
 import { sitesHolidays } from './0005-sites-holidays.js';
 import { schedules } from './0006-schedules.js';
+import { absences } from './0007-absences.js';
 import type { Migration } from './types.js';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   sessionGeneration,
   sitesHolidays,
   schedules,
+  absences,
 ];
 
 /** The name of every migration, in order: what a fresh database applies. */

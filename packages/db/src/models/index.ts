@@ -4,6 +4,14 @@ import { AttendanceAction, initAttendanceAction } from './attendance-action.js';
 import { AuditLog, initAuditLog } from './audit-log.js';
 import { EventRow, initEventRow } from './event.js';
 import { Holiday, initHoliday } from './holiday.js';
+import {
+  DailyStatusRow,
+  LeaveRequest,
+  LeaveType,
+  NotificationRow,
+  RequestAttachment,
+  initAbsences,
+} from './absences.js';
 import { ReportFile, initReportFile } from './report-file.js';
 import { SessionRow, initSessionRow } from './session.js';
 import { SettingsRow, initSettingsRow } from './settings.js';
@@ -31,6 +39,7 @@ export function initModels(sequelize: Sequelize) {
   initSchedules(sequelize);
   initSite(sequelize);
   initHoliday(sequelize);
+  initAbsences(sequelize);
   Attendance.belongsTo(User, { foreignKey: 'userId', as: 'user' });
   User.hasMany(Attendance, { foreignKey: 'userId', as: 'attendance' });
   UserSite.belongsTo(Site, { foreignKey: 'siteId', as: 'site' });
@@ -52,6 +61,11 @@ export function initModels(sequelize: Sequelize) {
     Site,
     UserSite,
     Holiday,
+    LeaveType,
+    LeaveRequest,
+    RequestAttachment,
+    DailyStatusRow,
+    NotificationRow,
   };
 }
 
@@ -61,6 +75,7 @@ export * from './attendance-action.js';
 export * from './audit-log.js';
 export * from './event.js';
 export * from './holiday.js';
+export * from './absences.js';
 export * from './report-file.js';
 export * from './session.js';
 export * from './settings.js';

@@ -26,6 +26,10 @@ export class ShiftType extends Model<
   declare earlyLeaveGraceMinutes: number;
   declare breakMinutes: number;
   declare autoClockOutAfterMinutes: number;
+  /** Overtime shorter than this counts as none (minutes). */
+  declare overtimeMinimumMinutes: CreationOptional<number>;
+  /** Counted overtime is rounded down to a multiple of this (minutes). */
+  declare overtimeRoundingMinutes: CreationOptional<number>;
   /** "#RRGGBB". */
   declare color: string;
   declare active: CreationOptional<boolean>;
@@ -118,6 +122,8 @@ export function initSchedules(sequelize: Sequelize) {
       earlyLeaveGraceMinutes: { type: DataTypes.INTEGER, allowNull: false },
       breakMinutes: { type: DataTypes.INTEGER, allowNull: false },
       autoClockOutAfterMinutes: { type: DataTypes.INTEGER, allowNull: false },
+      overtimeMinimumMinutes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 30 },
+      overtimeRoundingMinutes: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 15 },
       color: { type: DataTypes.STRING(7), allowNull: false },
       active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       createdAt: DataTypes.DATE(3),

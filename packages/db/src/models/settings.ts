@@ -20,6 +20,10 @@ export class SettingsRow extends Model<
   declare graceMinutes: number;
   /** Local hour (0-23) at which a shift still open is closed automatically. */
   declare autoClockOutHour: number;
+  /** The overtime rule set that weighs overtime hours (see OVERTIME_RULE_SETS in core). */
+  declare overtimeRules: CreationOptional<string>;
+  /** 'five_day' or 'six_day': which of the rest-day bands of the rule set apply. */
+  declare workWeek: CreationOptional<string>;
   declare updatedBy: number | null;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -32,6 +36,8 @@ export function initSettingsRow(sequelize: Sequelize) {
       shiftStart: { type: DataTypes.STRING(5), allowNull: false },
       graceMinutes: { type: DataTypes.INTEGER, allowNull: false },
       autoClockOutHour: { type: DataTypes.INTEGER, allowNull: false },
+      overtimeRules: { type: DataTypes.STRING(20), allowNull: false, defaultValue: 'PP_35_2021' },
+      workWeek: { type: DataTypes.STRING(8), allowNull: false, defaultValue: 'five_day' },
       updatedBy: { type: DataTypes.INTEGER, allowNull: true },
       updatedAt: DataTypes.DATE(3),
     },

@@ -221,3 +221,32 @@ export async function came(db: Database, userId: number, workDate: string): Prom
   );
   return rows.length > 0;
 }
+
+/** An active employee with their primary site: whom the recap and the daily status count. */
+export interface RecapPerson extends PersonRow {
+  email: string;
+  siteId: number | null;
+}
+
+/** Active employees (of some departments, of one site, or some ids), by name. */
+export async function peopleOf(
+  db: Database,
+  people: People & { userIds?: readonly number[] | undefined },
+): Promise<RecapPerson[]> {
+  const filter = peopleWhere(people);
+  const byIds = people.userIds !== undefined;
+  if (byIds && people.userIds!.length === 0) return [];
+  const rows = await select<RecapPerson>(
+    db,
+    `SELECT u.id AS userId, u.name AS name, u.email AS email, u.department AS department,
+            ${PRIMARY_SITE} AS siteId
+     FROM users u WHERE ${ACTIVE_EMPLOYEE}${filter.sql}${byIds ? ' AND u.id IN (:userIds)' : ''}
+     ORDER BY u.name, u.id`,
+    { ...filter.replacements, userIds: people.userIds ?? [] },
+  );
+  return rows.map((row) => ({
+    ...row,
+    userId: Number(row.userId),
+    siteId: row.siteId === null ? null : Number(row.siteId),
+  }));
+}

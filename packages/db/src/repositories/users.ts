@@ -144,3 +144,16 @@ export async function namesOf(db: Database, ids: readonly number[]): Promise<Map
   });
   return new Map(users.map((user) => [user.id, user.name]));
 }
+
+/** Names and departments of these users, by id (unknown ids are absent). */
+export async function namesAndDepartmentsOf(
+  db: Database,
+  ids: readonly number[],
+): Promise<Map<number, { name: string; department: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const users = await db.models.User.findAll({
+    where: { id: { [Op.in]: [...new Set(ids)] } },
+    attributes: ['id', 'name', 'department'],
+  });
+  return new Map(users.map((user) => [user.id, { name: user.name, department: user.department }]));
+}

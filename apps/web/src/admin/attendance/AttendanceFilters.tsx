@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTRPC } from '../../api/trpc';
 import { useAdminLang } from '../use-admin-lang';
 import { Field } from '../../ui/Field';
+import { DepartmentSelect, SiteSelect } from '../scope/ScopeSelects';
 import type { Filters } from './filters';
 import { PersonSelect } from './PersonSelect';
 
-/** Dates, person, department and status to list; applied with the Filter button. */
+/** Dates, person, department, site and status to list; applied with the Filter button. */
 export function AttendanceFilters({
   applied,
   onApply,
@@ -15,9 +14,7 @@ export function AttendanceFilters({
   onApply: (filters: Filters) => void;
 }) {
   const { t } = useAdminLang();
-  const trpc = useTRPC();
   const [draft, setDraft] = useState(applied);
-  const departments = useQuery(trpc.admin.users.departments.queryOptions());
 
   return (
     <form
@@ -48,19 +45,11 @@ export function AttendanceFilters({
           onChange={(userId) => setDraft({ ...draft, userId })}
         />
       </Field>
-      <Field label={t('department')}>
-        <select
-          value={draft.department}
-          onChange={(event) => setDraft({ ...draft, department: event.target.value })}
-        >
-          <option value="">{t('any')}</option>
-          {departments.data?.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <DepartmentSelect
+        value={draft.department}
+        onChange={(department) => setDraft({ ...draft, department })}
+      />
+      <SiteSelect value={draft.siteId} onChange={(siteId) => setDraft({ ...draft, siteId })} />
       <Field label={t('status')}>
         <select
           value={draft.status}

@@ -3,11 +3,14 @@ import { useAdminLang } from '../use-admin-lang';
 import { ClockOutMark, RecordMarks } from '../../ui/RecordMarks';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { TableHead } from '../../ui/TableHead';
+import { TapPlace } from '../place/TapPlace';
+import { useSiteNames } from '../scope/ScopeSelects';
 import type { Row } from './correction';
 
 /**
  * The listed records: how each shift ended, on time or late, whether an admin added or corrected
- * it, the node that took the clock-in, and a Correct button.
+ * it, where each tap was (flagged outside its site, how far, the phone's accuracy, on the map),
+ * the node that took the clock-in, and a Correct button (for admins: `onCorrect` given).
  */
 export function AttendanceRows({
   rows,
@@ -16,9 +19,10 @@ export function AttendanceRows({
 }: {
   rows: Row[];
   f: Formatters;
-  onCorrect: (row: Row) => void;
+  onCorrect: ((row: Row) => void) | null;
 }) {
   const { t } = useAdminLang();
+  const siteNames = useSiteNames();
   return (
     <div className="table-wrap">
       <table>
@@ -30,8 +34,9 @@ export function AttendanceRows({
             t('in'),
             t('out'),
             t('status'),
+            t('place'),
             t('node'),
-            t('actions'),
+            ...(onCorrect ? [t('actions')] : []),
           ]}
         />
         <tbody>
@@ -48,12 +53,17 @@ export function AttendanceRows({
               <td>
                 <StatusBadge view={row} f={f} /> <RecordMarks record={row} />
               </td>
-              <td className="node">{row.clockInNode}</td>
               <td>
-                <button className="button small" onClick={() => onCorrect(row)}>
-                  {t('correct')}
-                </button>
+                <RowPlaces row={row} siteName={siteNameOf(siteNames, row)} locale={f.locale} />
               </td>
+              <td className="node">{row.clockInNode}</td>
+              {onCorrect && (
+                <td>
+                  <button className="button small" onClick={() => onCorrect(row)}>
+                    {t('correct')}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -61,3 +71,53 @@ export function AttendanceRows({
     </div>
   );
 }
+
+function siteNameOf(names: Map<number, string>, row: Row): string | null {
+  return row.siteId === null ? null : (names.get(row.siteId) ?? null);
+}
+
+/** The site a record counts for, then where its clock-in and clock-out were, a line each. */
+export function RowPlaces({
+  row,
+  siteName,
+  locale,
+}: {
+  row: Row;
+  siteName: string | null;
+  locale: string;
+}) {
+  const { t } = useAdminLang();
+  const taps = [
+    { label: t('in'), testId: 'place-in', shown: true, ...inPlace(row) },
+    { label: t('out'), testId: 'place-out', shown: row.clockOutAt !== null, ...outPlace(row) },
+  ];
+  return (
+    <div className="places">
+      {siteName && <span className="small">{siteName}</span>}
+      {taps
+        .filter((tap) => tap.shown && (tap.location || tap.verdict))
+        .map((tap) => (
+          <div key={tap.testId} data-testid={tap.testId}>
+            <span className="muted small">{tap.label}: </span>
+            <TapPlace
+              location={tap.location}
+              distanceM={tap.distanceM}
+              verdict={tap.verdict}
+              locale={locale}
+            />
+          </div>
+        ))}
+    </div>
+  );
+}
+
+const inPlace = (row: Row) => ({
+  location: row.clockInLocation,
+  distanceM: row.clockInDistanceM,
+  verdict: row.clockInGeofence,
+});
+const outPlace = (row: Row) => ({
+  location: row.clockOutLocation,
+  distanceM: row.clockOutDistanceM,
+  verdict: row.clockOutGeofence,
+});

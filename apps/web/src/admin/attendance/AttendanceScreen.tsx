@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSession } from '../../auth/session';
 import { problemOf } from '../../api/errors';
 import { useAdminLang } from '../use-admin-lang';
 import { useFormat } from '../../i18n/use-format';
@@ -14,11 +15,12 @@ import { Pager } from './Pager';
 import { useAttendancePage } from './use-attendance-page';
 
 /**
- * Everyone's records, filtered (today's in the company's `zone` to begin with), a page at a time;
- * corrections, and shifts an admin adds.
+ * Everyone's records (a manager's people's), filtered (today's in the company's `zone` to begin
+ * with), a page at a time; corrections, and shifts an admin adds.
  */
 export function AttendanceScreen({ zone }: { zone: string }) {
   const { t } = useAdminLang();
+  const admin = useSession().me.role === 'admin';
   const f = useFormat(zone);
   const [filters, setFilters] = useState(() => todayOnly(localDateIn(new Date(), zone)));
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
@@ -34,9 +36,11 @@ export function AttendanceScreen({ zone }: { zone: string }) {
     <div className="stack">
       <div className="row between">
         <h1>{t('navAttendance')}</h1>
-        <button className="button primary" onClick={() => open('new')}>
-          {t('addShift')}
-        </button>
+        {admin && (
+          <button className="button primary" onClick={() => open('new')}>
+            {t('addShift')}
+          </button>
+        )}
       </div>
       <AttendanceFilters applied={filters} onApply={setFilters} />
       <ProblemMessage problem={problemOf(list.error)} retry={() => void list.refetch()} />
@@ -65,7 +69,7 @@ export function AttendanceScreen({ zone }: { zone: string }) {
         />
       )}
       {list.data && items.length === 0 && <p className="muted">{t('noRecords')}</p>}
-      {items.length > 0 && <AttendanceRows rows={items} f={f} onCorrect={open} />}
+      {items.length > 0 && <AttendanceRows rows={items} f={f} onCorrect={admin ? open : null} />}
       {list.data && items.length > 0 && (
         <Pager
           page={page}

@@ -5,6 +5,8 @@ import { useTRPC } from '../../api/trpc';
 import { useAdminLang } from '../use-admin-lang';
 import { useFormat } from '../../i18n/use-format';
 import { Field } from '../../ui/Field';
+import { useSiteNames } from '../scope/ScopeSelects';
+import { RowPlaces } from './AttendanceRows';
 import { AuditTrail } from './AuditTrail';
 import { correctionInput, correctionRefusal, draftOf, type Row, type Status } from './correction';
 import { NoteAndReason } from './NoteAndReason';
@@ -30,6 +32,7 @@ export function CorrectionForm({
   const { t } = useAdminLang();
   const trpc = useTRPC();
   const f = useFormat(zone);
+  const siteNames = useSiteNames();
   const [draft, setDraft] = useState(() => draftOf(row, zone));
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const correct = useMutation(
@@ -47,6 +50,11 @@ export function CorrectionForm({
   return (
     <form className="card stack correction" onSubmit={submit} aria-label={t('correct')} noValidate>
       <h2>{t('correctTitle', { name: row.user.name, date: f.date(row.workDate) })}</h2>
+      <RowPlaces
+        row={row}
+        siteName={row.siteId === null ? null : (siteNames.get(row.siteId) ?? null)}
+        locale={f.locale}
+      />
       <div className="row wrap">
         <ShiftTimesFields
           times={draft}

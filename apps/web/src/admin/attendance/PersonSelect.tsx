@@ -1,11 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../api/trpc';
-
-/** The people an admin picks from: the first 200 users by name, read once for every picker. */
-export function usePeople() {
-  const trpc = useTRPC();
-  return useQuery(trpc.admin.users.list.queryOptions({ limit: 200 })).data?.items ?? [];
-}
+import { usePeople } from '../scope/use-scope-lists';
 
 /** A choice of person by name; `onChange` gets their id ('' for none). */
 export function PersonSelect({

@@ -10,7 +10,7 @@ describe('the attendance filters', () => {
     });
   });
 
-  it('send only the filters that are set, the person as a number, and the page cursor', () => {
+  it('send only the filters that are set, the person and site as numbers, and the page cursor', () => {
     expect(
       listInput(
         {
@@ -19,6 +19,7 @@ describe('the attendance filters', () => {
           userId: '12',
           department: 'Sales',
           status: 'late',
+          siteId: '3',
         },
         4711,
       ),
@@ -29,6 +30,7 @@ describe('the attendance filters', () => {
       userId: 12,
       department: 'Sales',
       status: 'late',
+      siteId: 3,
       cursor: 4711,
     });
   });

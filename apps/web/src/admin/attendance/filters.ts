@@ -11,10 +11,11 @@ export interface Filters {
   userId: string;
   department: string;
   status: string;
+  siteId: string;
 }
 
 export function todayOnly(today: string): Filters {
-  return { from: today, to: today, userId: '', department: '', status: '' };
+  return { from: today, to: today, userId: '', department: '', status: '', siteId: '' };
 }
 
 /** `admin.attendance.list`'s input: a page of the filters that are set, after `cursor` if given. */
@@ -29,6 +30,7 @@ export function listInput(
     ...(filters.userId ? { userId: Number(filters.userId) } : {}),
     ...(filters.department ? { department: filters.department } : {}),
     ...(filters.status ? { status: filters.status as Status } : {}),
+    ...(filters.siteId ? { siteId: Number(filters.siteId) } : {}),
     ...(cursor === undefined ? {} : { cursor }),
   };
 }

@@ -1,13 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
+import { useSession } from '../../auth/session';
+import { DepartmentSelect, SiteSelect } from '../scope/ScopeSelects';
 import { useAdminLang } from '../use-admin-lang';
 import { useFormat } from '../../i18n/use-format';
 import { DEFAULT_ZONE } from '../../time/default-zone';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { DayCounts } from './DayCounts';
-import { mergeEvents } from './events';
+import { dashboardInput, inView, mergeEvents, type DashboardView } from './events';
 import { LiveFeed } from './LiveFeed';
 import { NodeBars } from './NodeBars';
 import { useLiveAttendance } from './use-live-attendance';
@@ -17,16 +19,27 @@ import { WhoIsIn } from './WhoIsIn';
 
 const HourChart = lazy(() => import('./HourChart'));
 const RELOAD_EVERY_MS = 1_000;
+/**
+ * A manager's live feed carries only their own taps (the server sends everyone's to admins alone),
+ * so their picture is read again this often instead.
+ */
+const MANAGER_REFRESH_MS = 30_000;
 
 /**
- * Today at a glance (`admin.dashboard`), kept live: each event joins the feed at once, and the
- * counts, lists and chart are read again soon after (and after a reconnect, when they may be stale).
+ * Today at a glance (`admin.dashboard`), of everyone or of one department or site (a manager's
+ * people only), kept live: each event joins the feed at once, and the counts, lists and chart are
+ * read again soon after (and after a reconnect, when they may be stale).
  */
 export function Dashboard() {
   const { t } = useAdminLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const board = useQuery(trpc.admin.dashboard.queryOptions());
+  const manager = useSession().me.role === 'manager';
+  const [view, setView] = useState<DashboardView>({ department: '', siteId: '' });
+  const board = useQuery({
+    ...trpc.admin.dashboard.queryOptions(dashboardInput(view)),
+    refetchInterval: manager ? MANAGER_REFRESH_MS : false,
+  });
   const reload = useCallback(
     () => void queryClient.invalidateQueries(trpc.admin.dashboard.queryFilter()),
     [queryClient, trpc],
@@ -35,7 +48,10 @@ export function Dashboard() {
   const live = useLiveAttendance(board.data, reloadSoon);
   const connected = useLiveConnected(reloadSoon);
   const f = useFormat(board.data?.timeZone ?? DEFAULT_ZONE);
-  const feed = useMemo(() => mergeEvents(live, board.data?.latest ?? []), [live, board.data]);
+  const feed = useMemo(
+    () => mergeEvents(live, board.data?.latest ?? []).filter((event) => inView(event, view)),
+    [live, board.data, view],
+  );
   const data = board.data;
 
   return (
@@ -45,6 +61,13 @@ export function Dashboard() {
         <span className={connected ? 'live on' : 'live off'} role="status" data-testid="live">
           {connected ? t('live') : t('reconnecting')}
         </span>
+      </div>
+      <div className="row wrap filters">
+        <DepartmentSelect
+          value={view.department}
+          onChange={(department) => setView({ ...view, department })}
+        />
+        <SiteSelect value={view.siteId} onChange={(siteId) => setView({ ...view, siteId })} />
       </div>
       {data && (
         <p className="muted">

@@ -2,10 +2,13 @@ import type { LiveEvent } from '../../api/types';
 import type { Formatters } from '../../i18n/format';
 import { useAdminLang } from '../use-admin-lang';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { distanceText } from '../place/position';
+import { GeofenceBadge } from '../place/TapPlace';
 import { feedLine } from './feed-line';
 
 /**
- * The latest clock-ins and -outs, newest first, with the node that took each. Each tap shows at
+ * The latest clock-ins and -outs, newest first, with the node that took each and, for a clock-in
+ * outside its site's geofence, the flag and how far away it was. Each tap shows at
  * its own time, with its date when that is not `today`: a tap kept offline since yesterday reads
  * as yesterday's, not as the moment it was synced.
  */
@@ -29,6 +32,7 @@ export function LiveFeed({ feed, today, f }: { feed: LiveEvent[]; today: string;
                   {t(line.text, { name: event.data.userName, date: f.date(line.workDate) })}
                 </span>
                 {line.showLate && <StatusBadge view={event.data} f={f} />}
+                {line.showPlace && <FeedPlace data={event.data} locale={f.locale} />}
                 <span className="node">{t('viaNode', { node: event.nodeId })}</span>
               </li>
             );
@@ -36,5 +40,17 @@ export function LiveFeed({ feed, today, f }: { feed: LiveEvent[]; today: string;
         </ol>
       )}
     </section>
+  );
+}
+
+/** A clock-in's geofence flag and distance from its site, when it was not simply inside. */
+function FeedPlace({ data, locale }: { data: LiveEvent['data']; locale: string }) {
+  const verdict = data.clockInGeofence ?? null;
+  if (verdict === null || verdict === 'inside') return null;
+  return (
+    <span className="place" data-testid="feed-place">
+      <GeofenceBadge verdict={verdict} />
+      {data.clockInDistanceM != null && <span>{distanceText(data.clockInDistanceM, locale)}</span>}
+    </span>
   );
 }

@@ -12,6 +12,7 @@ describe('a line of the live feed', () => {
       day: '2026-11-23',
       workDate: '2026-11-23',
       showLate: true,
+      showPlace: true,
     });
     expect(feedLine(createdEvent({ status: 'on_time', lateMinutes: 0 }), zone).showLate).toBe(
       false,
@@ -41,6 +42,7 @@ describe('a line of the live feed', () => {
       day: '2026-11-24',
       workDate: '2026-11-23',
       showLate: false,
+      showPlace: false,
     });
     const added = createdEvent({
       clockOutAt: '2026-11-23T16:00:00.000Z',
@@ -51,6 +53,7 @@ describe('a line of the live feed', () => {
       at: envelope.occurredAt,
       workDate: '2026-11-23',
       showLate: false,
+      showPlace: false,
     });
   });
 });

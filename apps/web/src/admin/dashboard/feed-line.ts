@@ -17,6 +17,8 @@ export interface FeedLine {
   workDate: string;
   /** A late clock-in says how late; later changes to the record do not repeat it. */
   showLate: boolean;
+  /** A clock-in tap says where it was against its site (flagged outside, how far). */
+  showPlace: boolean;
 }
 
 function whatAndWhen(event: LiveEvent): Pick<FeedLine, 'text' | 'at' | 'showLate'> {
@@ -45,6 +47,7 @@ export function feedLine(event: LiveEvent, timeZone: string): FeedLine {
   const line = whatAndWhen(event);
   return {
     ...line,
+    showPlace: line.text === 'eventIn',
     day: localDateIn(new Date(line.at), timeZone),
     workDate: event.data.workDate,
   };

@@ -5,6 +5,7 @@ import { useTRPC } from '../../api/trpc';
 import { useAdminLang } from '../use-admin-lang';
 import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
+import { ManagerScopes, UserSites } from './ManagerScopes';
 import type { Role, User } from './user';
 import { useUsersChanged } from './use-users-changed';
 
@@ -17,7 +18,10 @@ interface Draft {
   active: boolean;
 }
 
-/** A new user (password optional: one is made and shown once), or changes to one. */
+/**
+ * A new user (password optional: one is made and shown once), or changes to one: for a manager,
+ * whose people they look after; for anyone, the sites they work at.
+ */
 export function UserForm({
   user,
   onDone,
@@ -110,6 +114,7 @@ export function UserForm({
             onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}
           >
             <option value="employee">{t('roleEmployee')}</option>
+            <option value="manager">{t('roleManager')}</option>
             <option value="admin">{t('roleAdmin')}</option>
           </select>
         </Field>
@@ -135,6 +140,11 @@ export function UserForm({
         )}
       </div>
       <ProblemMessage problem={problemOf((user ? update : create).error)} />
+      {user?.role === 'manager' && draft.role === 'manager' && <ManagerScopes user={user} />}
+      {draft.role === 'manager' && user?.role !== 'manager' && (
+        <p className="muted small">{t('managerScopesAfterSave')}</p>
+      )}
+      {user && <UserSites user={user} />}
       <div className="row">
         <button className="button primary" type="submit" disabled={busy}>
           {busy ? t('saving') : user ? t('save') : t('create')}

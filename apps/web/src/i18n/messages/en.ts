@@ -9,6 +9,20 @@ export const en = {
   navAttendance: 'Attendance',
   navUsers: 'Users',
   navSettings: 'Settings',
+  navRoster: 'Roster',
+  navShifts: 'Shift types',
+  navSchedules: 'Schedules',
+  navSites: 'Sites',
+  navHolidays: 'Holidays',
+  locating:
+    'Getting your location, at most {seconds} s: it shows you are at your workplace when you clock in or out.',
+  locationTimeout: 'No location came within {seconds} s, so the tap was sent without it.',
+  locationDenied:
+    'Location is off for this app, so the tap was sent without it. If your workplace requires it, turn location on and tap again.',
+  errLocationNeeded:
+    'Your workplace needs your location to record attendance. Turn on location for this app and tap again.',
+  errOutsideSite:
+    'Not counted: you are {distance} from {site}, and must be within {radius}. Tap again when you are there.',
   navExport: 'Export',
   mainMenu: 'Main menu',
   signOut: 'Sign out',

@@ -11,6 +11,20 @@ export const id: Record<MessageKey, string> = {
   navAttendance: 'Kehadiran',
   navUsers: 'Pengguna',
   navSettings: 'Pengaturan',
+  navRoster: 'Jadwal kerja',
+  navShifts: 'Shift',
+  navSchedules: 'Pola jadwal',
+  navSites: 'Lokasi',
+  navHolidays: 'Hari libur',
+  locating:
+    'Mengambil lokasi Anda, paling lama {seconds} detik: untuk memastikan Anda absen di tempat kerja.',
+  locationTimeout: 'Lokasi tidak didapat dalam {seconds} detik, jadi absen dikirim tanpa lokasi.',
+  locationDenied:
+    'Izin lokasi untuk aplikasi ini mati, jadi absen dikirim tanpa lokasi. Jika tempat kerja Anda mewajibkan lokasi, nyalakan izin lokasi lalu absen lagi.',
+  errLocationNeeded:
+    'Tempat kerja Anda mewajibkan lokasi untuk absen. Nyalakan izin lokasi untuk aplikasi ini lalu absen lagi.',
+  errOutsideSite:
+    'Tidak dihitung: Anda berada {distance} dari {site}, padahal harus dalam {radius}. Absen lagi setelah Anda sampai.',
   navExport: 'Ekspor',
   mainMenu: 'Menu utama',
   signOut: 'Keluar',

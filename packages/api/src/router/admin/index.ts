@@ -8,6 +8,9 @@ import { settingsRouter } from './settings.js';
 import { shiftsRouter } from './shifts.js';
 import { sitesRouter } from './sites.js';
 import { usersRouter } from './users.js';
+import { adminRequestsRouter } from './requests.js';
+import { leaveTypesRouter } from './leave-types.js';
+import { recapRouter } from './recap.js';
 
 export const adminRouter = router({
   dashboard: dashboardProcedure,
@@ -19,4 +22,7 @@ export const adminRouter = router({
   schedules: schedulesRouter,
   sites: sitesRouter,
   holidays: holidaysRouter,
+  requests: adminRequestsRouter,
+  leaveTypes: leaveTypesRouter,
+  recap: recapRouter,
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { updateSettings } from '@absensi/core';
+import { overtimeRules, updateSettings } from '@absensi/core';
+
+const { OVERTIME_RULE_SET_KEYS } = overtimeRules;
 import { adminProcedure, router } from '../../trpc.js';
 import { timeZone } from '../inputs.js';
 
@@ -12,6 +14,12 @@ export const settingsRouter = router({
         .object({
           timeZone: timeZone.optional(),
           autoClockOutHour: z.number().int().min(0).max(23).optional(),
+          overtimeRules: z
+            .enum(OVERTIME_RULE_SET_KEYS, { message: 'must be a known overtime rule set' })
+            .optional(),
+          workWeek: z
+            .enum(['five_day', 'six_day'], { message: 'must be five_day or six_day' })
+            .optional(),
         })
         .refine((input) => Object.values(input).some((value) => value !== undefined), {
           message: 'must change at least one setting',

@@ -22,6 +22,8 @@ const shiftType = z.object({
     .min(0)
     .max(12 * 60)
     .default(120),
+  overtimeMinimumMinutes: minutes(240).default(30),
+  overtimeRoundingMinutes: z.number().int().min(1).max(60).default(15),
   color: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour as #RRGGBB' })

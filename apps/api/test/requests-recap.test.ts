@@ -1,0 +1,293 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { errorOf, type TestClient } from '@absensi/api/testing';
+import { describeApi } from './fixture.js';
+
+/** A 1×1 PNG: the photo of a doctor's note, as far as the server can tell. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+).toString('base64');
+
+/** An instant in Jakarta (WIB, UTC+7) as ISO. */
+const wib = (date: string, time: string) => `${date}T${time}:00+07:00`;
+
+/**
+ * The hand-computed recap of Rina in March 2025: Monday–Friday 08:00–17:00 (grace 15, unpaid
+ * break 60, overtime threshold 30, rounding 15), 31 March a national holiday (Idul Fitri).
+ *  3 Mar H 08:00–17:00                       480 worked
+ *  4 Mar T 08:30–17:00 (30 min late)        450
+ *  5 Mar PC 08:00–16:00 (60 min early)      420
+ *  6 Mar S sick leave, approved
+ *  7 Mar A
+ *  8 Mar (Sat) K 09:00–13:00, overtime ordered: 240 min, rest day 5-day week 4 h × 2 = 8
+ * 10 Mar H 08:00–19:00, overtime claimed 120 min and approved: 1 × 1.5 + 1 × 2 = 3.5   600
+ * 11 Mar H 12:30–17:00 with a first-half annual leave (lateness excused)              210
+ * 12–28 Mar: 13 weekdays absent; weekends off (9); 31 Mar L.
+ */
+const MARCH_CODES: Record<string, string> = {
+  '2025-03-03': 'H',
+  '2025-03-04': 'T',
+  '2025-03-05': 'PC',
+  '2025-03-06': 'S',
+  '2025-03-07': 'A',
+  '2025-03-08': 'K',
+  '2025-03-10': 'H',
+  '2025-03-11': 'H',
+  '2025-03-31': 'L',
+};
+const EXPECTED_TOTALS = {
+  scheduledDays: 20,
+  presentDays: 5,
+  lateDays: 1,
+  lateMinutes: 30,
+  earlyLeaveDays: 1,
+  earlyLeaveMinutes: 60,
+  absentDays: 14,
+  leaveDays: { annual: 0, sick: 1, permit: 0, business_travel: 0, other: 0 },
+  holidayDays: 1,
+  offDays: 9,
+  unscheduledWorkDays: 1,
+  workedMinutes: 480 + 450 + 420 + 240 + 600 + 210,
+  overtimeMinutes: 360,
+  overtimeWeightedHours: 11.5,
+  overtimeOverLimitDays: 0,
+};
+const expectedCode = (date: string) => {
+  if (MARCH_CODES[date]) return MARCH_CODES[date];
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6 ? 'O' : 'A';
+};
+
+describeApi('requests and the recap', (fixture) => {
+  let admin!: TestClient;
+  let rina!: Awaited<ReturnType<typeof fixture.hire>>;
+  let leaveTypes!: { id: number; code: string }[];
+  const typeId = (code: string) => leaveTypes.find((type) => type.code === code)!.id;
+
+  beforeAll(async () => {
+    ({ admin } = fixture.started());
+    rina = await fixture.hire('Rina Kartika', 'Rekap');
+    const office = await admin.trpc.admin.shifts.create.mutate({
+      name: 'Kantor',
+      code: 'K1',
+      startTime: '08:00',
+      endTime: '17:00',
+      lateGraceMinutes: 15,
+      breakMinutes: 60,
+      overtimeMinimumMinutes: 30,
+      overtimeRoundingMinutes: 15,
+    });
+    const weekdays = await admin.trpc.admin.schedules.create.mutate({
+      name: 'Senin–Jumat',
+      kind: 'weekly',
+      days: [office.id, office.id, office.id, office.id, office.id, null, null],
+    });
+    await admin.trpc.admin.schedules.assign.mutate({
+      scheduleId: weekdays.id,
+      userId: rina.id,
+      validFrom: '2025-03-01',
+    });
+    await admin.trpc.admin.holidays.create.mutate({
+      date: '2025-03-31',
+      name: 'Hari Raya Idul Fitri',
+      kind: 'national',
+      siteId: null,
+    });
+    leaveTypes = await rina.client.trpc.requests.leaveTypes.query();
+  });
+
+  describe('filing and deciding', () => {
+    it('files sick leave with a photo, the admin approves it, and the employee is told', async () => {
+      const filed = await rina.client.trpc.requests.file.mutate({
+        kind: 'leave',
+        leaveTypeId: typeId('SAKIT'),
+        startDate: '2025-03-06',
+        endDate: '2025-03-06',
+        reason: 'Demam, surat dokter terlampir',
+        attachment: { contentType: 'image/png', base64: PNG },
+        clientKey: randomUUID(),
+      });
+      expect(filed).toMatchObject({ state: 'pending', kind: 'leave', leaveDays: 1 });
+      expect(filed.attachments).toHaveLength(1);
+      const pending = await admin.trpc.admin.requests.list.query({ state: 'pending' });
+      expect(pending.items.map((item) => item.id)).toContain(filed.id);
+      const photo = await admin.trpc.requests.attachment.query({ id: filed.attachments[0]!.id });
+      expect(photo).toEqual({ contentType: 'image/png', base64: PNG });
+
+      const decided = await admin.trpc.admin.requests.decide.mutate({
+        id: filed.id,
+        decision: 'approve',
+        note: 'Semoga lekas sembuh',
+      });
+      expect(decided).toMatchObject({ state: 'approved', decisionNote: 'Semoga lekas sembuh' });
+      const notes = await rina.client.trpc.notifications.list.query();
+      expect(notes.unread).toBeGreaterThanOrEqual(1);
+      expect(notes.items[0]).toMatchObject({
+        kind: 'request_decided',
+        read: false,
+        details: { requestId: filed.id, state: 'approved', by: expect.any(String) },
+      });
+      const again = await errorOf(
+        admin.trpc.admin.requests.decide.mutate({ id: filed.id, decision: 'decline' }),
+      );
+      expect(again.code).toBe('CONFLICT');
+    });
+
+    it('files a request once for one client key, and refuses a photo that is not one', async () => {
+      const clientKey = randomUUID();
+      const ask = () =>
+        rina.client.trpc.requests.file.mutate({
+          kind: 'overtime',
+          date: '2025-03-10',
+          minutes: 120,
+          reason: 'Stok opname',
+          clientKey,
+        });
+      const [first, second] = await Promise.all([ask(), ask()]);
+      expect(second.id).toBe(first.id);
+      await admin.trpc.admin.requests.decide.mutate({ id: first.id, decision: 'approve' });
+
+      const fake = await errorOf(
+        rina.client.trpc.requests.file.mutate({
+          kind: 'leave',
+          leaveTypeId: typeId('SAKIT'),
+          startDate: '2025-03-12',
+          endDate: '2025-03-12',
+          reason: 'x',
+          attachment: {
+            contentType: 'image/png',
+            base64: Buffer.from('<script>').toString('base64'),
+          },
+        }),
+      );
+      expect(fake.code).toBe('BAD_REQUEST');
+      expect(fake.message).toMatch(/attachment: must be a JPEG, PNG or WebP photo/);
+    });
+
+    it('cancels a pending request, and refuses to cancel or decide it afterwards', async () => {
+      const filed = await rina.client.trpc.requests.file.mutate({
+        kind: 'leave',
+        leaveTypeId: typeId('IZIN'),
+        startDate: '2025-03-13',
+        endDate: '2025-03-13',
+        reason: 'Urusan keluarga',
+      });
+      const cancelled = await rina.client.trpc.requests.cancel.mutate({ id: filed.id });
+      expect(cancelled.state).toBe('cancelled');
+      expect((await errorOf(rina.client.trpc.requests.cancel.mutate({ id: filed.id }))).code).toBe(
+        'CONFLICT',
+      );
+      const declined = await rina.client.trpc.requests.file.mutate({
+        kind: 'leave',
+        leaveTypeId: typeId('IZIN'),
+        startDate: '2025-03-14',
+        endDate: '2025-03-14',
+        reason: 'Urusan keluarga',
+      });
+      expect(
+        await admin.trpc.admin.requests.decide.mutate({ id: declined.id, decision: 'decline' }),
+      ).toMatchObject({ state: 'declined' });
+    });
+
+    it('takes half a day of annual leave from the balance and refuses a leave beyond it', async () => {
+      const half = await rina.client.trpc.requests.file.mutate({
+        kind: 'leave',
+        leaveTypeId: typeId('CUTI'),
+        startDate: '2025-03-11',
+        endDate: '2025-03-11',
+        part: 'first_half',
+        reason: 'Ke bank',
+      });
+      expect(half.leaveDays).toBe(0.5);
+      await admin.trpc.admin.requests.decide.mutate({ id: half.id, decision: 'approve' });
+      const [balance] = await rina.client.trpc.requests.balances.query({ year: 2025 });
+      expect(balance).toMatchObject({
+        code: 'CUTI',
+        allowanceDays: 12,
+        usedDays: 0.5,
+        remainingDays: 11.5,
+      });
+
+      const before = await admin.trpc.admin.requests.list.query({});
+      const tooLong = await errorOf(
+        rina.client.trpc.requests.file.mutate({
+          kind: 'leave',
+          leaveTypeId: typeId('CUTI'),
+          startDate: '2025-04-01',
+          endDate: '2025-04-30',
+          reason: 'Mudik',
+        }),
+      );
+      expect(tooLong.code).toBe('BAD_REQUEST');
+      expect(tooLong.message).toMatch(/takes 22 working days; 11.5 of the 12 days/);
+      expect((await admin.trpc.admin.requests.list.query({})).items).toHaveLength(
+        before.items.length,
+      );
+    });
+
+    it('applies an approved correction: a missing shift is added and the day turns from absent to present', async () => {
+      const monthBefore = await rina.client.trpc.attendance.month.query({ month: '2025-03' });
+      expect(monthBefore?.codes[2]).toBe('A'); // 3 March, nothing recorded yet
+      const filed = await rina.client.trpc.requests.file.mutate({
+        kind: 'correction',
+        date: '2025-03-03',
+        clockInAt: wib('2025-03-03', '08:00'),
+        clockOutAt: wib('2025-03-03', '17:00'),
+        reason: 'HP tertinggal di rumah',
+      });
+      const approved = await admin.trpc.admin.requests.decide.mutate({
+        id: filed.id,
+        decision: 'approve',
+      });
+      expect(approved.attendanceId).toEqual(expect.any(Number));
+      const monthAfter = await rina.client.trpc.attendance.month.query({ month: '2025-03' });
+      expect(monthAfter?.codes[2]).toBe('H');
+    });
+  });
+
+  describe('the month', () => {
+    it('equals the hand-computed recap, on screen and for the employee', async () => {
+      const add = (date: string, from: string, to: string) =>
+        admin.trpc.admin.attendance.add.mutate({
+          userId: rina.id,
+          clockInAt: wib(date, from),
+          clockOutAt: wib(date, to),
+          reason: 'rekap test',
+        });
+      await add('2025-03-04', '08:30', '17:00');
+      await add('2025-03-05', '08:00', '16:00');
+      await add('2025-03-08', '09:00', '13:00');
+      await add('2025-03-10', '08:00', '19:00');
+      await add('2025-03-11', '12:30', '17:00');
+      await admin.trpc.admin.requests.orderOvertime.mutate({
+        userId: rina.id,
+        date: '2025-03-08',
+        note: 'Stok opname akhir pekan',
+      });
+
+      const recap = await admin.trpc.admin.recap.month.query({
+        month: '2025-03',
+        department: 'Rekap',
+      });
+      expect(recap.dates).toHaveLength(31);
+      expect(recap.people.map((person) => person.name)).toEqual(['Rina Kartika']);
+      const [row] = recap.people;
+      expect(Object.fromEntries(recap.dates.map((date, i) => [date, row!.codes[i]]))).toEqual(
+        Object.fromEntries(recap.dates.map((date) => [date, expectedCode(date)])),
+      );
+      expect(row!.totals).toEqual(EXPECTED_TOTALS);
+      const own = await rina.client.trpc.attendance.month.query({ month: '2025-03' });
+      expect(own).toEqual(row);
+      // Recomputing changes nothing.
+      expect(
+        await admin.trpc.admin.recap.month.query({ month: '2025-03', department: 'Rekap' }),
+      ).toEqual(recap);
+    });
+
+    it('refuses the recap to an employee and a manager outside their departments', async () => {
+      const denied = await errorOf(rina.client.trpc.admin.recap.month.query({ month: '2025-03' }));
+      expect(denied.code).toBe('FORBIDDEN');
+    });
+  });
+});

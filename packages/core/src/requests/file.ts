@@ -1,0 +1,300 @@
+import { isUniqueViolation, repos, type LeaveRequest, type Tx } from '@absensi/db';
+import { newEventId, type RequestChanged } from '@absensi/events';
+import type { Actor } from '../actor.js';
+import { workDateOf } from '../attendance/rules/time.js';
+import { afterCommit } from '../changes.js';
+import type { CoreDeps } from '../deps.js';
+import { DomainError } from '../errors.js';
+import { recordEvents } from '../outbox/publish.js';
+import { nextDate } from '../schedules/rules.js';
+import { leaveBalanceCheck, leaveDaysFor } from './balance.js';
+import { loadRequestView } from './queries.js';
+import { MAX_ATTACHMENT_BYTES, MAX_LEAVE_SPAN_DAYS, sniffImage } from './rules.js';
+import type { RequestView } from './views.js';
+
+/** What filing and deciding requests work with. */
+export type RequestDeps = Pick<
+  CoreDeps,
+  | 'db'
+  | 'feed'
+  | 'log'
+  | 'sentMarks'
+  | 'dashboardCache'
+  | 'planning'
+  | 'settings'
+  | 'clock'
+  | 'nodeId'
+>;
+type Deps = RequestDeps;
+
+interface Common {
+  reason: string;
+  /** The phone's key for this request: the same key files it once, however often it is sent. */
+  clientKey?: string | undefined;
+}
+
+export type FiledRequest = Common &
+  (
+    | {
+        kind: 'leave';
+        leaveTypeId: number;
+        startDate: string;
+        endDate: string;
+        part: 'full' | 'first_half' | 'second_half';
+        /** A photo (JPEG, PNG or WebP), base64, at most MAX_ATTACHMENT_BYTES. */
+        attachment?: { contentType: string; base64: string } | undefined;
+      }
+    | {
+        kind: 'correction';
+        date: string;
+        /** The record to correct; absent: a shift to add (both times then required). */
+        attendanceId?: number | undefined;
+        clockInAt?: string | undefined;
+        clockOutAt?: string | undefined;
+      }
+    | { kind: 'overtime'; date: string; minutes?: number | undefined }
+  );
+
+/** The change event approvers' lists follow. */
+export function requestChanged(
+  deps: Pick<CoreDeps, 'nodeId' | 'clock'>,
+  row: LeaveRequest,
+  department: string | null,
+): RequestChanged {
+  return {
+    id: newEventId(),
+    type: 'RequestChanged',
+    occurredAt: deps.clock().toISOString(),
+    nodeId: deps.nodeId,
+    data: { requestId: row.id, userId: row.userId, department, kind: row.kind, state: row.state },
+  };
+}
+
+function decodeAttachment(attachment: { contentType: string; base64: string }) {
+  const data = Buffer.from(attachment.base64, 'base64');
+  if (data.length === 0)
+    throw new DomainError('INVALID', 'attachment: the photo is empty', 'attachment');
+  if (data.length > MAX_ATTACHMENT_BYTES)
+    throw new DomainError(
+      'INVALID',
+      `attachment: the photo is ${Math.ceil(data.length / 1024)} KB; at most ${MAX_ATTACHMENT_BYTES / 1024} KB is kept`,
+      'attachment',
+    );
+  const type = sniffImage(data);
+  if (!type || type !== attachment.contentType)
+    throw new DomainError('INVALID', 'attachment: must be a JPEG, PNG or WebP photo', 'attachment');
+  return { contentType: type, sizeBytes: data.length, data };
+}
+
+/** The fields of a leave request, checked: dates, part, type, attachment, overlap and balance. */
+async function leaveFields(
+  deps: Deps,
+  tx: Tx,
+  actor: Actor,
+  input: Extract<FiledRequest, { kind: 'leave' }>,
+) {
+  if (input.endDate < input.startDate)
+    throw new DomainError('INVALID', 'endDate: must not be before the start date', 'endDate');
+  if (nextDate(input.startDate, MAX_LEAVE_SPAN_DAYS) <= input.endDate)
+    throw new DomainError(
+      'INVALID',
+      `endDate: a leave may span at most ${MAX_LEAVE_SPAN_DAYS} days`,
+      'endDate',
+    );
+  if (input.part !== 'full' && input.startDate !== input.endDate)
+    throw new DomainError('INVALID', 'part: a half-day leave is for one date', 'part');
+  const type = await repos.leaveTypes.byId(deps.db, input.leaveTypeId, tx);
+  if (!type || !type.active)
+    throw new DomainError(
+      'NOT_FOUND',
+      `There is no leave type with id ${input.leaveTypeId}.`,
+      'leaveTypeId',
+    );
+  if (type.attachment === 'required' && !input.attachment)
+    throw new DomainError(
+      'INVALID',
+      `attachment: ${type.name} needs a photo of the letter`,
+      'attachment',
+    );
+  if (type.attachment === 'none' && input.attachment)
+    throw new DomainError('INVALID', `attachment: ${type.name} takes no photo`, 'attachment');
+  const overlapping = await repos.requests.standing(
+    deps.db,
+    {
+      userIds: [actor.id],
+      from: input.startDate,
+      to: input.endDate,
+      kinds: ['leave'],
+      pending: true,
+    },
+    tx,
+  );
+  if (overlapping.length > 0) {
+    const other = overlapping[0]!;
+    throw new DomainError(
+      'CONFLICT',
+      `You already asked for leave on ${other.startDate}${other.endDate === other.startDate ? '' : ` – ${other.endDate}`}.`,
+      'startDate',
+    );
+  }
+  const leaveDays = await leaveDaysFor(deps, actor, input);
+  if (leaveDays === 0)
+    throw new DomainError(
+      'INVALID',
+      'startDate: you are not scheduled to work on these dates',
+      'startDate',
+    );
+  await leaveBalanceCheck(deps, tx, {
+    userId: actor.id,
+    type,
+    startDate: input.startDate,
+    days: leaveDays,
+  });
+  return {
+    leaveTypeId: type.id,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    part: input.part,
+    leaveDays,
+  };
+}
+
+/** The fields of a correction request, checked against the record it changes. */
+async function correctionFields(
+  deps: Deps,
+  tx: Tx,
+  actor: Actor,
+  input: Extract<FiledRequest, { kind: 'correction' }>,
+) {
+  const now = deps.clock();
+  for (const field of ['clockInAt', 'clockOutAt'] as const) {
+    const value = input[field];
+    if (value && new Date(value) > now)
+      throw new DomainError('INVALID', `${field}: cannot be in the future`, field);
+  }
+  if (input.attendanceId !== undefined) {
+    const row = await repos.attendance.byId(deps.db, input.attendanceId, { tx });
+    if (!row || row.userId !== actor.id)
+      throw new DomainError(
+        'NOT_FOUND',
+        `You have no attendance record with id ${input.attendanceId}.`,
+        'attendanceId',
+      );
+    if (!input.clockInAt && !input.clockOutAt)
+      throw new DomainError(
+        'INVALID',
+        'clockInAt: give the clock-in or the clock-out as it should be',
+        'clockInAt',
+      );
+  } else if (!input.clockInAt || !input.clockOutAt) {
+    throw new DomainError(
+      'INVALID',
+      'clockInAt: a missing shift needs both its clock-in and its clock-out',
+      input.clockInAt ? 'clockOutAt' : 'clockInAt',
+    );
+  }
+  return {
+    startDate: input.date,
+    endDate: input.date,
+    attendanceId: input.attendanceId ?? null,
+    clockInAt: input.clockInAt ? new Date(input.clockInAt) : null,
+    clockOutAt: input.clockOutAt ? new Date(input.clockOutAt) : null,
+  };
+}
+
+/**
+ * An employee files a request: leave (checked against their schedule, their other leave and the
+ * type's yearly allowance), a correction of a missing or wrong punch, or overtime worked. It waits
+ * for a manager's or an admin's decision. Filing again with the same `clientKey` returns the first
+ * request (a request queued offline and sent twice is filed once).
+ * @throws DomainError INVALID naming the field, NOT_FOUND for an unknown leave type or record,
+ * CONFLICT for leave overlapping another.
+ */
+export async function fileRequest(
+  deps: Deps,
+  actor: Actor,
+  input: FiledRequest,
+): Promise<RequestView> {
+  if (input.clientKey) {
+    const earlier = await repos.requests.byClientKey(deps.db, actor.id, input.clientKey);
+    if (earlier) return loadRequestView(deps, earlier);
+  }
+  const settings = await deps.settings.get();
+  const today = workDateOf(deps.clock(), settings.timeZone);
+  if (input.kind !== 'leave' && input.date > today)
+    throw new DomainError('INVALID', 'date: must not be in the future', 'date');
+  const attachment =
+    input.kind === 'leave' && input.attachment ? decodeAttachment(input.attachment) : null;
+  try {
+    const { row, events } = await deps.db.transaction(async (tx) => {
+      // One request at a time per person: the balance and overlap checks see each other.
+      await repos.users.lock(deps.db, actor.id, tx);
+      const fields =
+        input.kind === 'leave'
+          ? await leaveFields(deps, tx, actor, input)
+          : input.kind === 'correction'
+            ? await correctionFields(deps, tx, actor, input)
+            : {
+                startDate: input.date,
+                endDate: input.date,
+                overtimeMinutes: input.minutes ?? null,
+              };
+      const row = await repos.requests.create(
+        deps.db,
+        {
+          userId: actor.id,
+          kind: input.kind,
+          state: 'pending',
+          leaveTypeId: null,
+          part: 'full',
+          leaveDays: 0,
+          reason: input.reason,
+          attendanceId: null,
+          clockInAt: null,
+          clockOutAt: null,
+          overtimeMinutes: null,
+          orderedBy: null,
+          clientKey: input.clientKey ?? null,
+          ...fields,
+        },
+        tx,
+      );
+      if (attachment)
+        await repos.requests.attach(deps.db, { requestId: row.id, ...attachment }, tx);
+      const events = [requestChanged(deps, row, actor.department)];
+      await recordEvents(deps, events, tx);
+      return { row, events };
+    });
+    await afterCommit(deps, { events });
+    return loadRequestView(deps, row);
+  } catch (error) {
+    if (input.clientKey && isUniqueViolation(error)) {
+      const earlier = await repos.requests.byClientKey(deps.db, actor.id, input.clientKey);
+      if (earlier) return loadRequestView(deps, earlier);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The employee withdraws a request still pending.
+ * @throws DomainError NOT_FOUND for a request that is not theirs, CONFLICT once it is decided.
+ */
+export async function cancelRequest(deps: Deps, actor: Actor, id: number): Promise<RequestView> {
+  const { row, events } = await deps.db.transaction(async (tx) => {
+    const row = await repos.requests.byId(deps.db, id, { tx, lock: true });
+    if (!row || row.userId !== actor.id)
+      throw new DomainError('NOT_FOUND', `You have no request with id ${id}.`, 'id');
+    if (row.state !== 'pending')
+      throw new DomainError(
+        'CONFLICT',
+        `This request is already ${row.state}; only a pending one can be cancelled.`,
+      );
+    await repos.requests.update(row, { state: 'cancelled' }, tx);
+    const events = [requestChanged(deps, row, actor.department)];
+    await recordEvents(deps, events, tx);
+    return { row, events };
+  });
+  await afterCommit(deps, { events });
+  return loadRequestView(deps, row);
+}

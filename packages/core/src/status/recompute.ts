@@ -1,0 +1,53 @@
+import { repos, type StatusValues } from '@absensi/db';
+import type { CoreDeps } from '../deps.js';
+import { computeStatuses } from './compute.js';
+
+type Deps = Pick<CoreDeps, 'db' | 'planning' | 'settings' | 'clock'>;
+
+export interface StatusRange {
+  from: string;
+  to: string;
+  /** Only these people; everyone active when absent. */
+  userIds?: readonly number[] | undefined;
+  /** Only people of these departments (a manager's), or whose primary site this is. */
+  departments?: readonly string[] | undefined;
+  siteId?: number | undefined;
+}
+
+const same = (a: StatusValues, b: StatusValues) =>
+  (Object.keys(a) as (keyof StatusValues)[]).every((key) => a[key] === b[key]);
+
+/**
+ * Brings `daily_statuses` in line with the record for the people and dates of `range`: writes the
+ * statuses that changed, removes those that no longer apply, leaves the rest untouched, so that
+ * running it twice changes nothing. Returns the computed statuses and how many rows changed.
+ */
+export async function recomputeStatuses(
+  deps: Deps,
+  range: StatusRange,
+): Promise<{ statuses: StatusValues[]; written: number; removed: number }> {
+  const people = await repos.dashboard.peopleOf(deps.db, {
+    userIds: range.userIds,
+    departments: range.departments,
+    siteId: range.siteId,
+  });
+  const [statuses, stored] = await Promise.all([
+    computeStatuses(deps, { people, from: range.from, to: range.to }),
+    repos.statuses.between(deps.db, {
+      userIds: people.map((person) => person.userId),
+      from: range.from,
+      to: range.to,
+    }),
+  ]);
+  const key = (row: { userId: number; workDate: string }) => `${row.userId}|${row.workDate}`;
+  const storedByKey = new Map(stored.map((row) => [key(row), row]));
+  const changed = statuses.filter((row) => {
+    const before = storedByKey.get(key(row));
+    return !before || !same(before, row);
+  });
+  const computed = new Set(statuses.map(key));
+  const gone = stored.filter((row) => !computed.has(key(row)));
+  await repos.statuses.save(deps.db, changed, deps.clock());
+  await repos.statuses.remove(deps.db, gone);
+  return { statuses, written: changed.length, removed: gone.length };
+}
