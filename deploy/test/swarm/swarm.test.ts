@@ -474,6 +474,14 @@ beforeAll(async () => {
     timeoutMs: 11 * 60_000,
   });
   step('stack converged');
+  // nginx's entrypoint reads the API tasks' addresses every 2 s: until then it answers 502 (no node yet)
+  await waitFor(
+    'nginx on h1 reaching an API node',
+    async () =>
+      (await fetch(`${base}/trpc/auth.me`, { signal: AbortSignal.timeout(5000) })).status === 401,
+    60_000,
+  );
+  step('nginx routes to the API nodes');
 });
 
 afterAll(async () => {
