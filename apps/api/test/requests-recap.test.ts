@@ -68,6 +68,8 @@ describeApi('requests and the recap', (fixture) => {
   beforeAll(async () => {
     ({ admin } = fixture.started());
     rina = await fixture.hire('Rina Kartika', 'Rekap');
+    // Hired long before the month the recap is computed for (a new account is hired today).
+    await admin.trpc.admin.users.update.mutate({ id: rina.id, hiredOn: '2025-01-01' });
     const office = await admin.trpc.admin.shifts.create.mutate({
       name: 'Kantor',
       code: 'K1',
@@ -147,6 +149,20 @@ describeApi('requests and the recap', (fixture) => {
       const [first, second] = await Promise.all([ask(), ask()]);
       expect(second.id).toBe(first.id);
       await admin.trpc.admin.requests.decide.mutate({ id: first.id, decision: 'approve' });
+      const twice = await rina.client.trpc.requests.file.mutate({
+        kind: 'overtime',
+        date: '2025-03-10',
+        minutes: 60,
+        reason: 'Stok opname lagi',
+      });
+      expect(
+        (
+          await errorOf(
+            admin.trpc.admin.requests.decide.mutate({ id: twice.id, decision: 'approve' }),
+          )
+        ).message,
+      ).toMatch(/Overtime on 2025-03-10 is already approved/);
+      await rina.client.trpc.requests.cancel.mutate({ id: twice.id });
 
       const fake = await errorOf(
         rina.client.trpc.requests.file.mutate({
@@ -226,6 +242,29 @@ describeApi('requests and the recap', (fixture) => {
       );
     });
 
+    it('refuses a correction that could never be applied when it is filed', async () => {
+      for (const [clockInAt, clockOutAt, message] of [
+        [wib('2025-03-03', '17:00'), wib('2025-03-03', '08:00'), /clockOutAt: must be after/],
+        [wib('2025-03-03', '08:00'), wib('2025-03-04', '09:00'), /more than 24 hours/],
+        [
+          wib('2025-03-05', '08:00'),
+          wib('2025-03-05', '17:00'),
+          /falls on 2025-03-05, not on 2025-03-03/,
+        ],
+      ] as const) {
+        const refused = await errorOf(
+          rina.client.trpc.requests.file.mutate({
+            kind: 'correction',
+            date: '2025-03-03',
+            clockInAt,
+            clockOutAt,
+            reason: 'salah ketik',
+          }),
+        );
+        expect(refused.message).toMatch(message);
+      }
+    });
+
     it('applies an approved correction: a missing shift is added and the day turns from absent to present', async () => {
       const monthBefore = await rina.client.trpc.attendance.month.query({ month: '2025-03' });
       expect(monthBefore?.codes[2]).toBe('A'); // 3 March, nothing recorded yet
@@ -283,6 +322,28 @@ describeApi('requests and the recap', (fixture) => {
       expect(
         await admin.trpc.admin.recap.month.query({ month: '2025-03', department: 'Rekap' }),
       ).toEqual(recap);
+    }, 120_000); // a dozen calls, each recomputing statuses: slow on a loaded machine
+
+    it('counts no absence before a hire date, and keeps a deactivated person for the month they worked', async () => {
+      const newcomer = await fixture.hire('Baru Masuk', 'Rekap');
+      const leaver = await fixture.hire('Sudah Keluar', 'Rekap');
+      await admin.trpc.admin.users.update.mutate({ id: leaver.id, hiredOn: '2025-01-01' });
+      await admin.trpc.admin.attendance.add.mutate({
+        userId: leaver.id,
+        clockInAt: wib('2025-03-03', '08:00'),
+        clockOutAt: wib('2025-03-03', '17:00'),
+        reason: 'rekap test',
+      });
+      await admin.trpc.admin.users.deactivate.mutate({ id: leaver.id });
+      const recap = await admin.trpc.admin.recap.month.query({
+        month: '2025-03',
+        department: 'Rekap',
+      });
+      const row = (id: number) => recap.people.find((person) => person.userId === id);
+      expect(row(newcomer.id)?.codes.every((code) => code === '' || code === 'L')).toBe(true);
+      expect(row(newcomer.id)?.totals.absentDays).toBe(0);
+      expect(row(leaver.id)?.codes[2]).toBe('H');
+      expect(row(leaver.id)?.totals).toMatchObject({ presentDays: 1, absentDays: 0 });
     });
 
     it('refuses the recap to an employee and a manager outside their departments', async () => {

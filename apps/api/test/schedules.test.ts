@@ -287,6 +287,38 @@ describeApi('schedules', (fixture) => {
       expect(dashboard.counts.employees).toBe(1);
       const list = await client.trpc.admin.attendance.list.query({ from: today(), to: today() });
       expect(list.items.every((item) => item.user.department === 'Gudang')).toBe(true);
+      expect(await client.trpc.admin.users.departments.query()).toEqual(['Gudang']);
+      const recap = await client.trpc.admin.recap.month.query({ month: today().slice(0, 7) });
+      expect(recap.people.map((person) => person.department)).toEqual(
+        recap.people.map(() => 'Gudang'),
+      );
+      expect(recap.people.map((person) => person.userId)).toContain(mine.id);
+      expect(
+        (
+          await errorOf(
+            client.trpc.admin.recap.month.query({ month: '2026-01', department: 'Kantor' }),
+          )
+        ).code,
+      ).toBe('FORBIDDEN');
+      const [permit] = (await other.client.trpc.requests.leaveTypes.query()).filter(
+        (type) => type.code === 'IZIN',
+      );
+      const othersRequest = await other.client.trpc.requests.file.mutate({
+        kind: 'overtime',
+        date: today(),
+        reason: 'Lembur kantor',
+      });
+      expect(
+        (await client.trpc.admin.requests.list.query({})).items.map((item) => item.userId),
+      ).not.toContain(other.id);
+      expect(
+        (
+          await errorOf(
+            client.trpc.admin.requests.decide.mutate({ id: othersRequest.id, decision: 'approve' }),
+          )
+        ).code,
+      ).toBe('NOT_FOUND');
+      expect(permit).toBeDefined();
       for (const call of [
         () => client.trpc.admin.users.list.query({}),
         () =>

@@ -27,14 +27,22 @@ function requireHub(live: LiveHub | undefined): LiveHub {
 const lastEventId = z.string().max(64).nullish();
 
 export const liveRouter = router({
-  /** Attendance events as they happen: every one for admins, their own for employees. Resumes after lastEventId. */
+  /**
+   * Attendance events as they happen: every one for admins, their people's for managers, their own
+   * for employees. Resumes after lastEventId.
+   */
   attendance: protectedProcedure
     .input(z.object({ lastEventId }).optional())
-    .subscription(({ ctx, input, signal }) => {
+    .subscription(async ({ ctx, input, signal }) => {
       const user = ctx.user;
+      // A manager follows their own people (the departments they manage) as an admin follows all.
+      const scope = user.role === 'manager' ? await scopeOf(ctx.deps, user) : null;
       return new LiveStream(requireHub(ctx.deps.live), {
         accepts: (event: AppEvent): event is AttendanceEvent =>
-          isAttendanceEvent(event) && (user.role === 'admin' || eventSubject(event) === user.id),
+          isAttendanceEvent(event) &&
+          (user.role === 'admin' ||
+            eventSubject(event) === user.id ||
+            (scope !== null && covers(scope, event.data))),
         project: (event) => event,
         lastEventId: input?.lastEventId ?? undefined,
         signal,

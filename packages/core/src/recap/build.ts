@@ -63,6 +63,7 @@ export async function buildRecap(
     departments: query.departments,
     siteId: query.siteId,
     userIds: query.userIds,
+    recordsWithin: { from, to: until },
   });
   const [{ statuses }, leaveTypes] = await Promise.all([
     from <= until

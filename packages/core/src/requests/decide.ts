@@ -10,7 +10,7 @@ import { DomainError } from '../errors.js';
 import { notify } from '../notifications/notify.js';
 import { recordEvents } from '../outbox/publish.js';
 import { recomputeStatuses } from '../status/recompute.js';
-import { leaveBalanceCheck } from './balance.js';
+import { leaveBalanceCheck, leaveDaysFor } from './balance.js';
 import { requestChanged, type RequestDeps } from './file.js';
 import { loadRequestView, requestViews } from './queries.js';
 import type { RequestView } from './views.js';
@@ -35,18 +35,40 @@ async function employeeInScope(deps: Deps, approver: Actor, userId: number, tx?:
 }
 
 /** What approving a request changes besides its state: a correction is applied to the record. */
-async function applyApproval(deps: Deps, tx: Tx, approver: Actor, row: LeaveRequest) {
+async function applyApproval(
+  deps: Deps,
+  tx: Tx,
+  approver: Actor,
+  row: LeaveRequest,
+  employee: Pick<Actor, 'id' | 'department'>,
+) {
   if (row.kind === 'leave') {
     const type =
       row.leaveTypeId === null ? null : await repos.leaveTypes.byId(deps.db, row.leaveTypeId, tx);
+    // The plan may have changed since filing (a holiday added): the leave takes what it takes now.
+    const leaveDays = await leaveDaysFor(deps, employee, row);
+    if (leaveDays !== Number(row.leaveDays)) await repos.requests.update(row, { leaveDays }, tx);
     if (type)
       await leaveBalanceCheck(deps, tx, {
         userId: row.userId,
         type,
         startDate: row.startDate,
-        days: Number(row.leaveDays),
+        days: leaveDays,
         except: row.id,
       });
+    return [];
+  }
+  if (row.kind === 'overtime') {
+    const approved = await repos.requests.standing(
+      deps.db,
+      { userIds: [row.userId], from: row.startDate, to: row.startDate, kinds: ['overtime'] },
+      tx,
+    );
+    if (approved.length > 0)
+      throw new DomainError(
+        'CONFLICT',
+        `Overtime on ${row.startDate} is already approved for this employee (request #${approved[0]!.id}).`,
+      );
     return [];
   }
   if (row.kind !== 'correction') return [];
@@ -104,7 +126,7 @@ export async function decideRequest(
       throw new DomainError('CONFLICT', `This request is already ${row.state}.`);
     const [before] = await requestViews(deps, [row]);
     const recordEvents_ =
-      input.decision === 'approve' ? await applyApproval(deps, tx, approver, row) : [];
+      input.decision === 'approve' ? await applyApproval(deps, tx, approver, row, employee) : [];
     await repos.requests.update(
       row,
       {

@@ -1,6 +1,7 @@
 import { isUniqueViolation, repos, type LeaveRequest, type Tx } from '@absensi/db';
 import { newEventId, type RequestChanged } from '@absensi/events';
 import type { Actor } from '../actor.js';
+import { MAX_SHIFT_MS } from '../attendance/rules/index.js';
 import { workDateOf } from '../attendance/rules/time.js';
 import { afterCommit } from '../changes.js';
 import type { CoreDeps } from '../deps.js';
@@ -192,6 +193,27 @@ async function correctionFields(
       'clockInAt: a missing shift needs both its clock-in and its clock-out',
       input.clockInAt ? 'clockOutAt' : 'clockInAt',
     );
+  }
+  if (input.clockInAt && input.clockOutAt) {
+    const length = new Date(input.clockOutAt).getTime() - new Date(input.clockInAt).getTime();
+    if (length <= 0)
+      throw new DomainError('INVALID', 'clockOutAt: must be after the clock-in', 'clockOutAt');
+    if (length > MAX_SHIFT_MS)
+      throw new DomainError(
+        'INVALID',
+        'clockOutAt: a shift cannot last more than 24 hours',
+        'clockOutAt',
+      );
+  }
+  if (input.clockInAt) {
+    const zone = (await deps.settings.get()).timeZone;
+    const day = workDateOf(new Date(input.clockInAt), zone);
+    if (day !== input.date && day !== nextDate(input.date, 1))
+      throw new DomainError(
+        'INVALID',
+        `clockInAt: falls on ${day}, not on ${input.date} (a night shift may begin the day after)`,
+        'clockInAt',
+      );
   }
   return {
     startDate: input.date,

@@ -345,6 +345,12 @@ export async function setRosterDay(
           'This employee is not one of the people you manage.',
           'userId',
         );
+      if (scope.kind === 'managed' && employee.id === actor.id)
+        throw new DomainError(
+          'FORBIDDEN',
+          'You cannot change your own roster; an administrator must.',
+          'userId',
+        );
       if (
         input.shiftTypeId !== null &&
         !(await repos.schedules.shiftTypeById(deps.db, input.shiftTypeId, tx))

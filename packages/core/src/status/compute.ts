@@ -20,6 +20,16 @@ import { datesBetween, plansOf } from '../schedules/plans.js';
 import { nextDate, shiftWindow, type DayPlan, type ShiftTypeRule } from '../schedules/rules.js';
 import { dailyStatus, type LeaveOnDate, type PlanKind, type RecordedShift } from './rules.js';
 
+/** Statuses a day has whether or not the person was expected at work that day. */
+const WORKED_OR_ON_LEAVE = new Set([
+  'present',
+  'late',
+  'early_leave',
+  'late_early_leave',
+  'unscheduled_work',
+  'leave',
+]);
+
 /** The overtime policy of a day without a shift type (an off day, a holiday, unscheduled work). */
 export const DEFAULT_OVERTIME_POLICY: OvertimePolicy = { minimumMinutes: 30, roundingMinutes: 15 };
 
@@ -177,8 +187,13 @@ export async function computeStatuses(deps: Deps, input: ComputeInput): Promise<
         day: overtimeDayOf(plan.kind, date, settings.workWeek),
       })),
     );
+    // Before their hire date, and once deactivated, a person is not expected at work: only the
+    // days they worked or were on leave count.
+    const expectedOn = (date: string) =>
+      person.active && (person.hiredOn === null || date >= person.hiredOn);
     days.forEach(({ date, plan, status, leave, overtime }, index) => {
       if (!status || date < input.from) return;
+      if (!expectedOn(date) && !WORKED_OR_ON_LEAVE.has(status.status)) return;
       const day = overtimeDayOf(plan.kind, date, settings.workWeek);
       statuses.push({
         userId: person.userId,

@@ -30,6 +30,7 @@ export async function recomputeStatuses(
     userIds: range.userIds,
     departments: range.departments,
     siteId: range.siteId,
+    recordsWithin: { from: range.from, to: range.to },
   });
   const [statuses, stored] = await Promise.all([
     computeStatuses(deps, { people, from: range.from, to: range.to }),

@@ -14,12 +14,13 @@ import { writeAudit } from '../audit/write.js';
 import { afterCommit } from '../changes.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
+import { workDateOf } from '../attendance/rules/time.js';
 import { endsSessions } from './sessions.js';
 import { userView, type UserView } from './views.js';
 
 type Deps = Pick<
   CoreDeps,
-  'db' | 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users' | 'clock' | 'nodeId'
+  'db' | 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users' | 'clock' | 'nodeId' | 'settings'
 >;
 
 async function findUser(deps: Pick<CoreDeps, 'db'>, userId: number, tx?: Tx): Promise<User> {
@@ -64,6 +65,8 @@ export interface NewAccount {
   password?: string | undefined;
   role: Role;
   department?: string | null | undefined;
+  /** From when they are expected at work ("YYYY-MM-DD"); today in the company's zone by default. */
+  hiredOn?: string | null | undefined;
 }
 
 /**
@@ -88,6 +91,10 @@ export async function createUser(
           passwordHash,
           role: input.role,
           department: input.department ?? null,
+          hiredOn:
+            input.hiredOn === undefined
+              ? workDateOf(deps.clock(), (await deps.settings.get()).timeZone)
+              : input.hiredOn,
         },
         tx,
       );
@@ -120,6 +127,7 @@ export interface AccountChanges {
   role?: Role | undefined;
   department?: string | null | undefined;
   active?: boolean | undefined;
+  hiredOn?: string | null | undefined;
 }
 
 /**

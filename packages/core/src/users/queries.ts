@@ -1,4 +1,6 @@
 import { repos, type UserFilter } from '@absensi/db';
+import type { Actor } from '../actor.js';
+import { scopeOf } from '../auth/scope.js';
 import type { CoreDeps } from '../deps.js';
 import type { Page } from '../page.js';
 import { userView, type UserView } from './views.js';
@@ -15,6 +17,8 @@ export async function listUsers(
 }
 
 /** Every department named on some account, in order. */
-export function departments(deps: Pick<CoreDeps, 'db'>): Promise<string[]> {
-  return repos.users.departments(deps.db);
+export async function departments(deps: Pick<CoreDeps, 'db'>, actor: Actor): Promise<string[]> {
+  const all = await repos.users.departments(deps.db);
+  const scope = await scopeOf(deps, actor);
+  return scope.kind === 'all' ? all : all.filter((name) => scope.departments.includes(name));
 }

@@ -9,6 +9,8 @@ export interface UserView {
   role: Role;
   department: string | null;
   active: boolean;
+  /** "YYYY-MM-DD" from which they are expected at work; null: always. */
+  hiredOn: string | null;
   createdAt: string;
 }
 
@@ -20,6 +22,7 @@ export function userView(user: User): UserView {
     role: user.role,
     department: user.department,
     active: Boolean(user.active),
+    hiredOn: user.hiredOn ?? null,
     createdAt: iso(user.createdAt),
   };
 }

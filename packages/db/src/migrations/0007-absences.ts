@@ -136,6 +136,8 @@ async function up({ context: qi }: { context: QueryInterface }) {
   );
   await qi.addIndex('notifications', ['user_id', 'id'], { name: 'notifications_user' });
 
+  // From when a person is expected at work: no absence is counted before it (null: always).
+  await qi.addColumn('users', 'hired_on', { type: DataTypes.DATEONLY, allowNull: true });
   await qi.addColumn('settings', 'overtime_rules', {
     type: DataTypes.STRING(20),
     allowNull: false,
@@ -189,6 +191,7 @@ async function down({ context: qi }: { context: QueryInterface }) {
   await qi.removeColumn('shift_types', 'overtime_minimum_minutes');
   await qi.removeColumn('settings', 'work_week');
   await qi.removeColumn('settings', 'overtime_rules');
+  await qi.removeColumn('users', 'hired_on');
   for (const table of [
     'notifications',
     'daily_statuses',

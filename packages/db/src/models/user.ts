@@ -19,6 +19,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare role: Role;
   declare department: string | null;
   declare active: CreationOptional<boolean>;
+  /** "YYYY-MM-DD" from which the person is expected at work (no absence before); null: always. */
+  declare hiredOn: CreationOptional<string | null>;
   /** Raised to end every session of the account; a session is valid while it carries this value. */
   declare sessionGeneration: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
@@ -35,6 +37,7 @@ export function initUser(sequelize: Sequelize) {
       role: { type: DataTypes.ENUM(...ROLES), allowNull: false, defaultValue: 'employee' },
       department: { type: DataTypes.STRING(120), allowNull: true },
       active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+      hiredOn: { type: DataTypes.DATEONLY, allowNull: true },
       sessionGeneration: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       createdAt: DataTypes.DATE(3),
       updatedAt: DataTypes.DATE(3),

@@ -222,31 +222,65 @@ export async function came(db: Database, userId: number, workDate: string): Prom
   return rows.length > 0;
 }
 
-/** An active employee with their primary site: whom the recap and the daily status count. */
+/** A person the recap and the daily status count, with their primary site. */
 export interface RecapPerson extends PersonRow {
   email: string;
   siteId: number | null;
+  active: boolean;
+  /** "YYYY-MM-DD" from which they are expected at work; null: always. */
+  hiredOn: string | null;
 }
 
-/** Active employees (of some departments, of one site, or some ids), by name. */
+/**
+ * Employees and managers (of some departments, of one site, or some ids), by name: the active
+ * ones, and those deactivated who have a record within `recordsWithin` (their last month's pay).
+ */
 export async function peopleOf(
   db: Database,
-  people: People & { userIds?: readonly number[] | undefined },
+  people: People & {
+    userIds?: readonly number[] | undefined;
+    recordsWithin?: { from: string; to: string } | undefined;
+  },
 ): Promise<RecapPerson[]> {
   const filter = peopleWhere(people);
   const byIds = people.userIds !== undefined;
   if (byIds && people.userIds!.length === 0) return [];
-  const rows = await select<RecapPerson>(
+  const within = people.recordsWithin;
+  const rows = await select<
+    Omit<RecapPerson, 'active' | 'hiredOn'> & {
+      active: number | boolean;
+      hiredOn: string | Date | null;
+    }
+  >(
     db,
     `SELECT u.id AS userId, u.name AS name, u.email AS email, u.department AS department,
-            ${PRIMARY_SITE} AS siteId
-     FROM users u WHERE ${ACTIVE_EMPLOYEE}${filter.sql}${byIds ? ' AND u.id IN (:userIds)' : ''}
+            ${PRIMARY_SITE} AS siteId, u.active AS active, u.hired_on AS hiredOn
+     FROM users u
+     WHERE u.role IN ('employee', 'manager')
+       AND (u.active = 1${
+         within
+           ? ` OR EXISTS (SELECT 1 FROM attendance r WHERE r.user_id = u.id
+                 AND r.work_date BETWEEN :recordsFrom AND :recordsTo)`
+           : ''
+       })${filter.sql}${byIds ? ' AND u.id IN (:userIds)' : ''}
      ORDER BY u.name, u.id`,
-    { ...filter.replacements, userIds: people.userIds ?? [] },
+    {
+      ...filter.replacements,
+      userIds: people.userIds ?? [],
+      recordsFrom: within?.from ?? '',
+      recordsTo: within?.to ?? '',
+    },
   );
   return rows.map((row) => ({
     ...row,
     userId: Number(row.userId),
     siteId: row.siteId === null ? null : Number(row.siteId),
+    active: Boolean(Number(row.active)),
+    hiredOn:
+      row.hiredOn === null
+        ? null
+        : typeof row.hiredOn === 'string'
+          ? row.hiredOn.slice(0, 10)
+          : row.hiredOn.toISOString().slice(0, 10),
   }));
 }

@@ -55,7 +55,10 @@ export function byClientKey(
 }
 
 export type RequestChanges = Partial<
-  Pick<LeaveRequest, 'state' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'attendanceId'>
+  Pick<
+    LeaveRequest,
+    'state' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'attendanceId' | 'leaveDays'
+  >
 >;
 
 export async function update(

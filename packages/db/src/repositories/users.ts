@@ -101,7 +101,9 @@ export async function departments(db: Database): Promise<string[]> {
   return rows.map((row) => row.department).filter((name): name is string => Boolean(name));
 }
 
-export type NewUser = Pick<User, 'name' | 'email' | 'passwordHash' | 'role' | 'department'>;
+export type NewUser = Pick<User, 'name' | 'email' | 'passwordHash' | 'role' | 'department'> & {
+  hiredOn?: string | null;
+};
 
 /** Creates an account; a taken email surfaces as a unique violation. */
 export function create(db: Database, user: NewUser, tx?: Tx): Promise<User> {
@@ -109,7 +111,7 @@ export function create(db: Database, user: NewUser, tx?: Tx): Promise<User> {
 }
 
 export type UserChanges = Partial<
-  Pick<User, 'name' | 'email' | 'passwordHash' | 'role' | 'department' | 'active'>
+  Pick<User, 'name' | 'email' | 'passwordHash' | 'role' | 'department' | 'active' | 'hiredOn'>
 >;
 
 /** Writes `changes` to the account (the instance then holds them too). */

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { overtimeRules, updateSettings } from '@absensi/core';
 
 const { OVERTIME_RULE_SET_KEYS } = overtimeRules;
-import { adminProcedure, router } from '../../trpc.js';
+import { adminProcedure, managerProcedure, router } from '../../trpc.js';
 import { timeZone } from '../inputs.js';
 
 export const settingsRouter = router({
-  get: adminProcedure.query(({ ctx }) => ctx.deps.settings.get()),
+  /** The company's settings; managers read them too (the zone their screens show times in). */
+  get: managerProcedure.query(({ ctx }) => ctx.deps.settings.get()),
 
   update: adminProcedure
     .input(

@@ -9,7 +9,7 @@ import {
   siteAssignmentsOf,
   updateSite,
 } from '@absensi/core';
-import { adminProcedure, router } from '../../trpc.js';
+import { adminProcedure, managerProcedure, router } from '../../trpc.js';
 import { changesOf, displayName, ianaTimeZone, id, latitude, longitude } from '../inputs.js';
 
 const geofencePolicy = z.enum(GEOFENCE_POLICIES, { message: 'must be off, flag or require' });
@@ -26,7 +26,7 @@ const maxAccuracyM = z
 
 export const sitesRouter = router({
   /** Every site by name, with how many employees are assigned to each. */
-  list: adminProcedure
+  list: managerProcedure
     .input(z.object({ active: z.boolean().optional() }).default({}))
     .query(({ ctx, input }) => listSites(ctx.deps, input)),
 

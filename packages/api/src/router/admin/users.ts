@@ -10,8 +10,8 @@ import {
   resetPassword,
   updateUser,
 } from '@absensi/core';
-import { adminProcedure, router } from '../../trpc.js';
-import { department, email, id, pageLimit, password, personName } from '../inputs.js';
+import { adminProcedure, managerProcedure, router } from '../../trpc.js';
+import { department, email, id, localDate, pageLimit, password, personName } from '../inputs.js';
 
 const role = z.enum(ROLES, { message: 'must be employee, manager or admin' });
 
@@ -29,7 +29,8 @@ export const usersRouter = router({
     )
     .query(({ ctx, input }) => listUsers(ctx.deps, input)),
 
-  departments: adminProcedure.query(({ ctx }) => departments(ctx.deps)),
+  /** The departments the caller sees: every one for admins, their own for managers. */
+  departments: managerProcedure.query(({ ctx }) => departments(ctx.deps, ctx.user)),
 
   create: adminProcedure
     .input(
@@ -39,6 +40,8 @@ export const usersRouter = router({
         password: password.optional(),
         role: role.default('employee'),
         department: department.optional(),
+        /** From when they are expected at work; today by default. */
+        hiredOn: localDate.nullable().optional(),
       }),
     )
     .mutation(({ ctx, input }) => createUser(ctx.deps, ctx.user, input)),
@@ -52,6 +55,7 @@ export const usersRouter = router({
         role: role.optional(),
         department: department.optional(),
         active: z.boolean().optional(),
+        hiredOn: localDate.nullable().optional(),
       }),
     )
     .mutation(({ ctx, input: { id: userId, ...changes } }) =>
