@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// `npm run test:swarm`: the stack on a real single-node Swarm (a private engine from Debian's docker.io).
+// `npm run test:swarm`: the stack on a real Swarm of three hosts (engines from Debian's docker.io in network
+// namespaces of this machine, deploy/swarm/hosts.sh).
 export default defineConfig({
   resolve: { conditions: ['@absensi/source'] },
   ssr: { resolve: { conditions: ['@absensi/source'] } },

@@ -3,7 +3,15 @@ import { parseDocument } from 'yaml';
 /** The parts of a Compose file these checks read (the schema checks the rest). */
 export interface ComposeFile {
   services: Record<string, ComposeService>;
-  networks?: Record<string, { driver?: string; attachable?: boolean; external?: boolean } | null>;
+  networks?: Record<
+    string,
+    {
+      driver?: string;
+      attachable?: boolean;
+      external?: boolean;
+      driver_opts?: Record<string, string>;
+    } | null
+  >;
   volumes?: Record<string, object | null>;
   secrets?: Record<string, { external?: boolean; name?: string; file?: string }>;
   configs?: Record<string, { external?: boolean; name?: string; file?: string }>;
@@ -31,7 +39,7 @@ export interface ComposeService {
     mode?: string;
     replicas?: number;
     endpoint_mode?: string;
-    placement?: { constraints?: string[] };
+    placement?: { constraints?: string[]; max_replicas_per_node?: number };
     update_config?: UpdateConfig;
     rollback_config?: UpdateConfig;
     restart_policy?: { condition?: string; delay?: string; max_attempts?: number; window?: string };

@@ -14,3 +14,9 @@ export const keepSwarm = process.env.ABSENSI_SWARM_KEEP === '1';
 export function childEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...extra };
 }
+
+/**
+ * ABSENSI_SWARM_REUSE_IMAGES=1 skips the image builds of the Swarm test when the build engine has every image
+ * already: for working on the test itself, never in CI (the images would not be those of the code under test).
+ */
+export const reuseImages = process.env.ABSENSI_SWARM_REUSE_IMAGES === '1' && !inCi;

@@ -1,6 +1,7 @@
-// A private Docker engine (Debian's docker.io) with a single-node Swarm, for `npm run test:swarm`.
-// Everything it starts is its own: its socket, data and PID live under one directory, and it stops the
-// engine by the PID in its pidfile. Traffic goes only to 127.0.0.1 and to the networks the engine creates.
+// For `npm run test:swarm`: a private Docker engine (Debian's docker.io) that builds the images, and the three
+// Swarm hosts of deploy/swarm/hosts.sh they are copied to. Everything it starts is its own: sockets, data and
+// PIDs live under one folder, engines are stopped by the PIDs in their pidfiles. Traffic goes only to 127.0.0.1
+// and to the networks the test creates.
 import { execFile, spawn } from 'node:child_process';
 import {
   closeSync,
@@ -10,12 +11,13 @@ import {
   openSync,
   readFileSync,
   readdirSync,
+  readlinkSync,
   rmSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { parseDocument } from 'yaml';
 import { childEnvironment } from './env.js';
 import { repoPath, repoRoot } from './repo.js';
 
@@ -91,13 +93,27 @@ async function has(command: string): Promise<boolean> {
   );
 }
 
-/** Installs the engine and debootstrap from Debian when they are missing (the machine runs as root). */
+/**
+ * Installs the engine, debootstrap, iptables and iproute2 (the hosts' namespaces and bridge) from Debian when they
+ * are missing (the machine runs as root).
+ */
 export async function ensureTools(): Promise<void> {
-  if ((await has('dockerd')) && (await has('debootstrap'))) return;
+  const tools = ['dockerd', 'debootstrap', 'iptables', 'ip', 'nsenter'];
+  if ((await Promise.all(tools.map(has))).every(Boolean)) return;
   await sh('apt-get', ['update', '-qq'], { timeoutMs: 5 * 60_000 });
   await sh(
     'apt-get',
-    ['install', '-y', '-qq', '--no-install-recommends', 'docker.io', 'debootstrap', 'iptables'],
+    [
+      'install',
+      '-y',
+      '-qq',
+      '--no-install-recommends',
+      'docker.io',
+      'debootstrap',
+      'iptables',
+      'iproute2',
+      'util-linux',
+    ],
     {
       env: { DEBIAN_FRONTEND: 'noninteractive' },
       timeoutMs: 10 * 60_000,
@@ -217,52 +233,86 @@ async function removeLeftovers(engine: Engine): Promise<void> {
     if (hasLink(name)) await sh('ip', ['link', 'delete', name]).catch(() => '');
 }
 
-/** Whether a dockerd other than `pid` runs on this host. */
+/**
+ * Whether a dockerd other than `pid` runs in this network namespace (the engines of the test's hosts run in
+ * namespaces of their own, with bridges of their own).
+ */
 function otherEngines(pid: number): boolean {
+  const namespace = (entry: string) => readlinkSync(`/proc/${entry}/ns/net`);
+  const ours = namespace('self');
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== pid)
     .some((entry) => {
       try {
-        return readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'dockerd';
+        return (
+          readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'dockerd' &&
+          namespace(entry) === ours
+        );
       } catch {
         return false;
       }
     });
 }
 
-/** Fails at once, naming them, when ports the stack publishes on the host are already taken. */
-export async function assertPortsFree(ports: number[]): Promise<void> {
-  const taken: number[] = [];
-  for (const port of ports) {
-    const free = await new Promise<boolean>((resolve) => {
-      const server = createServer();
-      server.once('error', () => resolve(false));
-      server.listen({ port, host: '0.0.0.0', exclusive: true }, () =>
-        server.close(() => resolve(true)),
-      );
-    });
-    if (!free) taken.push(port);
-  }
-  if (taken.length > 0)
-    throw new Error(
-      `the stack publishes ${ports.join(', ')} on this host, but ${taken.join(', ')} ${taken.length > 1 ? 'are' : 'is'} taken`,
-    );
+/** One of the test's Swarm hosts: an engine in its own network namespace (deploy/swarm/hosts.sh). */
+export interface Host {
+  /** 1, 2 or 3 */
+  index: number;
+  /** its hostname, which is its Swarm node's name: absensi-h1 … */
+  name: string;
+  /** its address on the test bridge, reached from this machine */
+  address: string;
+  engine: Engine;
 }
 
-/** Single-node Swarm on 127.0.0.1 with the labels stack.yml's placement asks for. */
-export async function initSwarm(engine: Engine): Promise<void> {
-  const state = (await docker(engine, ['info', '--format', '{{.Swarm.LocalNodeState}}'])).trim();
-  if (state !== 'active') await docker(engine, ['swarm', 'init', '--advertise-addr', '127.0.0.1']);
-  const node = (await docker(engine, ['info', '--format', '{{.Swarm.NodeID}}'])).trim();
-  await docker(engine, [
-    'node',
-    'update',
-    '--label-add',
-    'absensi.mysql=true',
-    '--label-add',
-    'absensi.redis=true',
-    node,
-  ]);
+const hostsScript = repoPath('deploy', 'swarm', 'hosts.sh');
+
+/** Runs deploy/swarm/hosts.sh (up, swarm, load, cut, restore, down) for the hosts under `root`. */
+export function hostsCommand(
+  root: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<string> {
+  return sh('bash', [hostsScript, ...args], {
+    env: { ABSENSI_SWARM_ROOT: root, ...env },
+    timeoutMs: 10 * 60_000,
+  });
+}
+
+/** The three hosts hosts.sh makes under `root`: h1 is the manager, which every stack command talks to. */
+export function swarmHosts(root: string): Host[] {
+  return [1, 2, 3].map((index) => {
+    const folder = join(root, 'hosts', `h${index}`);
+    const pidfile = join(folder, 'docker.pid');
+    return {
+      index,
+      name: `absensi-h${index}`,
+      address: `10.88.0.1${index}`,
+      engine: {
+        root: folder,
+        host: `unix://${join(folder, 'docker.sock')}`,
+        pid: existsSync(pidfile) ? Number(readFileSync(pidfile, 'utf8')) : 0,
+      },
+    };
+  });
+}
+
+/**
+ * stack.yml as the test deploys it: the same file without the overlay's encryption, which this machine's kernel
+ * cannot do (no ESP: the network is made and the tasks run, but nothing crosses between hosts), and with the
+ * nginx config's path made absolute, as the file is written elsewhere. Everything else is left to
+ * deploy/swarm/stack.test.yml, given after it.
+ */
+export function testStackFile(production: string): string {
+  const document = parseDocument(production);
+  const options = ['networks', 'absensi-overlay', 'driver_opts'];
+  if (!document.hasIn([...options, 'encrypted']))
+    throw new Error('stack.yml no longer encrypts absensi-overlay: update testStackFile');
+  document.deleteIn([...options, 'encrypted']);
+  if ((document.getIn(options) as { items: unknown[] }).items.length === 0)
+    document.deleteIn(options);
+  document.setIn(['configs', 'nginx_conf', 'file'], repoPath('nginx.conf'));
+  return document.toString({ lineWidth: 0 });
 }
 
 /** The machine's extra certificate authorities, put where docker/build-env.sh hands them to npm; returns a cleanup. */

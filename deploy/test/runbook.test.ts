@@ -53,3 +53,35 @@ describe('docs/deploy.md', () => {
     expect(runbook).toContain('NGINX_CONF_VERSION=$(sha256sum nginx.conf | cut -c1-12)');
   });
 });
+
+describe('docs/backup.md', () => {
+  const backup = readRepoFile('docs', 'backup.md');
+  const script = (name: string) => readRepoFile('deploy', 'scripts', name);
+
+  it('uses the scripts the Swarm test runs, and they exist', () => {
+    for (const name of ['mysql-backup.sh', 'mysql-restore.sh', 'mysql-counts.sh']) {
+      expect(backup).toContain(`deploy/scripts/${name}`);
+      expect(script(name)).toMatch(/^#!\/usr\/bin\/env bash\n/);
+    }
+  });
+
+  it('dumps in one transaction and keeps only a completed dump', () => {
+    expect(script('mysql-backup.sh')).toContain('mysqldump -uroot \\\n  --single-transaction');
+    expect(script('mysql-backup.sh')).toContain("grep -q '^-- Dump completed'");
+  });
+
+  it('restores into the same scratch service as the Swarm test, with the secrets stack.yml names', () => {
+    const test = readRepoFile('deploy', 'test', 'swarm', 'swarm.test.ts');
+    expect(backup).toContain('docker service create --detach --name absensi_restore_check');
+    expect(test).toContain("'absensi_restore_check'");
+    for (const [key, secret] of Object.entries(stack.secrets ?? {}))
+      if (key.startsWith('db_'))
+        expect(backup).toContain(`--secret source=${secret.name},target=${key}`);
+  });
+
+  it('says how Redis keeps its data, as stack.yml runs it', () => {
+    const command = (stack.services.redis?.command as string[]).join(' ');
+    expect(command).toContain('--appendonly yes --appendfsync everysec');
+    expect(backup).toContain('--appendonly yes --appendfsync everysec');
+  });
+});

@@ -12,6 +12,7 @@ import {
 } from '../src/compose.js';
 import { instructionsOf, listDockerfiles, readDockerfile } from '../src/dockerfiles.js';
 import { readRepoFile, repoPath } from '../src/repo.js';
+import { testStackFile } from '../src/swarm.js';
 
 const text = readRepoFile('stack.yml');
 const stack = parseCompose(text);
@@ -303,17 +304,46 @@ describe('images and volumes', () => {
     expect(Object.keys(db.dependencies)).toContain('@absensi/db');
   });
 
-  it('keeps MySQL and Redis data in named volumes, Redis with AOF, both pinnable to labelled nodes', () => {
+  it('keeps MySQL and Redis data in named volumes, Redis with AOF, both on the node labelled for data', () => {
     expect(service('mysql').volumes).toEqual(['mysql_data:/var/lib/mysql']);
     expect(service('redis').volumes).toEqual(['redis_data:/data']);
     expect(Object.keys(stack.volumes ?? {}).sort()).toEqual(['mysql_data', 'redis_data']);
     expect((service('redis').command as string[]).join(' ')).toContain('--appendonly yes');
     expect(service('mysql').deploy?.placement?.constraints).toEqual([
-      'node.labels.absensi.mysql == true',
+      'node.labels.absensi.data == true',
     ]);
     expect(service('redis').deploy?.placement?.constraints).toEqual([
-      'node.labels.absensi.redis == true',
+      'node.labels.absensi.data == true',
     ]);
+  });
+
+  it('places every service by a node label, the API at most two tasks a host', () => {
+    const placed = Object.fromEntries(
+      services.map(([name, definition]) => [name, definition.deploy?.placement?.constraints]),
+    );
+    expect(placed).toEqual({
+      nginx: ['node.labels.absensi.edge == true'],
+      api: ['node.labels.absensi.app == true'],
+      subscriber: ['node.labels.absensi.app == true'],
+      realtime: ['node.labels.absensi.realtime == true'],
+      worker: ['node.labels.absensi.app == true'],
+      migration: ['node.labels.absensi.app == true'],
+      mysql: ['node.labels.absensi.data == true'],
+      redis: ['node.labels.absensi.data == true'],
+    });
+    expect(service('api').deploy?.placement?.max_replicas_per_node).toBe(2);
+  });
+
+  it('encrypts the overlay between hosts; the test deploys it unencrypted and otherwise unchanged', () => {
+    expect(stack.networks?.['absensi-overlay']).toMatchObject({
+      driver: 'overlay',
+      driver_opts: { encrypted: 'true' },
+    });
+    const production = readRepoFile('stack.yml');
+    const test = parseCompose(testStackFile(production));
+    expect(test.networks?.['absensi-overlay']?.driver_opts).toBeUndefined();
+    expect(test.services).toEqual(stack.services);
+    expect(test.configs?.nginx_conf?.file).toBe(repoPath('nginx.conf'));
   });
 
   it('names in each image the port the stack sets as PORT', () => {
