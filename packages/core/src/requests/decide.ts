@@ -1,5 +1,5 @@
 import { repos, type LeaveRequest, type Tx } from '@absensi/db';
-import type { AppEvent } from '@absensi/events';
+import type { AppEvent, NotificationKind } from '@absensi/events';
 import type { Actor } from '../actor.js';
 import { addWithin, correctWithin } from '../attendance/admin-entry.js';
 import { workDateOf } from '../attendance/rules/time.js';
@@ -7,7 +7,7 @@ import { writeAudit } from '../audit/write.js';
 import { covers, scopeOf } from '../auth/scope.js';
 import { afterCommit } from '../changes.js';
 import { DomainError } from '../errors.js';
-import { notify } from '../notifications/notify.js';
+import { notify, type NotificationDetails } from '../notifications/notify.js';
 import { recordEvents } from '../outbox/publish.js';
 import { recomputeStatuses } from '../status/recompute.js';
 import { leaveBalanceCheck, leaveDaysFor } from './balance.js';
@@ -92,6 +92,49 @@ async function applyApproval(
   return events;
 }
 
+/**
+ * What every decision writes beside its change, in its transaction: the audit row (the request
+ * before and after), the RequestChanged event for approvers, and the employee's notification.
+ * Returns the two events for the caller to publish after commit.
+ */
+async function auditAndTell(
+  deps: Deps,
+  tx: Tx,
+  change: {
+    actor: Actor;
+    action: string;
+    reason: string;
+    before: RequestView | null | undefined;
+    row: LeaveRequest;
+    department: string | null;
+    kind: NotificationKind;
+    details: NotificationDetails;
+  },
+): Promise<AppEvent[]> {
+  const [after] = await requestViews(deps, [change.row]);
+  await writeAudit(
+    deps,
+    {
+      actorId: change.actor.id,
+      action: change.action,
+      entityType: 'request',
+      entityId: change.row.id,
+      reason: change.reason,
+      before: change.before ?? null,
+      after,
+    },
+    tx,
+  );
+  const changed = requestChanged(deps, change.row, change.department);
+  await recordEvents(deps, [changed], tx);
+  const notified = await notify(deps, tx, {
+    userId: change.row.userId,
+    kind: change.kind,
+    details: change.details,
+  });
+  return [changed, notified];
+}
+
 /** Recomputes the daily status of the request's dates (up to today); a failure is logged, not thrown. */
 async function recomputeDays(deps: Deps, row: LeaveRequest) {
   const settings = await deps.settings.get();
@@ -137,24 +180,13 @@ export async function decideRequest(
       },
       tx,
     );
-    const [after] = await requestViews(deps, [row]);
-    await writeAudit(
-      deps,
-      {
-        actorId: approver.id,
-        action: `request.${input.decision}`,
-        entityType: 'request',
-        entityId: row.id,
-        reason: input.note ?? input.decision,
-        before,
-        after,
-      },
-      tx,
-    );
-    const changed = requestChanged(deps, row, employee.department);
-    await recordEvents(deps, [changed], tx);
-    const notified = await notify(deps, tx, {
-      userId: row.userId,
+    const told = await auditAndTell(deps, tx, {
+      actor: approver,
+      action: `request.${input.decision}`,
+      reason: input.note ?? input.decision,
+      before,
+      row,
+      department: employee.department,
       kind: 'request_decided',
       details: {
         requestId: row.id,
@@ -166,7 +198,7 @@ export async function decideRequest(
         by: approver.name,
       },
     });
-    const events: AppEvent[] = [...recordEvents_, changed, notified];
+    const events: AppEvent[] = [...recordEvents_, ...told];
     return { row, events };
   });
   await afterCommit(deps, { events });
@@ -224,24 +256,13 @@ export async function orderOvertime(
       },
       tx,
     );
-    const [after] = await requestViews(deps, [row]);
-    await writeAudit(
-      deps,
-      {
-        actorId: manager.id,
-        action: 'request.order_overtime',
-        entityType: 'request',
-        entityId: row.id,
-        reason: input.note,
-        before: null,
-        after,
-      },
-      tx,
-    );
-    const changed = requestChanged(deps, row, employee.department);
-    await recordEvents(deps, [changed], tx);
-    const notified = await notify(deps, tx, {
-      userId: employee.id,
+    const events = await auditAndTell(deps, tx, {
+      actor: manager,
+      action: 'request.order_overtime',
+      reason: input.note,
+      before: null,
+      row,
+      department: employee.department,
       kind: 'overtime_ordered',
       details: {
         requestId: row.id,
@@ -250,7 +271,7 @@ export async function orderOvertime(
         by: manager.name,
       },
     });
-    return { row, events: [changed, notified] as AppEvent[] };
+    return { row, events };
   });
   await afterCommit(deps, { events });
   await recomputeDays(deps, row);
