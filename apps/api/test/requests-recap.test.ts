@@ -22,7 +22,7 @@ const wib = (date: string, time: string) => `${date}T${time}:00+07:00`;
  *  7 Mar A
  *  8 Mar (Sat) K 09:00–13:00, overtime ordered: 240 min, rest day 5-day week 4 h × 2 = 8
  * 10 Mar H 08:00–19:00, overtime claimed 120 min and approved: 1 × 1.5 + 1 × 2 = 3.5   600
- * 11 Mar H 12:30–17:00 with a first-half annual leave (lateness excused)              210
+ * 11 Mar H 12:30–17:00 with a first-half annual leave (expected at mid-shift, 12:30)  210
  * 12–28 Mar: 13 weekdays absent; weekends off (9); 31 Mar L.
  */
 const MARCH_CODES: Record<string, string> = {
@@ -44,7 +44,7 @@ const EXPECTED_TOTALS = {
   earlyLeaveDays: 1,
   earlyLeaveMinutes: 60,
   absentDays: 14,
-  leaveDays: { annual: 0, sick: 1, permit: 0, business_travel: 0, other: 0 },
+  leaveDays: { annual: 0.5, sick: 1, permit: 0, business_travel: 0, other: 0 },
   holidayDays: 1,
   offDays: 9,
   unscheduledWorkDays: 1,
@@ -162,6 +162,17 @@ describeApi('requests and the recap', (fixture) => {
           )
         ).message,
       ).toMatch(/Overtime on 2025-03-10 is already approved/);
+      const reused = await errorOf(
+        rina.client.trpc.requests.file.mutate({
+          kind: 'overtime',
+          date: '2025-03-11',
+          minutes: 30,
+          reason: 'Another day, the same key',
+          clientKey,
+        }),
+      );
+      expect(reused.code).toBe('CONFLICT');
+      expect(reused.message).toMatch(/this key was used for another request/);
       await rina.client.trpc.requests.cancel.mutate({ id: twice.id });
 
       const fake = await errorOf(
@@ -236,7 +247,7 @@ describeApi('requests and the recap', (fixture) => {
         }),
       );
       expect(tooLong.code).toBe('BAD_REQUEST');
-      expect(tooLong.message).toMatch(/takes 22 working days; 11.5 of the 12 days/);
+      expect(tooLong.message).toMatch(/takes 22 working days of 2025; 11.5 of the 12 days/);
       expect((await admin.trpc.admin.requests.list.query({})).items).toHaveLength(
         before.items.length,
       );
@@ -282,6 +293,78 @@ describeApi('requests and the recap', (fixture) => {
       expect(approved.attendanceId).toEqual(expect.any(Number));
       const monthAfter = await rina.client.trpc.attendance.month.query({ month: '2025-03' });
       expect(monthAfter?.codes[2]).toBe('H');
+    });
+  });
+
+  describe('leave across a year, holidays added later, half days', () => {
+    it('takes from each year its own dates, gives a day back for a holiday added after approval, and counts half a day not worked as half leave, half absent', async () => {
+      const dewi = await fixture.hire('Dewi Lestari', 'Tahunan');
+      await admin.trpc.admin.users.update.mutate({ id: dewi.id, hiredOn: '2025-01-01' });
+      const shift = await admin.trpc.admin.shifts.create.mutate({
+        name: 'Kantor Tahunan',
+        code: 'KT',
+        startTime: '08:00',
+        endTime: '17:00',
+      });
+      const weekdays = await admin.trpc.admin.schedules.create.mutate({
+        name: 'Senin–Jumat (Tahunan)',
+        kind: 'weekly',
+        days: [shift.id, shift.id, shift.id, shift.id, shift.id, null, null],
+      });
+      await admin.trpc.admin.schedules.assign.mutate({
+        scheduleId: weekdays.id,
+        userId: dewi.id,
+        validFrom: '2025-12-01',
+      });
+      const yearEnd = await dewi.client.trpc.requests.file.mutate({
+        kind: 'leave',
+        leaveTypeId: typeId('CUTI'),
+        startDate: '2025-12-29',
+        endDate: '2026-01-02',
+        reason: 'Liburan akhir tahun',
+      });
+      expect(yearEnd.leaveDays).toBe(5);
+      await admin.trpc.admin.requests.decide.mutate({ id: yearEnd.id, decision: 'approve' });
+      const used = async (year: number) =>
+        (await dewi.client.trpc.requests.balances.query({ year })).find(
+          (balance) => balance.code === 'CUTI',
+        )?.usedDays;
+      expect([await used(2025), await used(2026)]).toEqual([3, 2]);
+
+      await admin.trpc.admin.holidays.create.mutate({
+        date: '2026-01-01',
+        name: 'Tahun Baru Masehi',
+        kind: 'national',
+        siteId: null,
+      });
+      expect([await used(2025), await used(2026)]).toEqual([3, 1]);
+
+      const afternoon = await dewi.client.trpc.requests.file.mutate({
+        kind: 'leave',
+        leaveTypeId: typeId('CUTI'),
+        startDate: '2025-12-15',
+        endDate: '2025-12-15',
+        part: 'second_half',
+        reason: 'Ke dokter gigi',
+      });
+      await admin.trpc.admin.requests.decide.mutate({ id: afternoon.id, decision: 'approve' });
+      const december = await dewi.client.trpc.attendance.month.query({ month: '2025-12' });
+      expect(december?.codes[14]).toBe('A'); // 15 December: the morning neither worked nor on leave
+      // 23 weekdays: 29–31 on leave, the 15th half leave, half absent, the other 19 absent.
+      expect(december?.totals).toMatchObject({
+        scheduledDays: 23,
+        absentDays: 19.5,
+        leaveDays: { annual: 3.5, sick: 0, permit: 0, business_travel: 0, other: 0 },
+      });
+      expect(await used(2025)).toBe(3.5);
+    }, 120_000);
+
+    it('refuses a list whose end is before its start', async () => {
+      const refused = await errorOf(
+        admin.trpc.admin.requests.list.query({ from: '2025-03-31', to: '2025-03-01' }),
+      );
+      expect(refused.code).toBe('BAD_REQUEST');
+      expect(refused.message).toMatch(/to: must not be before from/);
     });
   });
 

@@ -92,7 +92,7 @@ export const requestsRouter = router({
   balances: protectedProcedure
     .input(z.object({ year: z.number().int().min(2000).max(2099).optional() }).optional())
     .query(({ ctx, input }) =>
-      leaveBalances(ctx.deps, ctx.user.id, input?.year ?? ctx.deps.clock().getUTCFullYear()),
+      leaveBalances(ctx.deps, ctx.user, input?.year ?? ctx.deps.clock().getUTCFullYear()),
     ),
 
   /** The leave types an employee may ask for. */

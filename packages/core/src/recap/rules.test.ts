@@ -10,6 +10,7 @@ const day = (changes: Partial<StatusValues>): StatusValues => ({
   plan: 'work',
   shiftTypeId: 1,
   leaveTypeId: null,
+  leaveDays: 0,
   lateMinutes: 0,
   earlyLeaveMinutes: 0,
   workedMinutes: 480,
@@ -54,8 +55,27 @@ describe('the recap totals', () => {
     ['absent', day({ status: 'absent', workedMinutes: 0 }), { scheduledDays: 1, absentDays: 1 }],
     [
       'sick leave',
-      day({ status: 'leave', leaveTypeId: 2, workedMinutes: 0 }),
+      day({ status: 'leave', leaveTypeId: 2, leaveDays: 1, workedMinutes: 0 }),
       { scheduledDays: 1, leaveDays: { ...emptyTotals().leaveDays, sick: 1 } },
+    ],
+    [
+      'half a day of annual leave, the other half worked',
+      day({ leaveTypeId: 1, leaveDays: 0.5, workedMinutes: 240 }),
+      {
+        scheduledDays: 1,
+        presentDays: 1,
+        workedMinutes: 240,
+        leaveDays: { ...emptyTotals().leaveDays, annual: 0.5 },
+      },
+    ],
+    [
+      'half a day of annual leave, the other half not worked',
+      day({ status: 'absent', code: 'A', leaveTypeId: 1, leaveDays: 0.5, workedMinutes: 0 }),
+      {
+        scheduledDays: 1,
+        absentDays: 0.5,
+        leaveDays: { ...emptyTotals().leaveDays, annual: 0.5 },
+      },
     ],
     ['holiday', day({ status: 'holiday', plan: 'holiday', workedMinutes: 0 }), { holidayDays: 1 }],
     ['off', day({ status: 'off', plan: 'off', workedMinutes: 0 }), { offDays: 1 }],

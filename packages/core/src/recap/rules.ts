@@ -14,9 +14,9 @@ export interface RecapTotals {
   lateMinutes: number;
   earlyLeaveDays: number;
   earlyLeaveMinutes: number;
-  /** Scheduled, not worked, no leave (*alpa*). */
+  /** Scheduled, not worked, no leave (*alpa*); half a day beside a half-day leave. */
   absentDays: number;
-  /** Leave days by category (a half-day leave on a day worked is counted with the day worked). */
+  /** Leave days by category, half a day for each half-day leave (worked or not). */
   leaveDays: Record<LeaveCategory, number>;
   holidayDays: number;
   offDays: number;
@@ -69,8 +69,8 @@ export function totalsOf(
       totals.earlyLeaveDays += 1;
     totals.lateMinutes += day.lateMinutes;
     totals.earlyLeaveMinutes += day.earlyLeaveMinutes;
-    if (day.status === 'absent') totals.absentDays += 1;
-    if (day.status === 'leave') totals.leaveDays[categoryOf(day.leaveTypeId)] += 1;
+    if (day.status === 'absent') totals.absentDays += 1 - day.leaveDays;
+    if (day.leaveDays > 0) totals.leaveDays[categoryOf(day.leaveTypeId)] += day.leaveDays;
     if (day.status === 'holiday') totals.holidayDays += 1;
     if (day.status === 'off') totals.offDays += 1;
     if (day.status === 'unscheduled_work') totals.unscheduledWorkDays += 1;

@@ -3,21 +3,41 @@ import type { Actor } from '../actor.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { plansOf } from '../schedules/plans.js';
+import type { DayPlan } from '../schedules/rules.js';
 import { leaveDaysOf } from './rules.js';
 
-/** Working days the person's leave over [startDate, endDate] takes, from their own plan. */
-export async function leaveDaysFor(
-  deps: Pick<CoreDeps, 'db' | 'planning'>,
-  person: Pick<Actor, 'id' | 'department'>,
-  leave: { startDate: string; endDate: string; part: 'full' | 'first_half' | 'second_half' },
-): Promise<number> {
+type Deps = Pick<CoreDeps, 'db' | 'planning'>;
+type Person = Pick<Actor, 'id' | 'department'>;
+interface LeaveDates {
+  startDate: string;
+  endDate: string;
+  part: 'full' | 'first_half' | 'second_half';
+}
+
+/** The person's plan of each date in [from, to] (their primary site's holidays included). */
+async function planOf(deps: Deps, person: Person, from: string, to: string): Promise<DayPlan[]> {
   const site = (await repos.sites.primaryOf(deps.db, [person.id])).get(person.id);
   const plans = await plansOf(
     deps,
     [{ id: person.id, department: person.department, siteId: site?.siteId ?? null }],
-    { from: leave.startDate, to: leave.endDate },
+    { from, to },
   );
-  return leaveDaysOf(plans.get(person.id) ?? [], leave.part);
+  return plans.get(person.id) ?? [];
+}
+
+/** Working days of `leave` within [from, to], by `plans` (which must cover that range). */
+function daysWithin(plans: readonly DayPlan[], leave: LeaveDates, from: string, to: string) {
+  const start = leave.startDate > from ? leave.startDate : from;
+  const end = leave.endDate < to ? leave.endDate : to;
+  return leaveDaysOf(
+    plans.filter((plan) => plan.date >= start && plan.date <= end),
+    leave.part,
+  );
+}
+
+/** Working days the person's leave over [startDate, endDate] takes, from their own plan. */
+export async function leaveDaysFor(deps: Deps, person: Person, leave: LeaveDates): Promise<number> {
+  return leaveDaysOf(await planOf(deps, person, leave.startDate, leave.endDate), leave.part);
 }
 
 export interface LeaveBalance {
@@ -27,35 +47,42 @@ export interface LeaveBalance {
   year: number;
   /** Working days a year. */
   allowanceDays: number;
-  /** Taken by approved requests starting in the year. */
+  /** Taken by approved requests, their working days within the year. */
   usedDays: number;
   /** Asked for and still waiting. */
   pendingDays: number;
   remainingDays: number;
 }
 
-/** The person's balance of a leave type with an allowance, in the year (by each leave's start). */
+/**
+ * The person's balance of a leave type with an allowance, in the calendar year. Each standing
+ * request takes the working days it covers within the year by the person's plan as it is now: a
+ * holiday added after approval gives its day back, and a leave across New Year takes from each
+ * year its own dates. Null for a type without an allowance.
+ */
 export async function balanceOf(
-  deps: Pick<CoreDeps, 'db'>,
-  query: { userId: number; type: LeaveType; year: number; except?: number | undefined },
+  deps: Deps,
+  query: { person: Person; type: LeaveType; year: number; except?: number | undefined },
   tx?: Tx,
 ): Promise<LeaveBalance | null> {
   const allowance = query.type.yearlyAllowanceDays;
   if (allowance === null) return null;
   const from = `${query.year}-01-01`;
   const to = `${query.year}-12-31`;
-  const requests = await repos.requests.standing(
-    deps.db,
-    { userIds: [query.userId], from, to, kinds: ['leave'], pending: true },
-    tx,
-  );
+  const requests = (
+    await repos.requests.standing(
+      deps.db,
+      { userIds: [query.person.id], from, to, kinds: ['leave'], pending: true },
+      tx,
+    )
+  ).filter((request) => request.leaveTypeId === query.type.id && request.id !== query.except);
+  const plans = requests.length > 0 ? await planOf(deps, query.person, from, to) : [];
   let usedDays = 0;
   let pendingDays = 0;
   for (const request of requests) {
-    if (request.leaveTypeId !== query.type.id || request.id === query.except) continue;
-    if (request.startDate < from || request.startDate > to) continue;
-    if (request.state === 'approved') usedDays += Number(request.leaveDays);
-    else pendingDays += Number(request.leaveDays);
+    const days = daysWithin(plans, request, from, to);
+    if (request.state === 'approved') usedDays += days;
+    else pendingDays += days;
   }
   return {
     leaveTypeId: query.type.id,
@@ -70,24 +97,28 @@ export async function balanceOf(
 }
 
 /**
- * Refuses a leave of `days` working days beyond what is left of the type's yearly allowance
- * (counting approved and pending requests, other than `except`).
+ * Refuses a leave that takes, in any calendar year it touches, more working days than are left of
+ * the type's allowance for that year (counting approved and pending requests, other than `except`).
  * @throws DomainError INVALID naming how many days are left.
  */
 export async function leaveBalanceCheck(
-  deps: Pick<CoreDeps, 'db'>,
+  deps: Deps,
   tx: Tx,
-  query: { userId: number; type: LeaveType; startDate: string; days: number; except?: number },
+  query: { person: Person; type: LeaveType; leave: LeaveDates; except?: number },
 ): Promise<void> {
-  const balance = await balanceOf(
-    deps,
-    { ...query, year: Number(query.startDate.slice(0, 4)) },
-    tx,
-  );
-  if (balance && query.days > balance.remainingDays)
-    throw new DomainError(
-      'INVALID',
-      `This leave takes ${query.days} working days; ${Math.max(0, balance.remainingDays)} of the ${balance.allowanceDays} days of ${query.type.name} for ${balance.year} are left.`,
-      'endDate',
-    );
+  if (query.type.yearlyAllowanceDays === null) return;
+  const { leave } = query;
+  const plans = await planOf(deps, query.person, leave.startDate, leave.endDate);
+  const firstYear = Number(leave.startDate.slice(0, 4));
+  const lastYear = Number(leave.endDate.slice(0, 4));
+  for (let year = firstYear; year <= lastYear; year += 1) {
+    const days = daysWithin(plans, leave, `${year}-01-01`, `${year}-12-31`);
+    const balance = await balanceOf(deps, { ...query, year }, tx);
+    if (balance && days > balance.remainingDays)
+      throw new DomainError(
+        'INVALID',
+        `This leave takes ${days} working days of ${year}; ${Math.max(0, balance.remainingDays)} of the ${balance.allowanceDays} days of ${query.type.name} for ${year} are left.`,
+        'endDate',
+      );
+  }
 }

@@ -49,13 +49,7 @@ async function applyApproval(
     const leaveDays = await leaveDaysFor(deps, employee, row);
     if (leaveDays !== Number(row.leaveDays)) await repos.requests.update(row, { leaveDays }, tx);
     if (type)
-      await leaveBalanceCheck(deps, tx, {
-        userId: row.userId,
-        type,
-        startDate: row.startDate,
-        days: leaveDays,
-        except: row.id,
-      });
+      await leaveBalanceCheck(deps, tx, { person: employee, type, leave: row, except: row.id });
     return [];
   }
   if (row.kind === 'overtime') {

@@ -145,12 +145,7 @@ async function leaveFields(
       'startDate: you are not scheduled to work on these dates',
       'startDate',
     );
-  await leaveBalanceCheck(deps, tx, {
-    userId: actor.id,
-    type,
-    startDate: input.startDate,
-    days: leaveDays,
-  });
+  await leaveBalanceCheck(deps, tx, { person: actor, type, leave: input });
   return {
     leaveTypeId: type.id,
     startDate: input.startDate,
@@ -225,6 +220,21 @@ async function correctionFields(
 }
 
 /**
+ * The request filed earlier with the same client key, when it is this one sent again.
+ * @throws DomainError CONFLICT when the key was used for a request of another kind or date.
+ */
+function sameRequest(earlier: LeaveRequest, input: FiledRequest): LeaveRequest {
+  const startDate = input.kind === 'leave' ? input.startDate : input.date;
+  if (earlier.kind !== input.kind || earlier.startDate !== startDate)
+    throw new DomainError(
+      'CONFLICT',
+      `clientKey: this key was used for another request (#${earlier.id}); send a new key for a new request`,
+      'clientKey',
+    );
+  return earlier;
+}
+
+/**
  * An employee files a request: leave (checked against their schedule, their other leave and the
  * type's yearly allowance), a correction of a missing or wrong punch, or overtime worked. It waits
  * for a manager's or an admin's decision. Filing again with the same `clientKey` returns the first
@@ -239,7 +249,7 @@ export async function fileRequest(
 ): Promise<RequestView> {
   if (input.clientKey) {
     const earlier = await repos.requests.byClientKey(deps.db, actor.id, input.clientKey);
-    if (earlier) return loadRequestView(deps, earlier);
+    if (earlier) return loadRequestView(deps, sameRequest(earlier, input));
   }
   const settings = await deps.settings.get();
   const today = workDateOf(deps.clock(), settings.timeZone);
@@ -292,7 +302,7 @@ export async function fileRequest(
   } catch (error) {
     if (input.clientKey && isUniqueViolation(error)) {
       const earlier = await repos.requests.byClientKey(deps.db, actor.id, input.clientKey);
-      if (earlier) return loadRequestView(deps, earlier);
+      if (earlier) return loadRequestView(deps, sameRequest(earlier, input));
     }
     throw error;
   }

@@ -93,12 +93,12 @@ export async function listLeaveTypes(
 
 /** The person's balance of each active leave type with an allowance, in the year. */
 export async function leaveBalances(
-  deps: Pick<CoreDeps, 'db'>,
-  userId: number,
+  deps: Pick<CoreDeps, 'db' | 'planning'>,
+  person: Pick<Actor, 'id' | 'department'>,
   year: number,
 ): Promise<LeaveBalance[]> {
   const types = await repos.leaveTypes.list(deps.db, { active: true });
-  const balances = await Promise.all(types.map((type) => balanceOf(deps, { userId, type, year })));
+  const balances = await Promise.all(types.map((type) => balanceOf(deps, { person, type, year })));
   return balances.filter((balance): balance is LeaveBalance => balance !== null);
 }
 

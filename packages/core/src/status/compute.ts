@@ -99,6 +99,12 @@ function dayOverAt(plan: DayPlan, zone: string): Date {
   return shiftWindow(plan.date, { startTime: '00:00', endTime: '00:00' }, zone).end;
 }
 
+/** Half a scheduled shift's length in the zone, in whole minutes (a night shift crosses midnight). */
+function halfShiftMinutes(plan: Extract<DayPlan, { kind: 'work' }>, zone: string): number {
+  const { start, end } = shiftWindow(plan.date, plan.shiftType, zone);
+  return Math.round((end.getTime() - start.getTime()) / 120_000);
+}
+
 export interface ComputeInput {
   people: readonly RecapPerson[];
   from: string;
@@ -176,6 +182,7 @@ export async function computeStatuses(deps: Deps, input: ComputeInput): Promise<
         shifts: recordedShifts,
         leave,
         dayOver: now >= dayOverAt(plan, zone),
+        halfShiftMinutes: plan.kind === 'work' ? halfShiftMinutes(plan, zone) : 0,
       });
       const overtime = overtimeOf(date, recorded, personRequests, shiftType, typeOf);
       return { date, plan, status, leave, overtime };
@@ -202,8 +209,8 @@ export async function computeStatuses(deps: Deps, input: ComputeInput): Promise<
         code: status.code,
         plan: plan.kind,
         shiftTypeId: plan.kind === 'work' ? plan.shiftType.id : null,
-        leaveTypeId:
-          status.status === 'leave' || status.leave ? (leave?.leaveTypeId ?? null) : null,
+        leaveTypeId: status.leave ? (leave?.leaveTypeId ?? null) : null,
+        leaveDays: status.leaveDays,
         lateMinutes: status.lateMinutes,
         earlyLeaveMinutes: status.earlyLeaveMinutes,
         workedMinutes: status.workedMinutes,

@@ -66,20 +66,27 @@ export interface DayStatus {
   /** The recap code (H, T, PC, TP, A, S, I, C, DL, L, O, K), '' while the day is not over. */
   code: string;
   leave: LeaveOnDate | null;
-  /** Minutes late of the first clock-in, unless excused by a first-half leave. */
+  /**
+   * The share of the date spent on approved leave: 1 for a full-day leave not worked, 0.5 for a
+   * half-day leave, 0 otherwise (a full-day leave on a day worked counts as a day worked).
+   */
+  leaveDays: number;
+  /** Minutes late of the first clock-in (from mid-shift with a first-half leave). */
   lateMinutes: number;
-  /** Minutes left early at the last clock-out, unless excused by a second-half leave. */
+  /** Minutes left early at the last clock-out (before mid-shift with a second-half leave). */
   earlyLeaveMinutes: number;
   /** Minutes worked in the date's closed shifts. */
   workedMinutes: number;
 }
 
 /**
- * The status of a date. Worked on a work day: present, late, early leave or both (a half-day leave
- * excuses the lateness of its first half or the early leave of its second); worked on an off day,
- * a holiday or with no schedule: unscheduled work. Not worked: the approved leave (by type), a
- * holiday, an off day; on a work day with no leave, absent (alpa) once the day is over, pending
- * before. An unscheduled date with nothing recorded has no status (null): no row for it.
+ * The status of a date. Worked on a work day: present, late, early leave or both; a half-day leave
+ * moves the expected arrival (first half off) or departure (second half off) to mid-shift, so only
+ * lateness past mid-shift, or leaving before it, counts. Worked on an off day, a holiday or with no
+ * schedule: unscheduled work. Not worked: the approved full-day leave (by type), a holiday, an off
+ * day; on a work day with no leave, absent (alpa) once the day is over, pending before. A half-day
+ * leave on a work day not worked is half leave and half absence: status absent, `leaveDays` 0.5.
+ * An unscheduled date with nothing recorded has no status (null): no row for it.
  */
 export function dailyStatus(input: {
   plan: PlanKind;
@@ -87,10 +94,20 @@ export function dailyStatus(input: {
   leave: LeaveOnDate | null;
   /** The shift's day is over (its end and auto clock-out allowance have passed). */
   dayOver: boolean;
+  /** Half the scheduled shift's length, in minutes: where a half-day leave ends or starts. */
+  halfShiftMinutes: number;
 }): DayStatus | null {
-  const { plan, shifts, leave } = input;
+  const { plan, shifts } = input;
+  const leave = plan === 'work' ? input.leave : null;
+  const halfDay = leave !== null && leave.part !== 'full';
   const workedMinutes = shifts.reduce((sum, shift) => sum + (shift.workedMinutes ?? 0), 0);
-  const base = { leave, workedMinutes, lateMinutes: 0, earlyLeaveMinutes: 0 };
+  const base = {
+    leave,
+    leaveDays: halfDay ? 0.5 : 0,
+    workedMinutes,
+    lateMinutes: 0,
+    earlyLeaveMinutes: 0,
+  };
   const as = (status: Exclude<DailyStatus, 'leave'>): DayStatus => ({
     ...base,
     status,
@@ -98,8 +115,8 @@ export function dailyStatus(input: {
   });
   if (shifts.length === 0) {
     if (plan === 'unscheduled') return null;
-    if (leave && plan === 'work')
-      return { ...base, status: 'leave', code: LEAVE_CODES[leave.category] };
+    if (leave && !halfDay)
+      return { ...base, leaveDays: 1, status: 'leave', code: LEAVE_CODES[leave.category] };
     if (plan === 'holiday') return as('holiday');
     if (plan === 'off') return as('off');
     return input.dayOver ? as('absent') : as('pending');
@@ -107,9 +124,11 @@ export function dailyStatus(input: {
   if (plan !== 'work') return as('unscheduled_work');
   const first = shifts[0]!;
   const last = shifts[shifts.length - 1]!;
-  const lateMinutes = leave?.part === 'first_half' ? 0 : first.lateMinutes;
+  const excused = (minutes: number, part: LeaveOnDate['part']) =>
+    leave?.part === part ? Math.max(0, minutes - input.halfShiftMinutes) : minutes;
+  const lateMinutes = excused(first.lateMinutes, 'first_half');
   const earlyLeaveMinutes =
-    leave?.part === 'second_half' || last.workedMinutes === null ? 0 : last.earlyLeaveMinutes;
+    last.workedMinutes === null ? 0 : excused(last.earlyLeaveMinutes, 'second_half');
   const status: Exclude<DailyStatus, 'leave'> =
     lateMinutes > 0
       ? earlyLeaveMinutes > 0

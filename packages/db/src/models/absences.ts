@@ -106,6 +106,8 @@ export class DailyStatusRow extends Model<
   declare plan: string;
   declare shiftTypeId: number | null;
   declare leaveTypeId: number | null;
+  /** The share of the date on approved leave: 1, 0.5 or 0. */
+  declare leaveDays: number | string;
   declare lateMinutes: number;
   declare earlyLeaveMinutes: number;
   declare workedMinutes: number;
@@ -193,6 +195,7 @@ export function initAbsences(sequelize: Sequelize) {
       plan: { type: DataTypes.STRING(12), allowNull: false },
       shiftTypeId: { type: DataTypes.INTEGER, allowNull: true },
       leaveTypeId: { type: DataTypes.INTEGER, allowNull: true },
+      leaveDays: { type: DataTypes.DECIMAL(2, 1), allowNull: false },
       lateMinutes: { type: DataTypes.INTEGER, allowNull: false },
       earlyLeaveMinutes: { type: DataTypes.INTEGER, allowNull: false },
       workedMinutes: { type: DataTypes.INTEGER, allowNull: false },

@@ -52,8 +52,8 @@ export function shiftsBetween(
 
 export type StatusValues = Omit<
   InferAttributes<DailyStatusRow>,
-  'computedAt' | 'overtimeWeightedHours'
-> & { overtimeWeightedHours: number };
+  'computedAt' | 'overtimeWeightedHours' | 'leaveDays'
+> & { overtimeWeightedHours: number; leaveDays: number };
 
 /** The stored statuses of these people (all when absent) with work dates in [from, to]. */
 export async function between(
@@ -76,6 +76,7 @@ export async function between(
     overDailyLimit: Boolean(row.overDailyLimit),
     overWeeklyLimit: Boolean(row.overWeeklyLimit),
     overtimeWeightedHours: Number(row.overtimeWeightedHours),
+    leaveDays: Number(row.leaveDays),
   }));
 }
 

@@ -8,19 +8,24 @@ import { requestReason, requestState } from '../requests.js';
 export const adminRequestsRouter = router({
   list: managerProcedure
     .input(
-      z.object({
-        state: requestState.optional(),
-        kind: z
-          .enum(['leave', 'correction', 'overtime'], {
-            message: 'must be leave, correction or overtime',
-          })
-          .optional(),
-        department: visibleText({ max: 120 }).optional(),
-        from: localDate.optional(),
-        to: localDate.optional(),
-        before: id.optional(),
-        limit: pageLimit,
-      }),
+      z
+        .object({
+          state: requestState.optional(),
+          kind: z
+            .enum(['leave', 'correction', 'overtime'], {
+              message: 'must be leave, correction or overtime',
+            })
+            .optional(),
+          department: visibleText({ max: 120 }).optional(),
+          from: localDate.optional(),
+          to: localDate.optional(),
+          before: id.optional(),
+          limit: pageLimit,
+        })
+        .refine((input) => !input.from || !input.to || input.from <= input.to, {
+          message: 'must not be before from',
+          path: ['to'],
+        }),
     )
     .query(({ ctx, input }) => listRequests(ctx.deps, ctx.user, input)),
 
