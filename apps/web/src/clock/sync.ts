@@ -1,7 +1,9 @@
 /**
  * The app's side of the tap queue: keeps the list of waiting taps for the screen, sends them when
- * it can (on a tap, at start, when the network returns, when the app comes to the front, and every
- * 15 s while any wait), and keeps the server's refusals to show the person.
+ * it can (on a tap, at start, when the network returns, when the app comes to the front, and again
+ * after a failed round: when the server said with `Retry-After`, else with backoff, see retry.ts),
+ * and keeps the server's refusals to show the person. A busy server is not knocked on early: until
+ * its `Retry-After` has passed, taps and events only add to the queue.
  */
 import type { Problem } from '../api/errors';
 import type { AttendanceView } from '../api/types';
@@ -15,6 +17,7 @@ import {
   type TapStore,
 } from './queue';
 import { loadRefused, saveRefused, type RefusedTap } from './refused-taps';
+import { retryDelayMs } from './retry';
 import { sendTap } from './send-tap';
 
 export interface SyncState {
@@ -57,6 +60,11 @@ export class TapSync {
   private stops: (() => void)[] = [];
   private userId: number | null = null;
   private readonly store: TapStore;
+  /** Failed rounds in a row (the backoff's attempt); 0 once a round sends something or empties the queue. */
+  private failures = 0;
+  /** No round before this instant (ms since epoch): the server asked, with `Retry-After`. */
+  private notBefore = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: TapSyncOptions) {
     this.store = options.store;
@@ -83,15 +91,12 @@ export class TapSync {
   start(userId: number) {
     this.stop();
     this.userId = userId;
-    const flushSoon = () => void this.flush();
+    const flushSoon = () => void this.flushWhenAllowed();
     const onVisible = () => {
       if (document.visibilityState === 'visible') flushSoon();
     };
     window.addEventListener('online', flushSoon);
     document.addEventListener('visibilitychange', onVisible);
-    const timer = setInterval(() => {
-      if (this.state.pending.length > 0 && !this.state.sending) flushSoon();
-    }, 15_000);
     const onMessage = () => {
       void this.reload().then(() => this.options.onRecordsChanged());
     };
@@ -99,7 +104,7 @@ export class TapSync {
     this.stops.push(
       () => window.removeEventListener('online', flushSoon),
       () => document.removeEventListener('visibilitychange', onVisible),
-      () => clearInterval(timer),
+      () => this.cancelRetry(),
       () => this.channel?.removeEventListener('message', onMessage),
     );
     void this.reload().then(flushSoon);
@@ -128,15 +133,43 @@ export class TapSync {
       const still = (await this.store.all()).find((item) => item.key === tap.key);
       if (still) await this.store.put({ ...still, location });
     }
-    await this.flush();
+    await this.flushWhenAllowed();
   }
 
+  /** Sends what waits, unless the server asked to be left alone until later (a retry is set for then). */
+  private flushWhenAllowed(): Promise<void> {
+    return Date.now() < this.notBefore ? Promise.resolve() : this.flush();
+  }
+
+  private cancelRetry() {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  /** Sets the next round after one that left taps waiting; `progressed`: it sent some. */
+  private scheduleRetry(retryAfterSeconds: number | null, progressed: boolean) {
+    const attempt = progressed ? 0 : this.failures;
+    this.failures = attempt + 1;
+    const delay = retryDelayMs({ attempt, retryAfterSeconds, random: Math.random() });
+    this.notBefore = retryAfterSeconds === null ? 0 : Date.now() + delay;
+    this.cancelRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, delay);
+  }
+
+  /** Sends the waiting taps now; what cannot be sent is tried again later by itself. */
   async flush(): Promise<void> {
     const userId = this.userId;
     if (userId === null) return;
+    this.cancelRetry();
     this.update({ sending: true });
+    let retryAfterSeconds: number | null = null;
+    let progressed = false;
     try {
       const report = await flushTaps(this.store, userId, sendTap);
+      retryAfterSeconds = report.retryAfterSeconds;
       const refused = [
         ...loadRefused(),
         ...report.refused.map(({ tap, error }) => ({
@@ -150,6 +183,7 @@ export class TapSync {
       const last = report.sent.at(-1);
       const problem = (report.stoppedBy as Problem | undefined) ?? null;
       const changed = report.sent.length + report.refused.length > 0;
+      progressed = changed;
       this.update({
         problem,
         ...(last ? { lastAnswer: { kind: last.tap.kind, view: last.value } } : {}),
@@ -162,6 +196,14 @@ export class TapSync {
     } finally {
       await this.reload();
       this.update({ sending: false });
+      if (this.userId !== userId) {
+        // Signed out meanwhile: nothing more to send for them from here.
+      } else if (this.state.pending.length > 0) {
+        this.scheduleRetry(retryAfterSeconds, progressed);
+      } else {
+        this.failures = 0;
+        this.notBefore = 0;
+      }
     }
   }
 
