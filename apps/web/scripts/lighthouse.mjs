@@ -5,7 +5,8 @@
 // the median performance score of each screen.
 //   npm run build --workspace=@absensi/web && npm run lighthouse --workspace=@absensi/web
 // Needs apps/api built (npm start builds it). Lighthouse itself comes from npm through npx.
-// LIGHTHOUSE_RUNS=n changes the number of runs per screen; LIGHTHOUSE_KEEP=dir keeps every report.
+// LIGHTHOUSE_RUNS=n changes the number of runs per screen; LIGHTHOUSE_KEEP=dir keeps every report;
+// LIGHTHOUSE_ONLY=signin or clock measures one screen.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -160,8 +161,11 @@ try {
   const employee = signedInClient();
   await employee.client.auth.login.mutate(person);
 
-  measure('Sign-in screen', url);
-  measure('Clock screen, signed in as an employee', url, { Cookie: employee.cookie() });
+  const only = process.env.LIGHTHOUSE_ONLY;
+  if (only !== 'clock') measure('Sign-in screen', url);
+  if (only !== 'signin') {
+    measure('Clock screen, signed in as an employee', url, { Cookie: employee.cookie() });
+  }
 } finally {
   server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

@@ -44,6 +44,16 @@ export interface TapSyncOptions {
 
 const CHANNEL = 'absensi-sync';
 
+/**
+ * Whether two values of the state show the same: identical, or lists of taps with the same keys
+ * and contents (the store gives fresh copies on every read).
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export class TapSync {
   state: SyncState = {
     pending: [],
@@ -75,7 +85,12 @@ export class TapSync {
     return () => void this.listeners.delete(listener);
   }
 
+  /** Applies `changes` and tells the screen, unless they change nothing it shows (no re-render). */
   private update(changes: Partial<SyncState>) {
+    const differs = (Object.keys(changes) as (keyof SyncState)[]).some(
+      (key) => !sameValue(this.state[key], changes[key]),
+    );
+    if (!differs) return;
     this.state = { ...this.state, ...changes };
     for (const listener of this.listeners) listener(this.state);
   }
@@ -164,6 +179,14 @@ export class TapSync {
     const userId = this.userId;
     if (userId === null) return;
     this.cancelRetry();
+    if (!(await this.store.all()).some((tap) => tap.userId === userId)) {
+      // Nothing waits (the usual start): no lock, no "sending", no re-render of the screen.
+      this.failures = 0;
+      this.notBefore = 0;
+      this.update({ problem: null });
+      await this.reload();
+      return;
+    }
     this.update({ sending: true });
     let retryAfterSeconds: number | null = null;
     let progressed = false;
