@@ -1,10 +1,9 @@
 import { gzipSync } from 'node:zlib';
-import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /** What the employee screen may load before it works: its entry and every chunk that entry imports statically. */
-export const EMPLOYEE_JS_BUDGET_BYTES = 100 * 1024;
+export const EMPLOYEE_JS_BUDGET_BYTES = 70 * 1024;
 
 interface ChunkInfo {
   type: 'chunk';
@@ -59,9 +58,14 @@ function employeeBudget(): Plugin {
         `    largest parts (before minifying): ${biggest.map(([pkg, size]) => `${pkg} ${(size / 1024).toFixed(0)} KB`).join(', ')}`,
       );
       const kb = (total / 1024).toFixed(1);
-      console.log(`\nemployee screen JS: ${kb} KB gzipped (budget 100 KB)\n${lines.join('\n')}\n`);
+      const budget = EMPLOYEE_JS_BUDGET_BYTES / 1024;
+      console.log(
+        `\nemployee screen JS: ${kb} KB gzipped (budget ${budget} KB)\n${lines.join('\n')}\n`,
+      );
       if (total > EMPLOYEE_JS_BUDGET_BYTES) {
-        this.error(`The employee screen's JavaScript is ${kb} KB gzipped, over the 100 KB budget.`);
+        this.error(
+          `The employee screen's JavaScript is ${kb} KB gzipped, over the ${budget} KB budget.`,
+        );
       }
     },
   };
@@ -94,9 +98,24 @@ function firstScreenModules(): Plugin {
 
 const API = 'http://127.0.0.1:8000';
 
+/**
+ * React's API from Preact (preact/compat): the same components and hooks (TanStack Query and
+ * tRPC's React integration included) at a tenth of react-dom's weight, which was most of what the
+ * employee's phone downloaded first (98.6 KB gzipped with React 19, 40.9 KB with Preact). JSX
+ * compiles to Preact's runtime; an edit in development reloads the page (no React Fast Refresh).
+ */
+const PREACT_ALIASES = [
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+  { find: /^react$/, replacement: 'preact/compat' },
+];
+
 export default defineConfig({
+  resolve: { alias: PREACT_ALIASES },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   plugins: [
-    react(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -138,6 +157,10 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     rolldownOptions: {
+      // "use client" in TanStack Query's modules is for React Server Components; nothing to do here.
+      onLog(level, log, handler) {
+        if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
+      },
       output: {
         codeSplitting: {
           groups: [

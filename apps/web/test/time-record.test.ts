@@ -334,7 +334,7 @@ describe.skipIf(!ready)('the time record in Chromium against a real node', () =>
     expect(await notice.count()).toBe(0);
 
     await page.getByRole('link', { name: 'History' }).click();
-    await page.getByLabel('Month').fill(yesterday.slice(0, 7));
+    await page.getByLabel('Month', { exact: true }).fill(yesterday.slice(0, 7));
     await expect.poll(() => page.locator('tbody').textContent()).toContain('Added by admin');
     expect(await page.evaluate(() => (window as { neverReloaded?: boolean }).neverReloaded)).toBe(
       true,

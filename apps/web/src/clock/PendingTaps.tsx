@@ -2,7 +2,10 @@ import type { Formatters } from '../i18n/format';
 import { useLang } from '../i18n/lang-context';
 import type { QueuedTap } from './queue';
 
-/** Taps kept on the phone until the server has them. */
+/**
+ * Taps kept on the phone until the server has them, each with the time it was made: offline or
+ * with a busy server alike, they are saved and on their way, not failed.
+ */
 export function PendingTaps({
   pending,
   sending,
@@ -19,6 +22,9 @@ export function PendingTaps({
       <h2>
         {t('waitingToSync')} {sending && <span className="muted small">{t('sending')}</span>}
       </h2>
+      <p className="muted small" data-testid="pending-note">
+        {t('savedSending')}
+      </p>
       <ul>
         {pending.map((tap) => (
           <li key={tap.key}>

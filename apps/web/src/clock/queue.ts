@@ -28,13 +28,20 @@ export interface TapStore {
 export type SendOutcome<V> =
   | { status: 'sent'; value: V }
   | { status: 'refused'; error: unknown }
-  | { status: 'retry'; error: unknown };
+  | {
+      status: 'retry';
+      error: unknown;
+      /** The wait the server asked for (`Retry-After`), seconds, when it said one. */
+      retryAfterSeconds?: number | null;
+    };
 
 export interface FlushReport<V> {
   sent: { tap: QueuedTap; value: V }[];
   refused: { tap: QueuedTap; error: unknown }[];
   /** Why sending stopped with taps still waiting, if it did. */
   stoppedBy: unknown;
+  /** The wait the server asked for when it stopped the round, seconds, or null. */
+  retryAfterSeconds: number | null;
   remaining: number;
 }
 
@@ -92,12 +99,19 @@ export function flushTaps<V>(
   lockName = 'absensi-tap-queue',
 ): Promise<FlushReport<V>> {
   return withLock(lockName, async () => {
-    const report: FlushReport<V> = { sent: [], refused: [], stoppedBy: undefined, remaining: 0 };
+    const report: FlushReport<V> = {
+      sent: [],
+      refused: [],
+      stoppedBy: undefined,
+      retryAfterSeconds: null,
+      remaining: 0,
+    };
     const waiting = (await store.all()).filter((tap) => tap.userId === userId).sort(byTapTime);
     for (const [index, tap] of waiting.entries()) {
       const outcome = await send(tap);
       if (outcome.status === 'retry') {
         report.stoppedBy = outcome.error;
+        report.retryAfterSeconds = outcome.retryAfterSeconds ?? null;
         report.remaining = waiting.length - index;
         break;
       }

@@ -2,6 +2,7 @@ import { trpcClient } from '../api/client';
 import { classify } from '../api/errors';
 import type { AttendanceView } from '../api/types';
 import type { QueuedTap, SendOutcome } from './queue';
+import { retryAfterOf } from './retry';
 
 /** Sends one waiting tap as `attendance.clockIn/clockOut`, and sorts the answer for the queue. */
 export async function sendTap(tap: QueuedTap): Promise<SendOutcome<AttendanceView>> {
@@ -24,6 +25,10 @@ export async function sendTap(tap: QueuedTap): Promise<SendOutcome<AttendanceVie
     // The server decided (already counted elsewhere, not possible, too old): it will say the same
     // again, so the tap leaves the queue and the person is told. Anything else is tried later.
     const final = problem.answered && problem.kind !== 'unauthorized';
-    return final ? { status: 'refused', error: problem } : { status: 'retry', error: problem };
+    // A busy node (503) or a network failure: the tap stays queued with its time, and is sent
+    // again when the server said (Retry-After) or after a backoff.
+    return final
+      ? { status: 'refused', error: problem }
+      : { status: 'retry', error: problem, retryAfterSeconds: retryAfterOf(error, Date.now()) };
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The app's side of the tap queue: keeps the list of waiting taps for the screen, sends them when
- * it can (on a tap, at start, when the network returns, when the app comes to the front, and every
- * 15 s while any wait), and keeps the server's refusals to show the person.
+ * it can (on a tap, at start, when the network returns, when the app comes to the front, and again
+ * after a failed round: when the server said with `Retry-After`, else with backoff, see retry.ts),
+ * and keeps the server's refusals to show the person. A busy server is not knocked on early: until
+ * its `Retry-After` has passed, taps and events only add to the queue.
  */
 import type { Problem } from '../api/errors';
 import type { AttendanceView } from '../api/types';
@@ -15,6 +17,7 @@ import {
   type TapStore,
 } from './queue';
 import { loadRefused, saveRefused, type RefusedTap } from './refused-taps';
+import { retryDelayMs } from './retry';
 import { sendTap } from './send-tap';
 
 export interface SyncState {
@@ -41,6 +44,16 @@ export interface TapSyncOptions {
 
 const CHANNEL = 'absensi-sync';
 
+/**
+ * Whether two values of the state show the same: identical, or lists of taps with the same keys
+ * and contents (the store gives fresh copies on every read).
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export class TapSync {
   state: SyncState = {
     pending: [],
@@ -57,6 +70,11 @@ export class TapSync {
   private stops: (() => void)[] = [];
   private userId: number | null = null;
   private readonly store: TapStore;
+  /** Failed rounds in a row (the backoff's attempt); 0 once a round sends something or empties the queue. */
+  private failures = 0;
+  /** No round before this instant (ms since epoch): the server asked, with `Retry-After`. */
+  private notBefore = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: TapSyncOptions) {
     this.store = options.store;
@@ -67,7 +85,12 @@ export class TapSync {
     return () => void this.listeners.delete(listener);
   }
 
+  /** Applies `changes` and tells the screen, unless they change nothing it shows (no re-render). */
   private update(changes: Partial<SyncState>) {
+    const differs = (Object.keys(changes) as (keyof SyncState)[]).some(
+      (key) => !sameValue(this.state[key], changes[key]),
+    );
+    if (!differs) return;
     this.state = { ...this.state, ...changes };
     for (const listener of this.listeners) listener(this.state);
   }
@@ -83,15 +106,12 @@ export class TapSync {
   start(userId: number) {
     this.stop();
     this.userId = userId;
-    const flushSoon = () => void this.flush();
+    const flushSoon = () => void this.flushWhenAllowed();
     const onVisible = () => {
       if (document.visibilityState === 'visible') flushSoon();
     };
     window.addEventListener('online', flushSoon);
     document.addEventListener('visibilitychange', onVisible);
-    const timer = setInterval(() => {
-      if (this.state.pending.length > 0 && !this.state.sending) flushSoon();
-    }, 15_000);
     const onMessage = () => {
       void this.reload().then(() => this.options.onRecordsChanged());
     };
@@ -99,7 +119,7 @@ export class TapSync {
     this.stops.push(
       () => window.removeEventListener('online', flushSoon),
       () => document.removeEventListener('visibilitychange', onVisible),
-      () => clearInterval(timer),
+      () => this.cancelRetry(),
       () => this.channel?.removeEventListener('message', onMessage),
     );
     void this.reload().then(flushSoon);
@@ -128,15 +148,51 @@ export class TapSync {
       const still = (await this.store.all()).find((item) => item.key === tap.key);
       if (still) await this.store.put({ ...still, location });
     }
-    await this.flush();
+    await this.flushWhenAllowed();
   }
 
+  /** Sends what waits, unless the server asked to be left alone until later (a retry is set for then). */
+  private flushWhenAllowed(): Promise<void> {
+    return Date.now() < this.notBefore ? Promise.resolve() : this.flush();
+  }
+
+  private cancelRetry() {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  /** Sets the next round after one that left taps waiting; `progressed`: it sent some. */
+  private scheduleRetry(retryAfterSeconds: number | null, progressed: boolean) {
+    const attempt = progressed ? 0 : this.failures;
+    this.failures = attempt + 1;
+    const delay = retryDelayMs({ attempt, retryAfterSeconds, random: Math.random() });
+    this.notBefore = retryAfterSeconds === null ? 0 : Date.now() + delay;
+    this.cancelRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, delay);
+  }
+
+  /** Sends the waiting taps now; what cannot be sent is tried again later by itself. */
   async flush(): Promise<void> {
     const userId = this.userId;
     if (userId === null) return;
+    this.cancelRetry();
+    if (!(await this.store.all()).some((tap) => tap.userId === userId)) {
+      // Nothing waits (the usual start): no lock, no "sending", no re-render of the screen.
+      this.failures = 0;
+      this.notBefore = 0;
+      this.update({ problem: null });
+      await this.reload();
+      return;
+    }
     this.update({ sending: true });
+    let retryAfterSeconds: number | null = null;
+    let progressed = false;
     try {
       const report = await flushTaps(this.store, userId, sendTap);
+      retryAfterSeconds = report.retryAfterSeconds;
       const refused = [
         ...loadRefused(),
         ...report.refused.map(({ tap, error }) => ({
@@ -150,6 +206,7 @@ export class TapSync {
       const last = report.sent.at(-1);
       const problem = (report.stoppedBy as Problem | undefined) ?? null;
       const changed = report.sent.length + report.refused.length > 0;
+      progressed = changed;
       this.update({
         problem,
         ...(last ? { lastAnswer: { kind: last.tap.kind, view: last.value } } : {}),
@@ -162,6 +219,14 @@ export class TapSync {
     } finally {
       await this.reload();
       this.update({ sending: false });
+      if (this.userId !== userId) {
+        // Signed out meanwhile: nothing more to send for them from here.
+      } else if (this.state.pending.length > 0) {
+        this.scheduleRetry(retryAfterSeconds, progressed);
+      } else {
+        this.failures = 0;
+        this.notBefore = 0;
+      }
     }
   }
 

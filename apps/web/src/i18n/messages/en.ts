@@ -116,6 +116,7 @@ export const en = {
   errSamePassword: 'The new password must differ from the current one.',
   zoneNotUsable:
     'The company time zone "{zone}" is not valid, so times are shown in {fallback}. An administrator can choose a time zone in Settings.',
+  savedSending: 'Saved on this phone, sending…',
 } as const;
 
 export type MessageKey = keyof typeof en;

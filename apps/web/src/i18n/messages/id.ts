@@ -118,4 +118,5 @@ export const id: Record<MessageKey, string> = {
   errSamePassword: 'Kata sandi baru harus berbeda dari yang sekarang.',
   zoneNotUsable:
     'Zona waktu perusahaan "{zone}" tidak valid, jadi waktu ditampilkan dalam {fallback}. Administrator dapat memilih zona waktu di Pengaturan.',
+  savedSending: 'Tersimpan di HP ini, sedang dikirim…',
 };
