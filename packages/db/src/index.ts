@@ -26,6 +26,7 @@ export type {
   DayCounts,
   NodeGroup,
   PeopleGroup,
+  LeaveRow,
   PersonRow,
   RecapPerson,
 } from './repositories/dashboard.js';
