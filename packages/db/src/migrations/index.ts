@@ -5,6 +5,7 @@ import { sessionGeneration } from './0004-session-generation.js';
 import { sitesHolidays } from './0005-sites-holidays.js';
 import { schedules } from './0006-schedules.js';
 import { absences } from './0007-absences.js';
+import { pushSubscriptions } from './0008-push-subscriptions.js';
 import type { Migration } from './types.js';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   sitesHolidays,
   schedules,
   absences,
+  pushSubscriptions,
 ];
 
 /** The name of every migration, in order: what a fresh database applies. */
