@@ -129,6 +129,7 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/trpc/, /^\/ws/, /^\/healthz/, /^\/readyz/, /^\/metrics/],
         cleanupOutdatedCaches: true,
+        importScripts: ['push-sw.js'],
       },
     }),
     employeeBudget(),

@@ -25,7 +25,12 @@ export default function NotificationBell() {
   useNotificationsLive((note) => {
     if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
     if (document.visibilityState === 'visible') return;
-    new Notification(t('appName'), { body: notificationText(note, t, f), icon: '/icon-192.png' });
+    // The tag of its Web Push twin (when this phone has push on): the phone shows it once.
+    new Notification(t('appName'), {
+      body: notificationText(note, t, f),
+      icon: '/icon-192.png',
+      tag: `notification-${note.id}`,
+    });
   });
   const list = useQuery(trpc.notifications.list.queryOptions({ limit: 50 }));
   const unread = list.data?.unread ?? 0;

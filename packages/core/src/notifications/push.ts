@@ -66,7 +66,7 @@ export function webPushService(settings: {
         const response = await fetch(request.endpoint, {
           method: request.method,
           headers,
-          body: request.body ?? null,
+          body: request.body ? new Uint8Array(request.body) : null,
           signal: AbortSignal.timeout(10_000),
         });
         await response.arrayBuffer().catch(() => undefined);
