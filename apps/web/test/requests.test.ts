@@ -244,9 +244,21 @@ describe.skipIf(!ready)('requests and the recap in Chromium against a real node'
     expect(filed[0]).toMatchObject({ state: 'pending', startDate: today, kind: 'leave' });
     expect(filed[0]!.attachments).toHaveLength(1);
 
-    // The admin, in Indonesian, sees it and approves it; the phone shows it approved, live.
-    const desk = await (await suite.newContext({ ...DESKTOP, locale: 'id-ID' })).newPage();
-    await signedInId(desk, stack.url, ADMIN.email, ADMIN.password);
+    // The admin, in Indonesian, has the dashboard open on one screen and approves on another; the
+    // phone shows it approved, and the dashboard lists Dewi on leave today, both without reloading.
+    const deskContext = await suite.newContext({ ...DESKTOP, locale: 'id-ID' });
+    const board = await deskContext.newPage();
+    await signedInId(board, stack.url, ADMIN.email, ADMIN.password);
+    await board.getByRole('link', { name: 'Dasbor' }).click();
+    await board
+      .getByRole('heading', { name: /^Cuti \/ izin \/ sakit hari ini \(\d+\)$/ })
+      .waitFor();
+    expect(await board.getByTestId('on-leave').filter({ hasText: 'Dewi Anggraini' }).count()).toBe(
+      0,
+    );
+    await board.evaluate(() => ((window as unknown as { __kept: boolean }).__kept = true));
+    const desk = await deskContext.newPage();
+    await desk.goto(stack.url);
     await desk.getByRole('link', { name: 'Persetujuan' }).click();
     const pending = desk.getByTestId('request').filter({ hasText: 'Dewi Anggraini' });
     await expect.poll(() => pending.textContent()).toContain('Sakit');
@@ -254,5 +266,16 @@ describe.skipIf(!ready)('requests and the recap in Chromium against a real node'
     await expect.poll(() => pending.count()).toBe(0);
     await expect.poll(() => mine.getAttribute('data-state'), { timeout: 15_000 }).toBe('approved');
     expect(await mine.textContent()).toContain('Disetujui oleh Admin');
+    const onLeave = board.getByTestId('on-leave').locator('li', { hasText: 'Dewi Anggraini' });
+    await expect.poll(() => onLeave.count(), { timeout: 15_000 }).toBe(1);
+    expect(await onLeave.textContent()).toContain('Gudang');
+    expect(await onLeave.textContent()).toContain('Sakit');
+    expect(await board.evaluate(() => (window as unknown as { __kept?: boolean }).__kept)).toBe(
+      true,
+    );
+    // Without VAPID keys on this server, the phone is not offered Web Push.
+    await phone.getByTestId('notifications-link').click();
+    await phone.getByTestId('notification').first().waitFor();
+    expect(await phone.getByText('Tampilkan notifikasi di HP ini').count()).toBe(0);
   });
 });
