@@ -3,7 +3,8 @@
  * leave with a photo of a doctor's note, the admin sees the photo and approves it, the employee
  * sees it approved without reloading (live), and the month's XLSX recap shows S on that day. Then
  * the same in Bahasa Indonesia on a phone without network: the request is kept on the phone, sent
- * once the network returns, filed exactly once, and approved live.
+ * once the network returns, filed exactly once, approved live (the admin's open dashboard lists
+ * the person on leave), and a request refused after going out offline stays on the phone to fix.
  */
 import { deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -197,7 +198,7 @@ describe.skipIf(!ready)('requests and the recap in Chromium against a real node'
     });
     expect(code).toBe('S');
   });
-  it('in Bahasa Indonesia, files sick leave with a photo offline, keeps it on the phone, and sends it once when the network returns', async () => {
+  it('in Bahasa Indonesia, files sick leave with a photo offline, sends it once when the network returns, shows it on the live dashboard, and keeps a refusal to fix', async () => {
     const { person, today } = await scheduledEveryDay('Dewi Anggraini', 'Gudang');
     const photo = photoPng(1200, 900);
     const phoneContext = await suite.newContext({ ...PHONE, locale: 'id-ID' });
@@ -273,6 +274,29 @@ describe.skipIf(!ready)('requests and the recap in Chromium against a real node'
     expect(await board.evaluate(() => (window as unknown as { __kept?: boolean }).__kept)).toBe(
       true,
     );
+    // Filed again offline for the same day, it is refused once sent: kept on the phone with the
+    // reason, and brought back into the form to fix, never dropped unseen.
+    await phone.getByRole('link', { name: 'Pengajuan' }).click();
+    await phoneContext.setOffline(true);
+    await form.getByLabel('Jenis cuti').selectOption({ label: 'Sakit' });
+    await form.getByLabel('Dari tanggal').fill(today);
+    await form.getByLabel('Sampai tanggal').fill(today);
+    await form.getByLabel('Alasan').fill('Masih demam');
+    await form.getByRole('button', { name: 'Kirim pengajuan' }).click();
+    await form.getByText('Tersimpan di HP ini; akan dikirim saat jaringan kembali.').waitFor();
+    await phoneContext.setOffline(false);
+    const refused = phone.getByTestId('outbox-request').filter({ hasText: 'Masih demam' });
+    await expect
+      .poll(() => refused.getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('refused');
+    expect(await refused.textContent()).toContain(
+      'Ditolak server: Anda sudah mengajukan cuti pada',
+    );
+    await refused.getByRole('button', { name: 'Perbaiki dan kirim lagi' }).click();
+    await expect.poll(() => form.getByLabel('Alasan').inputValue()).toBe('Masih demam');
+    expect(await refused.count()).toBe(0);
+    expect(await ofDewi()).toHaveLength(1);
+
     // Without VAPID keys on this server, the phone is not offered Web Push.
     await phone.getByTestId('notifications-link').click();
     await phone.getByTestId('notification').first().waitFor();
