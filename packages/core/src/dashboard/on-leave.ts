@@ -1,4 +1,5 @@
 import { repos, type LeaveRow, type LeaveType } from '@absensi/db';
+import type { CoreDeps } from '../deps.js';
 import { dailyStatus } from '../status/rules.js';
 
 /** A person on approved leave on the dashboard's work date. */
@@ -28,7 +29,7 @@ export interface LeaveAround {
  * no record and an approved leave is "leave", never "absent", so the dashboard and the recap agree.
  */
 export async function leaveAround(
-  deps: { db: Parameters<typeof repos.dashboard.approvedLeave>[0] },
+  deps: Pick<CoreDeps, 'db'>,
   query: {
     from: string;
     to: string;
