@@ -148,6 +148,7 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/trpc/, /^\/ws/, /^\/healthz/, /^\/readyz/, /^\/metrics/],
         cleanupOutdatedCaches: true,
+        importScripts: ['push-sw.js'],
       },
     }),
     employeeBudget(),

@@ -17,6 +17,8 @@ import {
   DatabaseSessionStore,
   liveSocketSettings,
   proxyTrust,
+  pushServiceOf,
+  runPushSender,
   watchConnectionWait,
   type Infrastructure,
 } from '@absensi/runtime';
@@ -93,6 +95,8 @@ async function embeddedServices(
   const liveSocket = createLiveSocket({ deps, ...liveSocketSettings(config, infra) });
   const relayStop = new AbortController();
   relay(infra.feed, hub, relayStop.signal);
+  // Notifications to phones (Web Push), as the worker sends them in the cluster.
+  void runPushSender(deps, infra.feed, relayStop.signal);
   stops.push(() => relayStop.abort());
   const onError = (error: unknown) => infra.logger.error({ err: error }, 'periodic job failed');
   stops.push(every(60_000, () => closeForgottenShifts(deps), onError));
@@ -129,7 +133,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
   const stops: Stop[] = [];
   const live = infra.embedded ? new LiveHub(REPLAY_DEPTH) : undefined;
   const baseDeps: AppDeps = {
-    ...coreDeps(infra, config.APP_NODE_ID),
+    ...coreDeps(infra, config.APP_NODE_ID, { push: pushServiceOf(config) }),
     live,
     observe: (sample) => metrics.observeProcedure(sample),
   };

@@ -194,6 +194,16 @@ const VALID: Record<string, Record<string, unknown>> = {
   'requests.attachment': { id: 1 },
   'notifications.list': { before: 10, limit: 20 },
   'notifications.markRead': { upTo: 10 },
+  'notifications.subscribePush': {
+    endpoint: 'https://fcm.googleapis.com/fcm/send/c1a2b3d4e5f6',
+    keys: {
+      p256dh:
+        'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+      auth: 'tBHItJI5svbpez7KI4CCXg',
+    },
+    lang: 'id',
+  },
+  'notifications.unsubscribePush': { endpoint: 'https://fcm.googleapis.com/fcm/send/c1a2b3d4e5f6' },
   'admin.requests.list': {
     state: 'pending',
     kind: 'leave',

@@ -9,7 +9,7 @@ import {
   type ExportJobData,
 } from '@absensi/core';
 import { createQueue, EXPORT_QUEUE, MAINTENANCE_QUEUE, type MaintenanceTask } from '@absensi/jobs';
-import { connectInfrastructure, coreDeps } from '@absensi/runtime';
+import { connectInfrastructure, coreDeps, pushServiceOf, runPushSender } from '@absensi/runtime';
 
 export interface WorkerTiming {
   /** How often to look for shifts past their auto clock-out hour. */
@@ -37,7 +37,7 @@ export interface RunningWorker {
 
 /**
  * The worker: bee-queue processors for exports and for maintenance (auto clock-out of forgotten
- * shifts, re-publishing unsent events). Maintenance jobs are enqueued on a timer by every worker
+ * shifts, re-publishing unsent events), and the Web Push sender (when VAPID keys are set). Maintenance jobs are enqueued on a timer by every worker
  * with a shared id per period, so several workers do each period's work about once, and a job whose
  * worker died is handed to another after the stall interval.
  */
@@ -49,7 +49,10 @@ export async function startWorker(
     throw new Error('REDIS_URL is required: the worker takes its jobs from Redis');
   const every = { ...DEFAULT_TIMING, ...timing };
   const infra = await connectInfrastructure(config, { migrate: false });
-  const deps = coreDeps(infra, config.APP_NODE_ID);
+  const deps = coreDeps(infra, config.APP_NODE_ID, { push: pushServiceOf(config) });
+  // Notifications to phones (Web Push): the one worker follows the feed and sends them.
+  const pushStop = new AbortController();
+  const pushing = runPushSender(deps, infra.feed, pushStop.signal);
   const redis = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
 
   const exports = createQueue<ExportJobData>(EXPORT_QUEUE, redis, 'worker');
@@ -107,6 +110,8 @@ export async function startWorker(
     deps,
     async close() {
       for (const timer of timers) clearInterval(timer);
+      pushStop.abort();
+      await pushing;
       // bee-queue waits for the jobs in progress (up to the timeout) before closing.
       await Promise.all([exports.close(30_000), maintenance.close(30_000)]);
       await infra.close();

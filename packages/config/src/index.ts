@@ -6,4 +6,4 @@ export {
   type ConfigName,
 } from './schema.js';
 export { ConfigError, loadConfig, parseConfig, testEnvironment, type Environment } from './load.js';
-export { databaseKind, type DatabaseKind } from './derived.js';
+export { databaseKind, pushSettings, type DatabaseKind, type PushSettings } from './derived.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './index.js';
+import { ConfigError, parseConfig, pushSettings } from './index.js';
 
 describe('parseConfig', () => {
   it('gives the embedded defaults when nothing is set', () => {
@@ -109,5 +109,38 @@ describe('parseConfig', () => {
         .METRICS_TOKEN,
     ).toBe('m'.repeat(20));
     expect(() => parseConfig({ METRICS_TOKEN: 'short' })).toThrowError(/at least 16 characters/);
+  });
+  it('turns Web Push on only with all three VAPID settings, the private key also from a file', () => {
+    const vapid = {
+      VAPID_PUBLIC_KEY:
+        'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+      VAPID_PRIVATE_KEY: 'vplfkITvu0cwHqzK9Kj-DYStbCH_9AhGx9LqMyaeI6w',
+      VAPID_SUBJECT: 'mailto:it@example.co.id',
+    };
+    expect(pushSettings(parseConfig({}))).toBeNull();
+    expect(pushSettings(parseConfig(vapid))).toEqual({
+      publicKey: vapid.VAPID_PUBLIC_KEY,
+      privateKey: vapid.VAPID_PRIVATE_KEY,
+      subject: vapid.VAPID_SUBJECT,
+      allowLoopback: false,
+    });
+    const { VAPID_PRIVATE_KEY: privateKey, ...withoutPrivate } = vapid;
+    expect(
+      pushSettings(
+        parseConfig(
+          { ...withoutPrivate, VAPID_PRIVATE_KEY_FILE: '/run/secrets/vapid' },
+          () => `${privateKey}\n`,
+        ),
+      )?.privateKey,
+    ).toBe(privateKey);
+    expect(() => parseConfig(withoutPrivate)).toThrowError(
+      /VAPID_PRIVATE_KEY must be set with VAPID_PUBLIC_KEY, VAPID_SUBJECT/,
+    );
+    expect(() => parseConfig({ ...vapid, VAPID_SUBJECT: 'it@example.co.id' })).toThrowError(
+      /VAPID_SUBJECT must be a mailto: address or an https: URL/,
+    );
+    expect(() => parseConfig({ ...vapid, VAPID_PUBLIC_KEY: 'short' })).toThrowError(
+      /VAPID_PUBLIC_KEY must be a VAPID public key/,
+    );
   });
 });

@@ -51,9 +51,18 @@ export function parseConfig(env: Environment, readFile: ReadSecretFile = readUtf
       problems.push(issue.message.startsWith(name) ? issue.message : `${name} ${issue.message}`);
     }
   }
+  if (result.success) {
+    const vapid = VAPID_NAMES.filter((name) => result.data[name] !== undefined);
+    if (vapid.length > 0 && vapid.length < VAPID_NAMES.length)
+      problems.push(
+        `${VAPID_NAMES.filter((name) => !vapid.includes(name)).join(', ')} must be set with ${vapid.join(', ')}: Web Push needs all three (or none, to leave it off)`,
+      );
+  }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
 }
+
+const VAPID_NAMES = ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const;
 
 /**
  * The process's configuration; the one place that reads process.env. `defaults` are a service's

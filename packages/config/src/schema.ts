@@ -175,6 +175,34 @@ export const configSchema = z.object({
   ADMISSION_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** The Retry-After (seconds) of a call refused by admission control; clients add jitter. */
   ADMISSION_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
+  /**
+   * Web Push (notifications on a phone while the app is closed): the VAPID key pair, as
+   * `npx web-push generate-vapid-keys` prints it (base64url), and who runs the server (mailto: or
+   * https:). All three or none; none: push is off and the app does not offer it.
+   */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/, {
+      message: 'must be a VAPID public key in base64url (npx web-push generate-vapid-keys)',
+    })
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/, {
+      message: 'must be a VAPID private key in base64url (npx web-push generate-vapid-keys)',
+    })
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, {
+      message: 'must be a mailto: address or an https: URL of whoever runs this server',
+    })
+    .optional(),
+  /**
+   * Tests only: accept push endpoints on http://127.0.0.1 (a local receiver) besides the https
+   * endpoints of real push services. Never in production.
+   */
+  PUSH_ALLOW_LOOPBACK_ENDPOINTS: booleanFlag.default(false),
   ADMIN_EMAIL: z.email({ message: 'must be an email address' }).default('admin@absensi.local'),
   ADMIN_PASSWORD: z.string().min(8, { message: 'must be at least 8 characters' }).optional(),
   COMPANY_TZ: z
@@ -215,6 +243,7 @@ export const SECRET_NAMES = [
   'ADMIN_PASSWORD',
   'REALTIME_SECRET',
   'METRICS_TOKEN',
+  'VAPID_PRIVATE_KEY',
 ] as const satisfies readonly ConfigName[];
 
 export const CONFIG_NAMES = Object.keys(configSchema.shape) as ConfigName[];

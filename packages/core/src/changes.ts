@@ -69,9 +69,15 @@ export async function afterCommit(
   for (const userId of committed.users ?? []) deps.users?.forget(userId);
   if (committed.schedules || committed.calendar) deps.planning?.invalidate();
   // The dashboard shows attendance, names and departments, counts in the company's zone, and
-  // who is expected in (not on a holiday).
+  // who is expected in (not on a holiday, not on approved leave).
   const dashboardStale =
     events.some(isAttendanceEvent) ||
+    events.some(
+      (event) =>
+        event.type === 'RequestChanged' &&
+        event.data.kind === 'leave' &&
+        event.data.state !== 'pending',
+    ) ||
     (committed.users?.length ?? 0) > 0 ||
     committed.settings ||
     committed.schedules ||

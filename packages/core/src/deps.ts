@@ -5,6 +5,7 @@ import type { LoginLimiter } from './auth/login-limiter.js';
 import type { SnapshotCache } from './dashboard/snapshot-cache.js';
 import type { SentMarks } from './outbox/sent-marks.js';
 import type { JobStarter } from './reports/job-starter.js';
+import type { PushService } from './notifications/push.js';
 import type { PlanningCache } from './schedules/planning-cache.js';
 import type { SettingsCache } from './settings/settings-cache.js';
 import type { UserCache } from './users/user-cache.js';
@@ -42,4 +43,6 @@ export interface CoreDeps {
   readonly dayCache?: DayCache | undefined;
   /** Background jobs (the worker's queue in the cluster, in-process in `npm start`). */
   readonly jobs?: JobStarter | undefined;
+  /** Web Push, when VAPID keys are configured; without it, push is off. */
+  readonly push?: PushService | undefined;
 }

@@ -21,11 +21,16 @@ export type {
 } from './repositories/attendance.js';
 export type { SessionUserRow, UserFilter, UserChanges, NewUser } from './repositories/users.js';
 export type { OutboxEvent } from './repositories/outbox.js';
+export type {
+  NewPushSubscription,
+  PushSubscriptionRow,
+} from './repositories/push-subscriptions.js';
 export type { AuditEntry } from './repositories/audit.js';
 export type {
   DayCounts,
   NodeGroup,
   PeopleGroup,
+  LeaveRow,
   PersonRow,
   RecapPerson,
 } from './repositories/dashboard.js';

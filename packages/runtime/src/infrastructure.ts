@@ -174,11 +174,11 @@ export async function connectInfrastructure(
   };
 }
 
-/** What use cases need, built from a process's connections; `extra` adds the job starter. */
+/** What use cases need, built from a process's connections; `extra` adds the job starter, push. */
 export function coreDeps(
   infra: Infrastructure,
   nodeId: string,
-  extra: Partial<Pick<CoreDeps, 'jobs'>> = {},
+  extra: Partial<Pick<CoreDeps, 'jobs' | 'push'>> = {},
 ): CoreDeps {
   return {
     nodeId,

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../api/trpc';
 import { navigate } from '../app/route';
 import { useRequestLang } from '../requests/messages';
+import { useRequestOutbox } from '../requests/use-outbox';
 import { useSession } from '../auth/session';
 import { companyZone } from '../clock/today-cache';
 import { useFormat } from '../i18n/use-format';
@@ -9,7 +10,8 @@ import { useNotificationsLive } from './use-notifications-live';
 import { notificationText } from './words';
 
 /**
- * The header's link to the notifications, with the count of unread ones, kept current live.
+ * The header's link to the notifications, with the count of unread ones, kept current live; it
+ * also keeps the request outbox sending while the app is open.
  * Loaded after the first screen, so the employee's first download does not grow.
  */
 export default function NotificationBell() {
@@ -17,11 +19,18 @@ export default function NotificationBell() {
   const trpc = useTRPC();
   const { me } = useSession();
   const f = useFormat(companyZone(me.id));
+  // Requests kept on this phone are sent whichever screen is open (the bell is always shown).
+  useRequestOutbox();
   // Where the person allowed it, the phone shows it too while the app is in the background.
   useNotificationsLive((note) => {
     if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
     if (document.visibilityState === 'visible') return;
-    new Notification(t('appName'), { body: notificationText(note, t, f), icon: '/icon-192.png' });
+    // The tag of its Web Push twin (when this phone has push on): the phone shows it once.
+    new Notification(t('appName'), {
+      body: notificationText(note, t, f),
+      icon: '/icon-192.png',
+      tag: `notification-${note.id}`,
+    });
   });
   const list = useQuery(trpc.notifications.list.queryOptions({ limit: 50 }));
   const unread = list.data?.unread ?? 0;

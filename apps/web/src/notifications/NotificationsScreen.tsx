@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { problemOf } from '../api/errors';
 import { useTRPC } from '../api/trpc';
 import { useSession } from '../auth/session';
@@ -7,9 +7,13 @@ import { companyZone } from '../clock/today-cache';
 import { useFormat } from '../i18n/use-format';
 import { useRequestLang } from '../requests/messages';
 import { ProblemMessage } from '../ui/ProblemMessage';
+import { PushToggle } from './PushToggle';
 import { notificationText } from './words';
 
-/** The person's notifications, newest first, the unread marked, all markable read at once. */
+/**
+ * The person's notifications, newest first, the unread marked, all markable read at once; and
+ * showing them on this phone (Web Push where the server has it, else while the app is open).
+ */
 export default function NotificationsScreen() {
   const { t } = useRequestLang();
   const trpc = useTRPC();
@@ -26,6 +30,8 @@ export default function NotificationsScreen() {
   const [permission, setPermission] = useState(() =>
     typeof Notification === 'undefined' ? 'denied' : Notification.permission,
   );
+  const [noPush, setNoPush] = useState(true);
+  const onPushUnavailable = useCallback((unavailable: boolean) => setNoPush(unavailable), []);
   return (
     <div className="stack">
       <div className="row between wrap">
@@ -40,7 +46,8 @@ export default function NotificationsScreen() {
           </button>
         )}
       </div>
-      {permission === 'default' && (
+      <PushToggle onUnavailable={onPushUnavailable} />
+      {noPush && permission === 'default' && (
         <button
           className="button small"
           onClick={() => void Notification.requestPermission().then(setPermission)}

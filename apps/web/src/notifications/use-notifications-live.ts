@@ -5,7 +5,7 @@ import { useTRPC } from '../api/trpc';
 import { useSession } from '../auth/session';
 import type { NotificationView } from './words';
 
-export type NewNotification = Pick<NotificationView, 'kind' | 'details'>;
+export type NewNotification = Pick<NotificationView, 'kind' | 'details'> & { id: number };
 
 /**
  * Follows the person's `live.notifications`: each new one has their notifications and requests
@@ -20,7 +20,11 @@ export function useNotificationsLive(onNew?: (note: NewNotification) => void) {
     trpc.live.notifications.subscriptionOptions(undefined, {
       onStarted: () => void queryClient.invalidateQueries(trpc.notifications.pathFilter()),
       onData: ({ data: event }) => {
-        onNew?.({ kind: event.data.kind, details: event.data.details });
+        onNew?.({
+          kind: event.data.kind,
+          details: event.data.details,
+          id: event.data.notificationId,
+        });
         void queryClient.invalidateQueries(trpc.notifications.pathFilter());
         void queryClient.invalidateQueries(trpc.requests.pathFilter());
         void queryClient.invalidateQueries(trpc.attendance.month.pathFilter());

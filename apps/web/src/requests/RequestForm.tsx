@@ -1,12 +1,13 @@
-import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { problemOf } from '../api/errors';
+import type { Problem } from '../api/errors';
 import { useTRPC } from '../api/trpc';
 import type { Formatters } from '../i18n/format';
 import { Field } from '../ui/Field';
 import { emptyDraft, requestInput, type DayPart, type RequestDraft } from './draft';
 import { useRequestLang } from './messages';
 import { downscalePhoto, MAX_PHOTO_BYTES } from './photo';
+import { requestOutbox } from './outbox-sync';
 import { leaveTypeName, refusalText } from './words';
 
 const PARTS: [DayPart, 'partFull' | 'partFirstHalf' | 'partSecondHalf'][] = [
@@ -17,17 +18,29 @@ const PARTS: [DayPart, 'partFull' | 'partFirstHalf' | 'partSecondHalf'][] = [
 
 /**
  * A new request: leave (a type, dates, a full or half day, a photo where the type takes one), a
- * correction of a missing or wrong punch, or overtime worked. One `clientKey` per request, kept
- * across retries, so a request sent twice is filed once.
+ * correction of a missing or wrong punch, or overtime worked. It goes through the outbox: kept on
+ * this phone with its `clientKey` (a request sent twice is filed once) and sent at once, or when
+ * the network returns. `initial`: a refused request brought back to fix.
  */
-export function RequestForm({ zone, today, f }: { zone: string; today: string; f: Formatters }) {
+export function RequestForm({
+  zone,
+  today,
+  f,
+  initial,
+}: {
+  zone: string;
+  today: string;
+  f: Formatters;
+  initial?: RequestDraft | undefined;
+}) {
   const { t } = useRequestLang();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<RequestDraft>(() => emptyDraft(today));
+  const [draft, setDraft] = useState<RequestDraft>(() => initial ?? emptyDraft(today));
   const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
   const [photoNote, setPhotoNote] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<'filed' | 'saved' | null>(null);
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const types = useQuery(trpc.requests.leaveTypes.queryOptions());
   const type = types.data?.find((item) => item.id === draft.leaveTypeId) ?? types.data?.[0];
   const records = useQuery(
@@ -37,21 +50,9 @@ export function RequestForm({ zone, today, f }: { zone: string; today: string; f
   );
   const onDate = records.data?.items.filter((item) => item.workDate === draft.startDate) ?? [];
   const [recordId, setRecordId] = useState<number | null>(null);
-  const file = useMutation(
-    trpc.requests.file.mutationOptions({
-      onSuccess: () => {
-        setDraft(emptyDraft(today));
-        setClientKey(crypto.randomUUID());
-        setRecordId(null);
-        setPhotoNote(null);
-        setDone(true);
-        void queryClient.invalidateQueries(trpc.requests.pathFilter());
-      },
-    }),
-  );
   const edit = (change: Partial<RequestDraft>) => {
-    file.reset();
-    setDone(false);
+    setProblem(null);
+    setDone(null);
     setDraft({ ...draft, ...change });
   };
 
@@ -71,19 +72,41 @@ export function RequestForm({ zone, today, f }: { zone: string; today: string; f
     }
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = requestInput({ ...draft, leaveTypeId: type?.id ?? null }, zone, clientKey);
-    file.mutate(
-      input.kind === 'correction' && recordId !== null
-        ? { ...input, attendanceId: recordId }
-        : input,
-    );
+    const outbox = requestOutbox();
+    setPending(true);
+    try {
+      const outcome = await outbox.file(
+        clientKey,
+        input.kind === 'correction' && recordId !== null
+          ? { ...input, attendanceId: recordId }
+          : input,
+      );
+      if (outcome.status === 'refused') {
+        // Refused at once: the form still holds it, to fix here; the phone keeps no copy.
+        await outbox.remove(clientKey);
+        setClientKey(crypto.randomUUID());
+        setProblem(outcome.problem);
+        return;
+      }
+      setDraft(emptyDraft(today));
+      setClientKey(crypto.randomUUID());
+      setRecordId(null);
+      setPhotoNote(null);
+      setDone(outcome.status === 'sent' ? 'filed' : 'saved');
+    } finally {
+      setPending(false);
+    }
   };
   const takesPhoto = draft.kind === 'leave' && type !== undefined && type.attachment !== 'none';
-  const problem = problemOf(file.error);
   return (
-    <form className="card stack" aria-label={t('newRequest')} onSubmit={submit}>
+    <form
+      className="card stack"
+      aria-label={t('newRequest')}
+      onSubmit={(event) => void submit(event)}
+    >
       <h2>{t('newRequest')}</h2>
       <Field label={t('kind')}>
         <select
@@ -154,7 +177,7 @@ export function RequestForm({ zone, today, f }: { zone: string; today: string; f
                 type="file"
                 accept="image/*"
                 capture="environment"
-                required={type.attachment === 'required'}
+                required={type.attachment === 'required' && !draft.photo}
                 onChange={(event) => void choosePhoto(event.target.files?.[0])}
               />
             </Field>
@@ -248,12 +271,12 @@ export function RequestForm({ zone, today, f }: { zone: string; today: string; f
         </p>
       )}
       {done && (
-        <p className="banner ok" role="status">
-          {t('filed')}
+        <p className={done === 'filed' ? 'banner ok' : 'banner'} role="status">
+          {t(done === 'filed' ? 'filed' : 'savedOnPhoneWaiting')}
         </p>
       )}
-      <button className="button primary" type="submit" disabled={file.isPending}>
-        {file.isPending ? t('sending') : t('send')}
+      <button className="button primary" type="submit" disabled={pending}>
+        {pending ? t('sending') : t('send')}
       </button>
     </form>
   );

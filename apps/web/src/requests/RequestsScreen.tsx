@@ -7,17 +7,22 @@ import { companyZone } from '../clock/today-cache';
 import { useFormat } from '../i18n/use-format';
 import { localDateIn } from '../time/zone';
 import { ProblemMessage } from '../ui/ProblemMessage';
+import { draftOf, type RequestDraft } from './draft';
 import { useRequestLang } from './messages';
+import type { OutboxItem } from './outbox';
+import { OutboxList } from './OutboxList';
 import { RequestForm } from './RequestForm';
 import { RequestSummary } from './RequestSummary';
+import { useRequestOutbox } from './use-outbox';
 import { refusalText } from './words';
 
 /** How many of one's requests a page shows, and how many more "load more" adds. */
 const PAGE = 50;
 
 /**
- * The employee's requests (pengajuan): their leave balance, a new request, and what they asked
- * for with its state, pending ones cancellable. Loaded only when opened.
+ * The employee's requests (pengajuan): their leave balance, a new request, the requests kept on
+ * this phone (waiting for the network, or refused to fix), and what they asked for with its
+ * state, pending ones cancellable. Loaded only when opened.
  */
 export default function RequestsScreen() {
   const { t } = useRequestLang();
@@ -36,6 +41,13 @@ export default function RequestsScreen() {
     }),
   );
   const cancelProblem = problemOf(cancel.error);
+  const { items: onPhone, outbox } = useRequestOutbox();
+  const [refiling, setRefiling] = useState<{ key: string; draft: RequestDraft } | null>(null);
+  const refile = (item: OutboxItem) => {
+    setRefiling({ key: item.clientKey, draft: draftOf(item.input, zone) });
+    void outbox.remove(item.clientKey);
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  };
   return (
     <div className="stack">
       <h1>{t('requestsTitle')}</h1>
@@ -56,15 +68,29 @@ export default function RequestsScreen() {
           ))}
         </section>
       )}
-      <RequestForm zone={zone} today={today} f={f} />
+      <RequestForm
+        key={refiling?.key ?? 'new'}
+        zone={zone}
+        today={today}
+        f={f}
+        initial={refiling?.draft}
+      />
       <h2>{t('myRequests')}</h2>
+      <OutboxList
+        items={onPhone}
+        f={f}
+        onRefile={refile}
+        onRemove={(item) => void outbox.remove(item.clientKey)}
+      />
       <ProblemMessage problem={problemOf(mine.error)} retry={() => void mine.refetch()} />
       {cancelProblem && (
         <p className="banner error" role="alert">
           {refusalText(cancelProblem, t)}
         </p>
       )}
-      {mine.data && mine.data.items.length === 0 && <p className="muted">{t('noRequests')}</p>}
+      {mine.data && mine.data.items.length === 0 && onPhone.length === 0 && (
+        <p className="muted">{t('noRequests')}</p>
+      )}
       <ul className="stack plain">
         {mine.data?.items.map((request) => (
           <RequestSummary key={request.id} request={request} f={f}>

@@ -1,5 +1,5 @@
 import type { Inputs } from '../api/types';
-import { zonedToInstant } from '../time/zone';
+import { instantToZoned, zonedToInstant } from '../time/zone';
 import type { PhotoAttachment } from './photo';
 
 export type FiledInput = Inputs['requests']['file'];
@@ -76,5 +76,49 @@ export function requestInput(draft: RequestDraft, zone: string, clientKey: strin
     ...(Number.isFinite(minutes) ? { minutes } : {}),
     reason,
     clientKey,
+  };
+}
+
+/**
+ * The form's draft of a request sent before (one the server refused, to fix and refile): the
+ * inverse of `requestInput`, times back in the company's `zone`. A photo sent before comes back
+ * with it.
+ */
+export function draftOf(input: FiledInput, zone: string): RequestDraft {
+  const base = emptyDraft(input.kind === 'leave' ? input.startDate : input.date);
+  const reason = input.reason;
+  if (input.kind === 'leave') {
+    const photo = input.attachment
+      ? {
+          contentType: 'image/jpeg' as const,
+          base64: input.attachment.base64,
+          bytes: Math.floor((input.attachment.base64.length * 3) / 4),
+        }
+      : null;
+    return {
+      ...base,
+      kind: 'leave',
+      leaveTypeId: input.leaveTypeId,
+      endDate: input.endDate,
+      part: input.part ?? 'full',
+      reason,
+      photo,
+    };
+  }
+  if (input.kind === 'correction') {
+    const local = (iso: string | undefined) => (iso ? instantToZoned(iso, zone) : '');
+    return {
+      ...base,
+      kind: 'correction',
+      clockIn: local(input.clockInAt),
+      clockOut: local(input.clockOutAt),
+      reason,
+    };
+  }
+  return {
+    ...base,
+    kind: 'overtime',
+    minutes: input.minutes === undefined ? '' : String(input.minutes),
+    reason,
   };
 }

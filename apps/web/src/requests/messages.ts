@@ -148,6 +148,19 @@ const en = {
   status_holiday: 'Holiday',
   status_off: 'Day off',
   status_unscheduled_work: 'Unscheduled work',
+  savedOnPhone: 'Saved on this phone, sending…',
+  savedOnPhoneHelp:
+    'No connection to the server right now. Your request is kept on this phone and sent by itself when the network returns; you may close the app.',
+  savedOnPhoneWaiting: 'Saved on this phone; it will be sent when the network returns.',
+  refusedOnPhone: 'Not accepted by the server: {reason}',
+  refileRequest: 'Fix and send again',
+  removeFromPhone: 'Remove',
+  showOnThisPhone: 'Show notifications on this phone',
+  showOnThisPhoneHelp:
+    'Decisions on your requests appear on this phone even when the app is closed.',
+  pushBlocked:
+    'Notifications are blocked for this app in the browser settings; allow them there first.',
+  pushFailed: 'Notifications could not be turned on on this phone: {detail}',
 };
 
 export type RequestMessageKey = keyof typeof en;
@@ -289,6 +302,19 @@ const id: Record<RequestMessageKey, string> = {
   status_holiday: 'Libur nasional',
   status_off: 'Libur',
   status_unscheduled_work: 'Masuk di luar jadwal',
+  savedOnPhone: 'Tersimpan di HP ini, sedang dikirim…',
+  savedOnPhoneHelp:
+    'Belum tersambung ke server. Pengajuan Anda disimpan di HP ini dan terkirim sendiri saat jaringan kembali; aplikasi boleh ditutup.',
+  savedOnPhoneWaiting: 'Tersimpan di HP ini; akan dikirim saat jaringan kembali.',
+  refusedOnPhone: 'Ditolak server: {reason}',
+  refileRequest: 'Perbaiki dan kirim lagi',
+  removeFromPhone: 'Hapus',
+  showOnThisPhone: 'Tampilkan notifikasi di HP ini',
+  showOnThisPhoneHelp:
+    'Keputusan atas pengajuan Anda muncul di HP ini walau aplikasi sedang ditutup.',
+  pushBlocked:
+    'Notifikasi untuk aplikasi ini diblokir di pengaturan browser; izinkan dulu di sana.',
+  pushFailed: 'Notifikasi tidak bisa dinyalakan di HP ini: {detail}',
 };
 
 export const REQUEST_MESSAGES: Record<Lang, Record<RequestMessageKey, string>> = { en, id };

@@ -3,7 +3,7 @@ import type { Problem } from '../api/errors';
 import { formatters } from '../i18n/format';
 import { DICTIONARIES, translatorOf } from '../i18n/translate';
 import { notificationText } from '../notifications/words';
-import { emptyDraft, requestInput } from './draft';
+import { draftOf, emptyDraft, requestInput } from './draft';
 import { REQUEST_MESSAGES } from './messages';
 import { refusalText } from './words';
 
@@ -65,6 +65,26 @@ describe('the request the form sends', () => {
       clientKey: KEY,
     });
     expect(requestInput({ ...base, kind: 'overtime' }, 'UTC', KEY)).not.toHaveProperty('minutes');
+  });
+
+  it('brings a refused request back into the form as it was filed, photo and times included', () => {
+    const photo = { contentType: 'image/jpeg' as const, base64: 'AAAABBBB', bytes: 6 };
+    const drafts = [
+      { ...emptyDraft('2026-11-30'), leaveTypeId: 2, part: 'second_half' as const, photo },
+      { ...emptyDraft('2026-11-30'), leaveTypeId: 1, endDate: '2026-12-04' },
+      {
+        ...emptyDraft('2026-11-27'),
+        kind: 'correction' as const,
+        clockIn: '2026-11-27T08:00',
+        clockOut: '2026-11-27T17:05',
+      },
+      { ...emptyDraft('2026-11-27'), kind: 'overtime' as const, minutes: '90' },
+    ].map((draft) => ({ ...draft, reason: 'Alasan' }));
+    for (const draft of drafts) {
+      const input = requestInput(draft, 'Asia/Makassar', KEY);
+      expect(requestInput(draftOf(input, 'Asia/Makassar'), 'Asia/Makassar', KEY)).toEqual(input);
+    }
+    expect(draftOf(requestInput(drafts[0]!, 'UTC', KEY), 'UTC').photo).toEqual(photo);
   });
 });
 

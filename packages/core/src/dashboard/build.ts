@@ -4,6 +4,7 @@ import type { CoreDeps } from '../deps.js';
 import { localHour, workDateOf } from '../attendance/rules/index.js';
 import { cachedSnapshot } from './snapshot-cache.js';
 import { notYetIn } from './not-yet-in.js';
+import type { OnLeavePerson } from './on-leave.js';
 import type { Actor } from '../actor.js';
 import { departmentsFor, scopeOf } from '../auth/scope.js';
 
@@ -19,8 +20,13 @@ export interface Dashboard {
     present: number;
     /** People whose clock-in today was late. */
     lateToday: number;
-    /** Employees with no record today and no shift open. */
+    /**
+     * Employees whose scheduled shift began more than its late grace ago, with no record for it,
+     * no shift open and no approved leave: absent so far (alpa if the day ends so).
+     */
     notYetIn: number;
+    /** Employees on approved leave on the work date. */
+    onLeave: number;
     /** People who clocked in today and have no shift open now. */
     clockedOut: number;
   };
@@ -35,6 +41,8 @@ export interface Dashboard {
   }[];
   /** The first DASHBOARD_LIST_LIMIT of them by name; `counts.notYetIn` says how many in all. */
   notYetIn: { userId: number; name: string; department: string | null }[];
+  /** The first DASHBOARD_LIST_LIMIT people on approved leave on the work date, by name. */
+  onLeave: OnLeavePerson[];
   /** Clock-ins today by local hour of the tap, 24 buckets. */
   clockInsByHour: number[];
   byNode: { node: string; clockIns: number; clockOuts: number }[];
@@ -120,6 +128,7 @@ export async function buildDashboard(
       present: day.present,
       lateToday: day.late,
       notYetIn: absentees.count,
+      onLeave: absentees.onLeave.length,
       clockedOut: day.clockedOut,
     },
     present: present.map((row) => ({
@@ -131,6 +140,7 @@ export async function buildDashboard(
       node: row.clockInNode,
     })),
     notYetIn: absentees.people,
+    onLeave: absentees.onLeave.slice(0, DASHBOARD_LIST_LIMIT),
     clockInsByHour: hoursOfQuarterHours(day.buckets, settings.timeZone),
     byNode: [...nodes.entries()]
       .sort(([a], [b]) => a.localeCompare(b))

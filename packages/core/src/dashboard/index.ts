@@ -11,3 +11,4 @@ export {
   type SnapshotCache,
   type StoredSnapshot,
 } from './snapshot-cache.js';
+export { leaveAround, type LeaveAround, type OnLeavePerson } from './on-leave.js';

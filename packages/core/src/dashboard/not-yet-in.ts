@@ -4,6 +4,7 @@ import { holidayOn } from '../holidays/rules.js';
 import type { CoreDeps } from '../deps.js';
 import { plansOf } from '../schedules/plans.js';
 import { nextDate, planDay, shiftWindow, type DayPlan } from '../schedules/rules.js';
+import { leaveAround, type LeaveAround, type OnLeavePerson } from './on-leave.js';
 
 /**
  * The scheduled shift running at `now` among a person's plans for yesterday and today: begun, past
@@ -26,7 +27,8 @@ export function runningShift(
 /**
  * Who should be at work now and is not: scheduled, their shift begun past its grace and not
  * ended, with no record for its work date and no shift open. People off, on a holiday (the
- * company's or their site's) or without a schedule never appear. People planned like the rest of
+ * company's or their site's), on approved leave or without a schedule never appear; those on leave
+ * on today's work date (in `timeZone`) are returned apart, as `onLeave`. People planned like the rest of
  * their department at their site are counted in the database, a group at a time, in their site's
  * zone; those with a schedule or roster of their own, one by one. Returns how many, and the first
  * `limit` by name.
@@ -40,11 +42,18 @@ export async function notYetIn(
     siteId?: number | undefined;
     limit: number;
   },
-): Promise<{ count: number; people: PersonRow[] }> {
-  const [rules, groups, sites] = await Promise.all([
+): Promise<{ count: number; people: PersonRow[]; onLeave: OnLeavePerson[] }> {
+  const companyToday = workDateOf(query.now, query.timeZone);
+  const [rules, groups, sites, leave] = await Promise.all([
     deps.planning.get(),
     repos.dashboard.groupsOfEmployees(deps.db, query),
     repos.sites.list(deps.db),
+    leaveAround(deps, {
+      from: nextDate(companyToday, -2),
+      to: nextDate(companyToday, 1),
+      departments: query.departments,
+      siteId: query.siteId,
+    }),
   ]);
   const zoneOf = (siteId: number | null) =>
     sites.find((site) => site.id === siteId)?.timeZone ?? query.timeZone;
@@ -71,28 +80,38 @@ export async function notYetIn(
     const date = runningShift(query.now, plans, zoneOf(group.siteId));
     if (date) expectedOn.set(date, [...(expectedOn.get(date) ?? []), group]);
   }
-  const except = individuals.map((person) => person.userId);
+  const planned = individuals.map((person) => person.userId);
   const found = await Promise.all(
     [...expectedOn].map(([workDate, expected]) =>
-      repos.dashboard.absent(deps.db, { workDate, groups: expected, except, limit: query.limit }),
+      repos.dashboard.absent(deps.db, {
+        workDate,
+        groups: expected,
+        except: [...planned, ...leave.excusedOn(workDate)],
+        limit: query.limit,
+      }),
     ),
   );
-  const ownAbsent = await absentOnTheirOwn(deps, individuals, query.now, zoneOf);
+  const ownAbsent = await absentOnTheirOwn(deps, individuals, query.now, zoneOf, leave);
   const people = [...found.flatMap((group) => group.people), ...ownAbsent]
     .sort((a, b) => a.name.localeCompare(b.name))
     .slice(0, query.limit);
   return {
     count: found.reduce((sum, group) => sum + group.count, 0) + ownAbsent.length,
     people,
+    onLeave: leave.onLeave(companyToday),
   };
 }
 
-/** Of people with a schedule or roster of their own, those expected now who have not come. */
+/**
+ * Of people with a schedule or roster of their own, those expected now who have not come and are
+ * not on leave.
+ */
 async function absentOnTheirOwn(
   deps: Pick<CoreDeps, 'db' | 'planning'>,
   individuals: readonly PersonRow[],
   now: Date,
   zoneOf: (siteId: number | null) => string,
+  leave: LeaveAround,
 ): Promise<PersonRow[]> {
   if (individuals.length === 0) return [];
   const sites = await repos.sites.primaryOf(
@@ -112,7 +131,12 @@ async function absentOnTheirOwn(
         })
       ).get(person.userId) ?? [];
     const date = runningShift(now, plans, zone);
-    if (date && !(await repos.dashboard.came(deps.db, person.userId, date))) absent.push(person);
+    if (
+      date &&
+      !leave.excused(person.userId, date) &&
+      !(await repos.dashboard.came(deps.db, person.userId, date))
+    )
+      absent.push(person);
   }
   return absent;
 }

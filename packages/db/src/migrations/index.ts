@@ -5,6 +5,7 @@ import { sessionGeneration } from './0004-session-generation.js';
 import { sitesHolidays } from './0005-sites-holidays.js';
 import { schedules } from './0006-schedules.js';
 import { absences } from './0007-absences.js';
+import { pushSubscriptions } from './0008-push-subscriptions.js';
 import { statusLeaveShare } from './0009-status-leave-share.js';
 import type { Migration } from './types.js';
 
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   sitesHolidays,
   schedules,
   absences,
+  pushSubscriptions,
   statusLeaveShare,
 ];
 

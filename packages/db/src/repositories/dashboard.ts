@@ -211,6 +211,44 @@ export async function absent(
   };
 }
 
+/** An approved leave of an active employee covering some dates, with who and which type. */
+export interface LeaveRow extends PersonRow {
+  startDate: string;
+  endDate: string;
+  part: 'full' | 'first_half' | 'second_half';
+  leaveTypeId: number;
+}
+
+/**
+ * Approved leave requests of active employees (of some departments, of one site) covering any
+ * date in [from, to], by the person's name.
+ */
+export async function approvedLeave(
+  db: Database,
+  query: { from: string; to: string } & People,
+): Promise<LeaveRow[]> {
+  const filter = peopleWhere(query);
+  const rows = await select<LeaveRow>(
+    db,
+    `SELECT u.id AS userId, u.name AS name, u.department AS department, r.start_date AS startDate,
+       r.end_date AS endDate, r.part AS part, r.leave_type_id AS leaveTypeId
+     FROM requests r JOIN users u ON u.id = r.user_id
+     WHERE ${ACTIVE_EMPLOYEE}${filter.sql} AND r.kind = 'leave' AND r.state = 'approved'
+       AND r.leave_type_id IS NOT NULL AND r.start_date <= :to AND r.end_date >= :from
+     ORDER BY u.name, r.id`,
+    { from: query.from, to: query.to, ...filter.replacements },
+  );
+  const day = (value: unknown) =>
+    value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+  return rows.map((row) => ({
+    ...row,
+    userId: Number(row.userId),
+    leaveTypeId: Number(row.leaveTypeId),
+    startDate: day(row.startDate),
+    endDate: day(row.endDate),
+  }));
+}
+
 /** Whether the person has a record on the work date or a shift open. */
 export async function came(db: Database, userId: number, workDate: string): Promise<boolean> {
   const rows = await select<{ found: number }>(

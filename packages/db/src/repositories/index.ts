@@ -7,6 +7,7 @@ export * as holidays from './holidays.js';
 export * as leaveTypes from './leave-types.js';
 export * as notifications from './notifications.js';
 export * as outbox from './outbox.js';
+export * as pushSubscriptions from './push-subscriptions.js';
 export * as reports from './reports.js';
 export * as requests from './requests.js';
 export * as schedules from './schedules.js';

@@ -2,10 +2,17 @@ import type { Dashboard } from '../../api/types';
 import type { Formatters } from '../../i18n/format';
 import { useAdminLang } from '../use-admin-lang';
 import { MoreThanShown } from './MoreThanShown';
+import { OnLeaveToday } from './OnLeaveToday';
+import { useLiveLeave } from './use-live-leave';
 
-/** Who is clocked in now (since when, on time or late, on which node), and who is not in yet. */
+/**
+ * Who is clocked in now (since when, on time or late, on which node), who is absent so far (past
+ * their shift's start and grace, no clock-in, no approved leave), and who is on leave; read again
+ * live when a leave is decided.
+ */
 export function WhoIsIn({ board, f }: { board: Dashboard; f: Formatters }) {
   const { t } = useAdminLang();
+  useLiveLeave();
   return (
     <section className="card" aria-labelledby="present-title">
       <h2 id="present-title">
@@ -29,15 +36,18 @@ export function WhoIsIn({ board, f }: { board: Dashboard; f: Formatters }) {
         </ul>
       )}
       <MoreThanShown shown={board.present.length} total={board.counts.present} />
-      <h3>
+      <h3 title={t('absentHelp')}>
         {t('notYetIn')} ({f.number(board.counts.notYetIn)})
       </h3>
       {board.notYetIn.length === 0 ? (
         <p className="muted">{t('everyoneIn')}</p>
       ) : (
-        <p className="names">{board.notYetIn.map((person) => person.name).join(', ')}</p>
+        <p className="names" data-testid="not-yet-in">
+          {board.notYetIn.map((person) => person.name).join(', ')}
+        </p>
       )}
       <MoreThanShown shown={board.notYetIn.length} total={board.counts.notYetIn} />
+      <OnLeaveToday board={board} f={f} />
     </section>
   );
 }

@@ -106,6 +106,12 @@ export const adminEn = {
   endCorrection: 'an administrator',
   endDeactivation: 'account deactivated',
   actions: 'Actions',
+  absentHelp:
+    'Scheduled, past the start of their shift and its late grace, not clocked in and not on approved leave: absent (alpa) if it stays so.',
+  onLeaveToday: 'On leave today',
+  nobodyOnLeave: 'Nobody is on approved leave today.',
+  leaveHalfFirst: 'first half',
+  leaveHalfSecond: 'second half',
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;

@@ -105,4 +105,10 @@ export const adminId: Record<AdminMessageKey, string> = {
   endCorrection: 'administrator',
   endDeactivation: 'akun dinonaktifkan',
   actions: 'Tindakan',
+  absentHelp:
+    'Terjadwal, sudah lewat jam masuk dan toleransi terlambat, belum absen masuk dan tidak sedang cuti/izin yang disetujui: alpa bila tetap begitu.',
+  onLeaveToday: 'Cuti / izin / sakit hari ini',
+  nobodyOnLeave: 'Tidak ada yang cuti atau izin hari ini.',
+  leaveHalfFirst: 'setengah hari pertama',
+  leaveHalfSecond: 'setengah hari kedua',
 };
