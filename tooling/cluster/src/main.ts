@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, loadConfig, testEnvironment } from '@absensi/config';
+import { ConfigError, loadConfig, pushSettings, testEnvironment } from '@absensi/config';
 import { startCluster } from './cluster.js';
 import { prefixedSink } from './supervisor.js';
 import { DEFAULT_PORTS } from './topology.js';
@@ -55,6 +55,7 @@ try {
       adminPassword: config.ADMIN_PASSWORD,
       companyTz: config.COMPANY_TZ,
       logLevel: config.LOG_LEVEL,
+      vapid: pushSettings(config) ?? undefined,
       balance: 'least_conn',
     },
     {

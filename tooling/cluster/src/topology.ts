@@ -31,6 +31,8 @@ export interface ClusterSettings {
   adminPassword?: string | undefined;
   companyTz: string;
   logLevel: string;
+  /** Web Push's VAPID settings, passed on as given (all three or none). */
+  vapid?: { publicKey: string; privateKey: string; subject: string } | undefined;
   /** ip_hash instead of least_conn (the old design's sticky sessions). */
   balance: 'least_conn' | 'ip_hash';
   /** Live sockets one client address may hold (realtime's WS_MAX_CONNECTIONS_PER_ADDRESS); unset, its default. */
@@ -94,6 +96,13 @@ function sharedEnv(settings: ClusterSettings, path: string): Record<string, stri
     REALTIME_SECRET: settings.realtimeSecret,
     COMPANY_TZ: settings.companyTz,
     LOG_LEVEL: settings.logLevel,
+    ...(settings.vapid
+      ? {
+          VAPID_PUBLIC_KEY: settings.vapid.publicKey,
+          VAPID_PRIVATE_KEY: settings.vapid.privateKey,
+          VAPID_SUBJECT: settings.vapid.subject,
+        }
+      : {}),
   };
 }
 

@@ -51,8 +51,10 @@ export async function leaveAround(
         shifts: [],
         leave: { typeCode: type.code, category: type.category, part: row.part },
         dayOver: false,
+        halfShiftMinutes: 0,
       });
-      return day?.status === 'leave';
+      // A morning off: not expected before mid-shift, so not "not yet in" this morning either.
+      return day?.status === 'leave' || row.part === 'first_half';
     });
   return {
     excused: (userId, date) => covering(date).some((row) => row.userId === userId),
