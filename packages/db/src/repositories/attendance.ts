@@ -161,20 +161,54 @@ function spans(rows: Attendance[]): Span[] {
   }));
 }
 
-/** The employee's shifts still open or ending after `after`: those a clock-in then could meet. */
-export async function spansEndingAfter(
+/** A span as a raw SELECT hands it back: Date on MariaDB, UTC text on SQLite; no shift: all null. */
+interface RawSpan {
+  id: number | null;
+  clockInAt: Date | string | null;
+  clockOutAt: Date | string | null;
+  clockOutKind: Span['clockOutKind'] | null;
+}
+
+/**
+ * Locks the employee and reads their shifts still open or ending after `after` (those a clock-in
+ * then could meet), oldest first, in one statement: the employee's `users` row is taken FOR UPDATE
+ * in a derived table (on MariaDB; SQLite's write transactions already run one at a time), and
+ * their shifts are read after the lock is granted, so a tap waiting for the lock sees the shift the
+ * tap before it committed. The lock covers the users row alone: a join locking the attendance rows
+ * would also lock the index gap after them, which holds other employees' first shifts back.
+ * Returns [] for an unknown user as for one with no such shift.
+ */
+export async function lockAndSpansEndingAfter(
   db: Database,
   userId: number,
   after: Date,
   tx: Tx,
 ): Promise<Span[]> {
-  const rows = await db.models.Attendance.findAll({
-    attributes: [...SPAN_ATTRIBUTES],
-    where: { userId, [Op.or]: [{ clockOutAt: null }, { clockOutAt: { [Op.gt]: after } }] },
-    order: [['clockInAt', 'ASC']],
-    transaction: tx,
-  });
-  return spans(rows);
+  const lock = db.kind === 'mysql' ? ' FOR UPDATE' : '';
+  const rows = await db.sequelize.query<RawSpan>(
+    `SELECT a.id AS id, a.clock_in_at AS clockInAt, a.clock_out_at AS clockOutAt,
+       a.clock_out_kind AS clockOutKind
+     FROM (SELECT id FROM users WHERE id = $userId${lock}) u
+     LEFT JOIN attendance a ON a.user_id = u.id
+       AND (a.clock_out_at IS NULL OR a.clock_out_at > $after)
+     ORDER BY a.clock_in_at`,
+    {
+      type: QueryTypes.SELECT,
+      bind: { userId, after: stored(db, after) },
+      transaction: tx,
+    },
+  );
+  const found: Span[] = [];
+  for (const row of rows) {
+    if (row.id === null || row.clockInAt === null) continue;
+    found.push({
+      id: row.id,
+      clockInAt: new Date(row.clockInAt),
+      clockOutAt: row.clockOutAt === null ? null : new Date(row.clockOutAt),
+      clockOutKind: row.clockOutKind,
+    });
+  }
+  return found;
 }
 
 /** The employee's latest shift begun at or before `at`: the one a clock-out then belongs to. */
