@@ -57,8 +57,8 @@ async function replay(
 
 /**
  * Records one tap of the employee: `write` takes the lock on the employee first (so that their taps
- * are written one after another whichever node takes them; the clock-in takes it in the same
- * statement as its read of the shifts) and decides where the tap goes; the shift, the tap's action
+ * are written one after another whichever node takes them; taken in the same statement as the read
+ * of their shifts) and decides where the tap goes; the shift, the tap's action
  * (keyed by its idempotency key) and the events commit together. A tap refused because its
  * key was already used answers as the first use did: copies sent at once all get the first answer.
  */
@@ -200,8 +200,7 @@ export async function clockOut(deps: Deps, user: Actor, input: TapInput): Promis
   const spot = location(input);
 
   return recordTap(deps, user, input, 'clock_out', async (tx) => {
-    await repos.users.lock(deps.db, user.id, tx);
-    const begun = await repos.attendance.spanBegunBy(deps.db, user.id, at, tx);
+    const begun = await repos.attendance.lockAndSpanBegunBy(deps.db, user.id, at, tx);
     const plan = planClockOut(begun ? [begun] : [], at);
     if (plan.kind === 'refused') {
       const shift = plan.shift;

@@ -49,7 +49,7 @@ describe.each(dialects)(
         openUserId: hours === null ? userId : null,
       });
 
-    it('gives the shifts still open or ending after the instant, oldest first, milliseconds kept; none for an unknown employee', async () => {
+    it('gives a clock-in the shifts still open or ending after it, oldest first, and a clock-out the latest begun by it, milliseconds kept; none for an unknown employee', async () => {
       const rina = await person('rina@example.com');
       await shift(rina.id, '2026-11-20T01:00:00.000Z', 8);
       const auto = await shift(rina.id, '2026-11-24T01:00:00.250Z', 9, 'auto');
@@ -77,6 +77,16 @@ describe.each(dialects)(
         repos.attendance.lockAndSpansEndingAfter(db, rina.id + 1_000, at, tx),
       );
       expect(none).toEqual([]);
+
+      // A clock-out's: the latest shift begun at or before the tap, or none.
+      const begunBy = (instant: string, userId = rina.id) =>
+        db.transaction((tx) =>
+          repos.attendance.lockAndSpanBegunBy(db, userId, new Date(instant), tx),
+        );
+      expect(await begunBy('2026-11-24T12:00:00.000Z')).toEqual(spans[1]);
+      expect((await begunBy('2026-11-24T11:30:00.499Z'))?.id).toBe(auto.id);
+      expect(await begunBy('2026-11-19T00:00:00.000Z')).toBeNull();
+      expect(await begunBy('2026-11-24T12:00:00.000Z', rina.id + 1_000)).toBeNull();
     });
 
     it.runIf(dialect === 'mysql')(
