@@ -1,8 +1,9 @@
 /**
  * npm run bench:ab -- --base=<checkout> [--path=attendance.clockIn|auth.me|attendance.today]
- *   [--windows=8] [--warmup=3] [--seconds=5] [--clients=32] [--employees=80000]
+ *   [--windows=8] [--warmup=3] [--seconds=5] [--clients=32] [--employees=80000] [--profile-dir=<dir>]
  * The current build against another one, one API node each, windows in turns (see ab.ts). Prints
- * the medians and their ratio and writes the figures to bench/results/ab-<time>.json.
+ * the medians and their ratio and writes the figures to bench/results/ab-<time>.json. With
+ * --profile-dir the current node runs under node --cpu-prof and its top functions are printed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AB_PATHS, runAb, type AbSummary } from './ab.js';
 import { missingServices } from './setup.js';
+import { formatProfile, summariseProfile } from './profile.js';
 import { formatSpread } from './stats.js';
 
 const flags: Record<string, string> = Object.fromEntries(
@@ -30,6 +32,7 @@ const parsed = z
     seconds: z.coerce.number().min(1).max(30).default(5),
     clients: z.coerce.number().int().min(1).max(256).default(32),
     employees: z.coerce.number().int().min(100).max(300_000).default(80_000),
+    'profile-dir': z.string().min(1).optional(),
   })
   .refine((value) => value.warmup < value.windows, {
     message: '--warmup must leave at least one window per side to measure',
@@ -59,6 +62,7 @@ const result = await runAb({
   windowSeconds: options.seconds,
   clients: options.clients,
   employees: options.employees,
+  profileDir: options['profile-dir'] && resolve(options['profile-dir']),
   log,
 });
 const line = (name: string, summary: AbSummary) =>
@@ -69,8 +73,13 @@ console.log(
     line('current', result.current),
     line('base', result.base),
     `current ÷ base: req/s ${result.ratio.perSecond.toFixed(2)}×, API CPU ${result.ratio.apiCpuMs.toFixed(2)}×, MariaDB CPU ${result.ratio.mariadbCpuMs.toFixed(2)}×`,
+    `load average (1 min) over the windows: ${formatSpread(result.load1)}`,
   ].join('\n'),
 );
+if (result.profile)
+  console.log(
+    `\ncurrent node's profile ${result.profile}:\n${formatProfile(summariseProfile(result.profile))}`,
+  );
 const folder = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(folder, { recursive: true });
 const file = `${folder}ab-${new Date(started).toISOString().replace(/[:.]/g, '-')}.json`;

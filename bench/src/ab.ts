@@ -6,7 +6,8 @@
  * of the machine falls on both. Each window reads the node's CPU and MariaDB's from /proc.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import {
@@ -50,6 +51,8 @@ export interface AbOptions {
   clients: number;
   /** Distinct employees for clock-ins (each clocks in once); enough for every window. */
   employees: number;
+  /** When given, the current node runs under `node --cpu-prof` and writes its profile here. */
+  profileDir?: string | undefined;
   log: (line: string) => void;
 }
 
@@ -61,6 +64,8 @@ export interface AbWindow {
   /** CPU of the API node, and of MariaDB, per answered request. */
   apiCpuMs: number;
   mariadbCpuMs: number;
+  /** The machine's 1-minute load average at the end of the window. */
+  load1: number;
 }
 
 export interface AbSummary {
@@ -77,6 +82,26 @@ export interface AbResult {
   base: AbSummary;
   /** current ÷ base, of the medians. */
   ratio: { perSecond: number; apiCpuMs: number; mariadbCpuMs: number };
+  /** The 1-minute load average over the windows (other work on the machine included). */
+  load1: Spread;
+  /** The current node's .cpuprofile, when `profileDir` was given. */
+  profile?: string | undefined;
+}
+
+/** node's flags for a CPU profile written into `dir`, or none. */
+function profileArgs(dir: string | undefined): string[] {
+  if (!dir) return [];
+  mkdirSync(dir, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+}
+
+/** The most recent .cpuprofile in `dir`. */
+function newestProfile(dir: string): string | undefined {
+  const newest = readdirSync(dir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .map((name) => join(dir, name))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  return newest;
 }
 
 const ADMIN = { email: 'ab-admin@example.com', password: 'ab-admin-password-1' };
@@ -145,7 +170,12 @@ export async function runAb(options: AbOptions): Promise<AbResult> {
       ADMISSION_MAX_READS_IN_FLIGHT: '100000',
     };
     const nodes = {
-      current: startChild('current', [current!.entry], { ...current!.env, ...unrefused }, log),
+      current: startChild(
+        'current',
+        [...profileArgs(options.profileDir), current!.entry],
+        { ...current!.env, ...unrefused },
+        log,
+      ),
       base: startChild('base', [baseEntry], { ...base!.env, ...unrefused }, log),
     };
     children.push(nodes.current, nodes.base);
@@ -207,10 +237,11 @@ export async function runAb(options: AbOptions): Promise<AbResult> {
         perSecond: ok / (result.elapsedMs / 1000),
         apiCpuMs: cpu.api! / ok,
         mariadbCpuMs: cpu.mariadb! / ok,
+        load1: loadavg()[0]!,
       };
       windows.push(window);
       options.log(
-        `${side.padEnd(7)} ${window.perSecond.toFixed(0)}/s, API ${window.apiCpuMs.toFixed(3)} ms, MariaDB ${window.mariadbCpuMs.toFixed(3)} ms per request, errors ${window.errors}`,
+        `${side.padEnd(7)} ${window.perSecond.toFixed(0)}/s, API ${window.apiCpuMs.toFixed(3)} ms, MariaDB ${window.mariadbCpuMs.toFixed(3)} ms per request, errors ${window.errors}, load ${window.load1.toFixed(1)}`,
       );
       if (writes && nextEmployee >= roster.length) {
         options.log(`stopped early: all ${roster.length} employees have clocked in (--employees)`);
@@ -222,6 +253,8 @@ export async function runAb(options: AbOptions): Promise<AbResult> {
       base: summarise(windows, 'base', options.warmupWindows),
     };
     const of = (key: keyof AbSummary) => summaries.current[key].median / summaries.base[key].median;
+    // The profile is written when the node exits.
+    await nodes.current.stop();
     return {
       path: options.path,
       baseDir: options.baseDir,
@@ -232,6 +265,8 @@ export async function runAb(options: AbOptions): Promise<AbResult> {
         apiCpuMs: of('apiCpuMs'),
         mariadbCpuMs: of('mariadbCpuMs'),
       },
+      load1: spreadOf(windows.map((window) => window.load1)),
+      profile: options.profileDir ? newestProfile(options.profileDir) : undefined,
     };
   } finally {
     pool.destroy();

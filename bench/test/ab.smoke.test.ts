@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { testEnvironment } from '@absensi/config';
 import { runAb, summarise, windowOrder, type AbWindow } from '../src/ab.js';
+import { summariseProfile } from '../src/profile.js';
 import { missingServices } from '../src/setup.js';
 
 const missing = await missingServices();
@@ -27,6 +28,7 @@ describe('npm run bench:ab, its parts', () => {
       perSecond: 100 / apiCpuMs,
       apiCpuMs,
       mariadbCpuMs: 0.5,
+      load1: 1,
     });
     const windows = [
       window('current', 9),
@@ -61,8 +63,9 @@ describe.runIf(missing.length === 0)('npm run bench:ab, end to end', () => {
     }
   });
 
-  it('measures clock-ins on this build against itself, window by window', async () => {
+  it('measures clock-ins on this build against itself, window by window, profiling the current node', async () => {
     const lines: string[] = [];
+    const profileDir = mkdtempSync(join(tmpdir(), 'absensi-ab-profile-'));
     const result = await runAb({
       baseDir: REPO,
       path: 'attendance.clockIn',
@@ -71,8 +74,13 @@ describe.runIf(missing.length === 0)('npm run bench:ab, end to end', () => {
       windowSeconds: 1,
       clients: 4,
       employees: 3_000,
+      profileDir,
       log: (line) => lines.push(line),
     });
+    const profile = summariseProfile(result.profile!);
+    rmSync(profileDir, { recursive: true, force: true });
+    expect(profile.totalMs).toBeGreaterThan(0);
+    expect(profile.byPackage.some((entry) => entry.name.startsWith('@absensi/'))).toBe(true);
     expect(result.windows.map((window) => window.side)).toEqual([
       'current',
       'base',
@@ -86,5 +94,6 @@ describe.runIf(missing.length === 0)('npm run bench:ab, end to end', () => {
     }
     expect(result.ratio.apiCpuMs).toBeGreaterThan(0);
     expect(result.current.perSecond.runs).toHaveLength(1);
+    expect(result.load1.runs).toHaveLength(4);
   });
 });

@@ -56,9 +56,10 @@ async function replay(
 }
 
 /**
- * Records one tap of the employee: under a lock on the employee, so that their taps are written one
- * after another whichever node takes them, `write` decides where the tap goes; the shift, the tap's
- * action (keyed by its idempotency key) and the events commit together. A tap refused because its
+ * Records one tap of the employee: `write` takes the lock on the employee first (so that their taps
+ * are written one after another whichever node takes them; taken in the same statement as the read
+ * of their shifts) and decides where the tap goes; the shift, the tap's action
+ * (keyed by its idempotency key) and the events commit together. A tap refused because its
  * key was already used answers as the first use did: copies sent at once all get the first answer.
  */
 async function recordTap(
@@ -72,7 +73,6 @@ async function recordTap(
   let outcome: { view: AttendanceView; events: AppEvent[] };
   try {
     outcome = await deps.db.transaction(async (tx) => {
-      await repos.users.lock(deps.db, user.id, tx);
       const written = await write(tx);
       if ('refused' in written) {
         const first = await replay(deps, user, key, kind, tx);
@@ -121,7 +121,7 @@ export async function clockIn(deps: Deps, user: Actor, input: TapInput): Promise
   const spot = location(input);
 
   return recordTap(deps, user, input, 'clock_in', async (tx) => {
-    const shifts = await repos.attendance.spansEndingAfter(deps.db, user.id, at, tx);
+    const shifts = await repos.attendance.lockAndSpansEndingAfter(deps.db, user.id, at, tx);
     const plan = planClockIn(shifts, at, place.autoClockOutAt, tap.source);
     if (plan.kind === 'refused')
       return { refused: clockInRefusal(plan, settings.timeZone, tap.receivedAt) };
@@ -200,7 +200,7 @@ export async function clockOut(deps: Deps, user: Actor, input: TapInput): Promis
   const spot = location(input);
 
   return recordTap(deps, user, input, 'clock_out', async (tx) => {
-    const begun = await repos.attendance.spanBegunBy(deps.db, user.id, at, tx);
+    const begun = await repos.attendance.lockAndSpanBegunBy(deps.db, user.id, at, tx);
     const plan = planClockOut(begun ? [begun] : [], at);
     if (plan.kind === 'refused') {
       const shift = plan.shift;

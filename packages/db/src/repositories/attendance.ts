@@ -161,37 +161,89 @@ function spans(rows: Attendance[]): Span[] {
   }));
 }
 
-/** The employee's shifts still open or ending after `after`: those a clock-in then could meet. */
-export async function spansEndingAfter(
+/** A span as a raw SELECT hands it back: Date on MariaDB, UTC text on SQLite; no shift: all null. */
+interface RawSpan {
+  id: number | null;
+  clockInAt: Date | string | null;
+  clockOutAt: Date | string | null;
+  clockOutKind: Span['clockOutKind'] | null;
+}
+
+/**
+ * Locks the employee and reads some of their shifts in one statement: the employee's `users` row
+ * is taken FOR UPDATE in a derived table (on MariaDB; SQLite's write transactions already run one
+ * at a time), and their shifts matching `where` (on the alias `a`) are read after the lock is
+ * granted, so a tap that waited for the lock sees the shift the tap before it committed. The lock
+ * covers the users row alone: a join locking the attendance rows would also lock the index gap
+ * after them, which holds other employees' first shift back. [] for an unknown user.
+ */
+async function lockAndSpans(
+  db: Database,
+  tx: Tx,
+  query: { userId: number; where: string; at: Date; order: 'ASC' | 'DESC'; limit?: number },
+): Promise<Span[]> {
+  const lock = db.kind === 'mysql' ? ' FOR UPDATE' : '';
+  const rows = await db.sequelize.query<RawSpan>(
+    `SELECT a.id AS id, a.clock_in_at AS clockInAt, a.clock_out_at AS clockOutAt,
+       a.clock_out_kind AS clockOutKind
+     FROM (SELECT id FROM users WHERE id = $userId${lock}) u
+     LEFT JOIN attendance a ON a.user_id = u.id AND ${query.where}
+     ORDER BY a.clock_in_at ${query.order}${query.limit ? ` LIMIT ${query.limit}` : ''}`,
+    {
+      type: QueryTypes.SELECT,
+      bind: { userId: query.userId, at: stored(db, query.at) },
+      transaction: tx,
+    },
+  );
+  const found: Span[] = [];
+  for (const row of rows) {
+    if (row.id === null || row.clockInAt === null) continue;
+    found.push({
+      id: row.id,
+      clockInAt: new Date(row.clockInAt),
+      clockOutAt: row.clockOutAt === null ? null : new Date(row.clockOutAt),
+      clockOutKind: row.clockOutKind,
+    });
+  }
+  return found;
+}
+
+/**
+ * Locks the employee (see lockAndSpans) and reads their shifts still open or ending after `after`,
+ * oldest first: those a clock-in then could meet.
+ */
+export function lockAndSpansEndingAfter(
   db: Database,
   userId: number,
   after: Date,
   tx: Tx,
 ): Promise<Span[]> {
-  const rows = await db.models.Attendance.findAll({
-    attributes: [...SPAN_ATTRIBUTES],
-    where: { userId, [Op.or]: [{ clockOutAt: null }, { clockOutAt: { [Op.gt]: after } }] },
-    order: [['clockInAt', 'ASC']],
-    transaction: tx,
+  return lockAndSpans(db, tx, {
+    userId,
+    where: '(a.clock_out_at IS NULL OR a.clock_out_at > $at)',
+    at: after,
+    order: 'ASC',
   });
-  return spans(rows);
 }
 
-/** The employee's latest shift begun at or before `at`: the one a clock-out then belongs to. */
-export async function spanBegunBy(
+/**
+ * Locks the employee (see lockAndSpans) and reads their latest shift begun at or before `at`: the
+ * one a clock-out then belongs to; null when there is none.
+ */
+export async function lockAndSpanBegunBy(
   db: Database,
   userId: number,
   at: Date,
   tx: Tx,
 ): Promise<Span | null> {
-  const rows = await db.models.Attendance.findAll({
-    attributes: [...SPAN_ATTRIBUTES],
-    where: { userId, clockInAt: { [Op.lte]: at } },
-    order: [['clockInAt', 'DESC']],
+  const [span] = await lockAndSpans(db, tx, {
+    userId,
+    where: 'a.clock_in_at <= $at',
+    at,
+    order: 'DESC',
     limit: 1,
-    transaction: tx,
   });
-  return spans(rows)[0] ?? null;
+  return span ?? null;
 }
 
 /**
