@@ -10,7 +10,7 @@ import type { Row } from './correction';
 /**
  * The listed records: how each shift ended, on time or late, whether an admin added or corrected
  * it, where each tap was (flagged outside its site, how far, the phone's accuracy, on the map),
- * the node that took the clock-in, and a Correct button (for admins: `onCorrect` given).
+ * and a Correct button (for admins: `onCorrect` given).
  */
 export function AttendanceRows({
   rows,
@@ -35,7 +35,6 @@ export function AttendanceRows({
             t('out'),
             t('status'),
             t('place'),
-            t('node'),
             ...(onCorrect ? [t('actions')] : []),
           ]}
         />
@@ -56,7 +55,6 @@ export function AttendanceRows({
               <td>
                 <RowPlaces row={row} siteName={siteNameOf(siteNames, row)} locale={f.locale} />
               </td>
-              <td className="node">{row.clockInNode}</td>
               {onCorrect && (
                 <td>
                   <button className="button small" onClick={() => onCorrect(row)}>

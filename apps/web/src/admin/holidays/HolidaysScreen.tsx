@@ -8,6 +8,7 @@ import { useFormat } from '../../i18n/use-format';
 import { localDateIn } from '../../time/zone';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { TableHead } from '../../ui/TableHead';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { weekdayName } from '../schedules/schedule';
 import { useSiteList } from '../scope/use-scope-lists';
 import { useAdminLang } from '../use-admin-lang';
@@ -115,16 +116,12 @@ export function HolidaysScreen({ zone }: { zone: string }) {
                   <button className="button small" onClick={() => setEditing(holiday)}>
                     {t('edit')}
                   </button>
-                  <button
-                    className="button small danger"
+                  <ConfirmButton
+                    label={t('delete')}
+                    question={t('confirmDeleteHoliday', { name: holiday.name })}
                     disabled={remove.isPending}
-                    onClick={() => {
-                      if (confirm(t('confirmDeleteHoliday', { name: holiday.name })))
-                        remove.mutate({ id: holiday.id });
-                    }}
-                  >
-                    {t('delete')}
-                  </button>
+                    onConfirm={() => remove.mutate({ id: holiday.id })}
+                  />
                 </td>
               </tr>
             ))}

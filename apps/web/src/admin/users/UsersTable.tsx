@@ -1,6 +1,7 @@
 import { useSession } from '../../auth/session';
 import { useAdminLang } from '../use-admin-lang';
 import { TableHead } from '../../ui/TableHead';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import type { User } from './user';
 
 const ROLE_NAMES = {
@@ -41,18 +42,18 @@ export function UsersTable({
                 <button className="button small" onClick={() => onEdit(user)}>
                   {t('edit')}
                 </button>
-                <button className="button small" onClick={() => onResetPassword(user)}>
-                  {t('resetPassword')}
-                </button>
+                <ConfirmButton
+                  label={t('resetPassword')}
+                  question={t('confirmResetPassword', { name: user.name })}
+                  className="button small"
+                  onConfirm={() => onResetPassword(user)}
+                />
                 {user.active && user.id !== me.id && (
-                  <button
-                    className="button small danger"
-                    onClick={() => {
-                      if (confirm(t('confirmDeactivate', { name: user.name }))) onDeactivate(user);
-                    }}
-                  >
-                    {t('deactivate')}
-                  </button>
+                  <ConfirmButton
+                    label={t('deactivate')}
+                    question={t('confirmDeactivate', { name: user.name })}
+                    onConfirm={() => onDeactivate(user)}
+                  />
                 )}
               </td>
             </tr>

@@ -116,6 +116,8 @@ export const en = {
   errSamePassword: 'The new password must differ from the current one.',
   zoneNotUsable:
     'The company time zone "{zone}" is not valid, so times are shown in {fallback}. An administrator can choose a time zone in Settings.',
+  // The layout and interaction pass (ux).
+  navSystem: 'System',
 } as const;
 
 export type MessageKey = keyof typeof en;

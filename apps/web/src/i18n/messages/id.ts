@@ -118,4 +118,6 @@ export const id: Record<MessageKey, string> = {
   errSamePassword: 'Kata sandi baru harus berbeda dari yang sekarang.',
   zoneNotUsable:
     'Zona waktu perusahaan "{zone}" tidak valid, jadi waktu ditampilkan dalam {fallback}. Administrator dapat memilih zona waktu di Pengaturan.',
+  // The layout and interaction pass (ux).
+  navSystem: 'Sistem',
 };
