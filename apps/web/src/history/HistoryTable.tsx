@@ -4,6 +4,7 @@ import { useLang } from '../i18n/lang-context';
 import { ClockOutMark, RecordMarks } from '../ui/RecordMarks';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TableHead } from '../ui/TableHead';
+import { TableWrap } from '../ui/TableWrap';
 
 type HistoryItem = Outputs['attendance']['history']['items'][number];
 
@@ -51,7 +52,7 @@ function HistoryList({ items, f }: { items: HistoryItem[]; f: Formatters }) {
 function HistoryGrid({ items, f }: { items: HistoryItem[]; f: Formatters }) {
   const { t } = useLang();
   return (
-    <div className="table-wrap shift-table">
+    <TableWrap label={t('history')} className="shift-table">
       <table>
         <TableHead labels={[t('date'), t('in'), t('out'), t('status'), t('worked')]} />
         <tbody>
@@ -71,6 +72,6 @@ function HistoryGrid({ items, f }: { items: HistoryItem[]; f: Formatters }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -6,6 +6,7 @@ import { TableHead } from '../../ui/TableHead';
 import { TapPlace } from '../place/TapPlace';
 import { useSiteNames } from '../scope/ScopeSelects';
 import type { Row } from './correction';
+import { TableWrap } from '../../ui/TableWrap';
 
 /**
  * The listed records: how each shift ended, on time or late, whether an admin added or corrected
@@ -24,7 +25,7 @@ export function AttendanceRows({
   const { t } = useAdminLang();
   const siteNames = useSiteNames();
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('navAttendance')}>
       <table>
         <TableHead
           labels={[
@@ -66,7 +67,7 @@ export function AttendanceRows({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

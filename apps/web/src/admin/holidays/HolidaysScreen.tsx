@@ -15,6 +15,7 @@ import { useAdminLang } from '../use-admin-lang';
 import { monthWeeks } from './calendar';
 import { HolidayForm, useKindNames } from './HolidayForm';
 import { NationalProposals } from './NationalProposals';
+import { TableWrap } from '../../ui/TableWrap';
 
 export type Holiday = Outputs['admin']['holidays']['list'][number];
 
@@ -100,7 +101,7 @@ export function HolidaysScreen({ zone }: { zone: string }) {
         />
       )}
       <YearCalendar year={year} holidays={holidays} f={f} />
-      <div className="table-wrap">
+      <TableWrap label={t('navHolidays')}>
         <table data-testid="holidays">
           <TableHead labels={[t('date'), t('name'), t('holidayKind'), t('site'), t('actions')]} />
           <tbody>
@@ -127,7 +128,7 @@ export function HolidaysScreen({ zone }: { zone: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {list.data && holidays.length === 0 && <p className="muted">{t('noHolidays')}</p>}
     </div>
   );

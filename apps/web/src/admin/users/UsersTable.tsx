@@ -3,6 +3,7 @@ import { useAdminLang } from '../use-admin-lang';
 import { TableHead } from '../../ui/TableHead';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import type { User } from './user';
+import { TableWrap } from '../../ui/TableWrap';
 
 const ROLE_NAMES = {
   admin: 'roleAdmin',
@@ -25,7 +26,7 @@ export function UsersTable({
   const { t } = useAdminLang();
   const { me } = useSession();
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('navUsers')}>
       <table>
         <TableHead
           labels={[t('name'), t('email'), t('department'), t('role'), t('status'), t('actions')]}
@@ -60,6 +61,6 @@ export function UsersTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
