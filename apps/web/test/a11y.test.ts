@@ -16,6 +16,7 @@ import {
   signInAs,
   type AxeFinding,
   type Seeded,
+  SIZES,
   type Size,
 } from './screens-kit.js';
 
@@ -68,6 +69,16 @@ describe.skipIf(!ready)('accessibility of every screen (axe-core)', () => {
         for (const path of EMPLOYEE_SCREENS) {
           await go(page, path);
           await check(path);
+          // Nothing on an employee's screen scrolls the page sideways, even at 360 px.
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+          if (path === '/') {
+            // The clock button is on the first screen, above the fold.
+            const tap = await page.getByTestId('tap').boundingBox();
+            expect(tap!.y + tap!.height).toBeLessThanOrEqual(SIZES[size].viewport.height);
+          }
         }
 
         const adminContext = await suite.newContext(contextOptions(size, lang));

@@ -4,9 +4,15 @@
  * (a 360×640 phone, a 1366×768 laptop), the two languages, signing in without English labels,
  * moving between screens without a reload, and axe-core run inside the page.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { BrowserContextOptions, Page } from 'playwright-core';
-import { ADMIN, type Stack } from './harness.js';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pixelmatch from 'pixelmatch';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { testEnvironment } from '@absensi/config';
+import { ADMIN, ARTIFACTS, type Stack } from './harness.js';
 
 const require = createRequire(import.meta.url);
 
@@ -113,7 +119,7 @@ export async function settle(page: Page) {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.waitForFunction(
     () =>
-      ![...document.querySelectorAll('main p.muted')].some((p) =>
+      !Array.from(document.querySelectorAll('main p.muted')).some((p) =>
         /^(Loading|Memuat)…$/.test(p.textContent ?? ''),
       ),
     null,
@@ -150,4 +156,48 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
         targets: violation.nodes.map((node) => node.target.join(' ')),
       }));
   });
+}
+
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots', import.meta.url));
+/** A pixel counts as changed past pixelmatch's colour threshold; this share of them may change. */
+const PIXEL_THRESHOLD = 0.1;
+const MAX_CHANGED_RATIO = 0.005;
+
+/** Whether this run writes the references instead of comparing with them (UPDATE_SCREENSHOTS=1). */
+export const updatingScreenshots = () => testEnvironment().updateScreenshots;
+
+/**
+ * Compares what the page shows (its viewport, `mask`ed parts painted over) with the committed
+ * reference test/screenshots/<name>.png, or writes that reference when UPDATE_SCREENSHOTS=1.
+ * Returns null when they match (at most 0.5 % of pixels changed), else why not; the new image and
+ * a diff go to test-artifacts/ for a person to look at.
+ */
+export async function compareScreenshot(
+  page: Page,
+  name: string,
+  mask: Locator[] = [],
+): Promise<string | null> {
+  const shot = await page.screenshot({ animations: 'disabled', caret: 'hide', mask });
+  const reference = join(SCREENSHOTS, `${name}.png`);
+  if (updatingScreenshots()) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(reference, shot);
+    return null;
+  }
+  if (!existsSync(reference))
+    return `${name}: no reference image; run UPDATE_SCREENSHOTS=1 npx vitest run test/screens.test.ts`;
+  const actual = PNG.sync.read(shot);
+  const expected = PNG.sync.read(readFileSync(reference));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, `${name}.actual.png`), shot);
+  if (actual.width !== expected.width || actual.height !== expected.height)
+    return `${name}: ${actual.width}×${actual.height}, the reference is ${expected.width}×${expected.height}`;
+  const diff = new PNG({ width: actual.width, height: actual.height });
+  const changed = pixelmatch(expected.data, actual.data, diff.data, actual.width, actual.height, {
+    threshold: PIXEL_THRESHOLD,
+  });
+  const ratio = changed / (actual.width * actual.height);
+  if (ratio <= MAX_CHANGED_RATIO) return null;
+  writeFileSync(join(ARTIFACTS, `${name}.diff.png`), PNG.sync.write(diff));
+  return `${name}: ${(ratio * 100).toFixed(2)} % of pixels changed (see test-artifacts/${name}.diff.png)`;
 }

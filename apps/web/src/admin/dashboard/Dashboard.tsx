@@ -69,7 +69,7 @@ export function Dashboard() {
         <SiteSelect value={view.siteId} onChange={(siteId) => setView({ ...view, siteId })} />
       </div>
       {data && (
-        <p className="muted">
+        <p className="muted" data-testid="dashboard-day">
           {f.date(data.workDate)} · {data.timeZone}
         </p>
       )}
