@@ -24,7 +24,7 @@ export function ExportScreen({ zone }: { zone: string }) {
   const { start, job, files, problem } = useExportJob();
 
   return (
-    <div className="stack narrow-form">
+    <div className="stack export-form">
       <h1>{t('exportTitle')}</h1>
       <div className="row wrap align-end">
         <Field label={t('month')}>
