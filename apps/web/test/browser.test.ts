@@ -210,7 +210,7 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     await expect.poll(() => adminPage.getByTestId('system-live').textContent()).toBe('Live');
     await expect
       .poll(() => adminPage.getByTestId('nodes').textContent())
-      .toMatch(/^api-1Clock-ins 1 · Clock-outs 0 · last tap \d\d:\d\d$/);
+      .toMatch(/^api-1Clock-ins \d+ · Clock-outs \d+ · last tap \d\d:\d\d$/);
   });
 
   it('catches up after the live connection drops, without showing an event twice', async () => {

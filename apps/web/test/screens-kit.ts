@@ -31,8 +31,11 @@ export const SIZES = {
 } satisfies Record<string, BrowserContextOptions>;
 export type Size = keyof typeof SIZES;
 
-/** The instant the pages' clocks stand still at: Tuesday 20 October 2026, 10:00 in Jakarta. */
-export const FIXED_NOW = new Date('2026-10-20T03:00:00Z');
+/**
+ * The instant the pages' clocks stand still at (and the screenshot suite's server clock starts
+ * from): Tuesday 20 October 2026, 18:00 in Jakarta, after the day's seeded shifts ended.
+ */
+export const FIXED_NOW = new Date('2026-10-20T11:00:00Z');
 export const FIXED_DAY = '2026-10-20';
 export const FIXED_MONTH = '2026-10';
 

@@ -219,10 +219,14 @@ describe.skipIf(!ready)('the time record in Chromium against a real node', () =>
     await expect.poll(() => corrected.textContent()).toContain(`Clock-out: ${before} → ${after}`);
     expect(await corrected.textContent()).toContain('Stayed for the stock count');
     await page.screenshot({ path: join(ARTIFACTS, 'attendance-audit-en.png'), fullPage: true });
+    // The correction is a dialog: closed to change the language, opened again in Indonesian.
+    await page.keyboard.press('Escape');
     await page.getByLabel('Language').selectOption('id');
+    await row.getByRole('button', { name: /^(Correct|Koreksi)$/ }).click();
     await expect.poll(() => corrected.textContent()).toContain('Shift ditambahkan');
     expect(await corrected.textContent()).toMatch(/Dikoreksi.*oleh Admin.*Jam pulang: /);
     await page.screenshot({ path: join(ARTIFACTS, 'attendance-audit-id.png'), fullPage: true });
+    await page.keyboard.press('Escape');
     await page.getByLabel('Bahasa').selectOption('en');
   });
 
@@ -334,7 +338,7 @@ describe.skipIf(!ready)('the time record in Chromium against a real node', () =>
     expect(await notice.count()).toBe(0);
 
     await page.getByRole('link', { name: 'History' }).click();
-    await page.getByLabel('Month').fill(yesterday.slice(0, 7));
+    await page.getByLabel('Month', { exact: true }).fill(yesterday.slice(0, 7));
     await expect.poll(() => page.locator('tbody').textContent()).toContain('Added by admin');
     expect(await page.evaluate(() => (window as { neverReloaded?: boolean }).neverReloaded)).toBe(
       true,
