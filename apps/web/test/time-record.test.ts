@@ -222,7 +222,12 @@ describe.skipIf(!ready)('the time record in Chromium against a real node', () =>
     // The correction is a dialog: closed to change the language, opened again in Indonesian.
     await page.keyboard.press('Escape');
     await page.getByLabel('Language').selectOption('id');
-    await row.getByRole('button', { name: /^(Correct|Koreksi)$/ }).click();
+    await page
+      .getByTestId('attendance-row')
+      .filter({ hasText: person.name })
+      .filter({ hasText: '08.00' })
+      .getByRole('button', { name: 'Koreksi' })
+      .click();
     await expect.poll(() => corrected.textContent()).toContain('Shift ditambahkan');
     expect(await corrected.textContent()).toMatch(/Dikoreksi.*oleh Admin.*Jam pulang: /);
     await page.screenshot({ path: join(ARTIFACTS, 'attendance-audit-id.png'), fullPage: true });
