@@ -1,7 +1,8 @@
 /**
  * An HR admin who uses no mouse: with Tab, Shift+Tab, Enter, arrow keys and Escape alone they
  * open a record's correction (focus moves into the dialog and stays there), close it with Escape
- * (focus returns to the button that opened it), correct the record, and export a month.
+ * (focus returns to the button that opened it), correct the record, deactivate someone only once
+ * the confirmation is confirmed, and export a month.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -65,10 +66,10 @@ describe.skipIf(!ready)('an admin using only the keyboard', () => {
     // Enter opens the dialog and puts focus inside it; Escape closes it and gives focus back.
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor();
-    expect((await focused(page)).inDialog).toBe(true);
+    await expect.poll(async () => (await focused(page)).inDialog).toBe(true);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    expect(isCorrect(await focused(page))).toBe(true);
+    await expect.poll(async () => isCorrect(await focused(page))).toBe(true);
 
     // Focus stays in the dialog both ways round.
     await page.keyboard.press('Enter');
@@ -98,7 +99,7 @@ describe.skipIf(!ready)('an admin using only the keyboard', () => {
         const refusal = await page.getByRole('dialog').getByRole('alert').allTextContents();
         throw new Error(`the correction was not saved: ${refusal.join(' ')}`);
       });
-    expect(isCorrect(await focused(page))).toBe(true);
+    await expect.poll(async () => isCorrect(await focused(page))).toBe(true);
     const records = await stack.admin.admin.attendance.list.query({
       from: FIXED_DAY,
       to: FIXED_DAY,
@@ -106,8 +107,35 @@ describe.skipIf(!ready)('an admin using only the keyboard', () => {
     const corrected = records.items.find((record) => record.user.name === name);
     expect(corrected?.status).toBe(after);
 
+    // Deactivating someone asks first: Escape keeps them, the dialog's own button deactivates.
+    await tabTo(page, (f) => f.tag === 'a' && f.text === 'Users', 'the Users link');
+    await page.keyboard.press('Enter');
+    await page.locator('tbody tr').first().waitFor();
+    await settle(page);
+    const isDeactivate = (f: Focus) => f.tag === 'button' && f.text === 'Deactivate';
+    await tabTo(page, isDeactivate, 'a Deactivate button');
+    const who = await page.evaluate(
+      () => document.activeElement?.closest('tr')?.querySelector('td')?.textContent ?? '',
+    );
+    const activeNow = async () =>
+      (await stack.admin.admin.users.list.query({ limit: 200 })).items.find(
+        (user) => user.name === who,
+      )?.active;
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').waitFor();
+    await expect.poll(() => focused(page)).toMatchObject({ text: 'Cancel', inDialog: true });
+    await page.keyboard.press('Escape');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    await expect.poll(async () => isDeactivate(await focused(page))).toBe(true);
+    expect(await activeNow()).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').waitFor();
+    await tabTo(page, (f) => f.inDialog && isDeactivate(f), "the dialog's Deactivate", 5);
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    await expect.poll(activeNow).toBe(false);
+
     // The month's export, started and downloaded from the keyboard.
-    await page.keyboard.press('Shift+Tab');
     await tabTo(page, (f) => f.tag === 'a' && f.text === 'Export', 'the Export link');
     await page.keyboard.press('Enter');
     await page.getByTestId('export').waitFor();
