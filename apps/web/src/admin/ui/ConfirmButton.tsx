@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useAdminLang } from '../use-admin-lang';
+import { ModalDialog } from './FormDialog';
 
 /**
  * A button for an action that cannot be taken back (reset a password, deactivate, delete,
@@ -33,31 +33,31 @@ export function ConfirmButton({
       <button type="button" className={className} disabled={disabled} onClick={() => setOpen(true)}>
         {label}
       </button>
-      <ModalOverlay isOpen={open} isDismissable onOpenChange={setOpen} className="modal-overlay">
-        <Modal className="modal narrow">
-          <Dialog role="alertdialog" className="dialog stack">
-            <Heading slot="title" level={2}>
-              {t('confirmTitle')}
-            </Heading>
-            <p>{question}</p>
-            <div className="row end">
-              <button type="button" className="button" autoFocus onClick={() => setOpen(false)}>
-                {t('cancel')}
-              </button>
-              <button
-                type="button"
-                className="button danger"
-                onClick={() => {
-                  setOpen(false);
-                  onConfirm();
-                }}
-              >
-                {confirmLabel ?? label}
-              </button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+      {open && (
+        <ModalDialog
+          title={t('confirmTitle')}
+          onClose={() => setOpen(false)}
+          size="narrow"
+          role="alertdialog"
+        >
+          <p>{question}</p>
+          <div className="row end">
+            <button type="button" className="button" autoFocus onClick={() => setOpen(false)}>
+              {t('cancel')}
+            </button>
+            <button
+              type="button"
+              className="button danger"
+              onClick={() => {
+                setOpen(false);
+                onConfirm();
+              }}
+            >
+              {confirmLabel ?? label}
+            </button>
+          </div>
+        </ModalDialog>
+      )}
     </>
   );
 }
