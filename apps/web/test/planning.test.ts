@@ -303,6 +303,8 @@ describe.skipIf(!ready)('planning in Chromium against a real node', () => {
     await sites.getByLabel('Gudang Cakung').check();
     await sites.getByRole('button', { name: 'Save sites' }).click();
     await sites.getByRole('status').waitFor();
+    // The user's form is a dialog: closed before going elsewhere.
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('link', { name: 'Sites' }).click();
     await expect.poll(() => site.locator('td').nth(5).textContent()).toBe('1');
 

@@ -219,10 +219,19 @@ describe.skipIf(!ready)('the time record in Chromium against a real node', () =>
     await expect.poll(() => corrected.textContent()).toContain(`Clock-out: ${before} → ${after}`);
     expect(await corrected.textContent()).toContain('Stayed for the stock count');
     await page.screenshot({ path: join(ARTIFACTS, 'attendance-audit-en.png'), fullPage: true });
+    // The correction is a dialog: closed to change the language, opened again in Indonesian.
+    await page.keyboard.press('Escape');
     await page.getByLabel('Language').selectOption('id');
+    await page
+      .getByTestId('attendance-row')
+      .filter({ hasText: person.name })
+      .filter({ hasText: '08.00' })
+      .getByRole('button', { name: 'Koreksi' })
+      .click();
     await expect.poll(() => corrected.textContent()).toContain('Shift ditambahkan');
     expect(await corrected.textContent()).toMatch(/Dikoreksi.*oleh Admin.*Jam pulang: /);
     await page.screenshot({ path: join(ARTIFACTS, 'attendance-audit-id.png'), fullPage: true });
+    await page.keyboard.press('Escape');
     await page.getByLabel('Bahasa').selectOption('en');
   });
 

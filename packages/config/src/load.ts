@@ -80,5 +80,7 @@ export function testEnvironment() {
     redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     /** PATH for child processes a test starts with an otherwise clean environment. */
     path: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    /** UPDATE_SCREENSHOTS=1: the web app's screenshot tests write their references, not compare. */
+    updateScreenshots: process.env.UPDATE_SCREENSHOTS === '1',
   };
 }

@@ -11,6 +11,7 @@ import { SchedulesScreen } from './schedules/SchedulesScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { ShiftTypesScreen } from './shifts/ShiftTypesScreen';
 import { SitesScreen } from './sites/SitesScreen';
+import { SystemScreen } from './system/SystemScreen';
 import { UsersScreen } from './users/UsersScreen';
 
 /** The screens only admins open (a manager gets the dashboard instead). */
@@ -21,6 +22,7 @@ function adminOnlyScreen(path: string) {
   if (path.startsWith('/admin/schedules'))
     return <CompanyZoneGate render={(zone) => <SchedulesScreen zone={zone} />} />;
   if (path.startsWith('/admin/sites')) return <SitesScreen />;
+  if (path.startsWith('/admin/system')) return <SystemScreen />;
   if (path.startsWith('/admin/holidays'))
     return <CompanyZoneGate render={(zone) => <HolidaysScreen zone={zone} />} />;
   if (path.startsWith('/admin/export'))

@@ -9,8 +9,9 @@ export function App() {
     <LangProvider>
       <ErrorBoundary>
         <ApiProvider>
-          <UpdatePrompt />
           <AuthGate />
+          {/* Last in the page: the floating notices, over whatever screen is open. */}
+          <UpdatePrompt />
         </ApiProvider>
       </ErrorBoundary>
     </LangProvider>

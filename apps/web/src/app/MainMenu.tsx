@@ -26,6 +26,7 @@ const ADMINS: Pages = [
   ['/admin/users', 'navUsers'],
   ['/admin/export', 'navExport'],
   ['/admin/settings', 'navSettings'],
+  ['/admin/system', 'navSystem'],
 ];
 
 /**

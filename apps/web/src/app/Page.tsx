@@ -2,7 +2,6 @@ import { lazy, Suspense } from 'react';
 import { ClockScreen } from '../clock/ClockScreen';
 import { seesAdminArea, type Role } from '../auth/roles';
 import type { TapSync } from '../clock/sync';
-import { HistoryScreen } from '../history/HistoryScreen';
 import { useLang } from '../i18n/lang-context';
 
 // The admin area (and its chart library) downloads only when an admin or a manager opens it.
@@ -11,17 +10,22 @@ const AdminApp = lazy(() => import('../admin/AdminApp'));
 const AccountScreen = lazy(() =>
   import('../account/AccountScreen').then((module) => ({ default: module.AccountScreen })),
 );
+const HistoryScreen = lazy(() =>
+  import('../history/HistoryScreen').then((module) => ({ default: module.HistoryScreen })),
+);
 const RequestsScreen = lazy(() => import('../requests/RequestsScreen'));
 const NotificationsScreen = lazy(() => import('../notifications/NotificationsScreen'));
 const LAZY_PAGES: Record<string, typeof RequestsScreen> = {
   '/account': AccountScreen,
+  '/history': HistoryScreen,
   '/requests': RequestsScreen,
   '/notifications': NotificationsScreen,
 };
 
 /**
  * The screen for a path: the admin area for admins (a manager's part of it for managers), the
- * history, the account, requests and notifications (each loaded when opened), else the clock.
+ * history, the account, requests and notifications (each loaded when opened, outside the clock's
+ * first download), else the clock.
  */
 export function Page({ path, role, sync }: { path: string; role: Role; sync: TapSync }) {
   const { t } = useLang();
@@ -32,7 +36,6 @@ export function Page({ path, role, sync }: { path: string; role: Role; sync: Tap
       </Suspense>
     );
   }
-  if (path === '/history') return <HistoryScreen />;
   const Lazy = LAZY_PAGES[path];
   if (Lazy) {
     return (

@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useLang } from '../i18n/lang-context';
 
-/** The service worker's news: a new version to reload into, or the app now opening offline. */
+/**
+ * The service worker's news, as a dismissible toast floating over the page: a new version to
+ * reload into, or the app now opening offline (gone by itself after 4 s).
+ */
 export function UpdatePrompt() {
   const { t } = useLang();
   const {
@@ -21,24 +24,30 @@ export function UpdatePrompt() {
     const timer = setTimeout(() => setOfflineReady(false), 4_000);
     return () => clearTimeout(timer);
   }, [offlineReady, setOfflineReady]);
-  if (!needRefresh && !offlineReady) return null;
+  const shown = needRefresh || offlineReady;
+  // The region stays in the page, empty, so what appears in it is announced; it floats over the
+  // page (fixed, bottom) and never pushes the clock down.
   return (
-    <div className="toast" role="status">
-      <span>{needRefresh ? t('updateAvailable') : t('offlineReady')}</span>
-      {needRefresh && (
-        <button className="button primary small" onClick={() => void updateServiceWorker(true)}>
-          {t('reload')}
-        </button>
+    <div className="toasts" role="status" aria-live="polite">
+      {shown && (
+        <div className="toast" data-testid="toast">
+          <span>{needRefresh ? t('updateAvailable') : t('offlineReady')}</span>
+          {needRefresh && (
+            <button className="button primary small" onClick={() => void updateServiceWorker(true)}>
+              {t('reload')}
+            </button>
+          )}
+          <button
+            className="button small"
+            onClick={() => {
+              setNeedRefresh(false);
+              setOfflineReady(false);
+            }}
+          >
+            {t('dismiss')}
+          </button>
+        </div>
       )}
-      <button
-        className="button small"
-        onClick={() => {
-          setNeedRefresh(false);
-          setOfflineReady(false);
-        }}
-      >
-        {t('dismiss')}
-      </button>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useTRPC } from '../../api/trpc';
 import type { AttendanceView } from '../../api/types';
 import { Field } from '../../ui/Field';
 import { useAdminLang } from '../use-admin-lang';
+import { FormDialog } from '../ui/FormDialog';
 import { addShiftInput, addShiftRefusal, emptyShift } from './add-shift';
 import { usePeople } from '../scope/use-scope-lists';
 import { PersonSelect } from './PersonSelect';
@@ -51,31 +52,32 @@ export function AddShiftForm({
   };
 
   return (
-    <form className="card stack" onSubmit={submit} aria-label={t('addShift')} noValidate>
-      <h2>{t('addShift')}</h2>
-      <div className="row wrap">
-        <Field label={t('employee')}>
-          <PersonSelect
-            value={draft.userId}
-            emptyLabel={t('chooseEmployee')}
-            required
-            onChange={(chosen) => setDraft({ ...draft, userId: chosen })}
+    <FormDialog title={t('addShift')} onClose={onCancel} wide>
+      <form className="stack" onSubmit={submit} aria-label={t('addShift')} noValidate>
+        <div className="row wrap">
+          <Field label={t('employee')}>
+            <PersonSelect
+              value={draft.userId}
+              emptyLabel={t('chooseEmployee')}
+              required
+              onChange={(chosen) => setDraft({ ...draft, userId: chosen })}
+            />
+          </Field>
+          <ShiftTimesFields
+            times={draft}
+            zone={zone}
+            outRequired
+            onChange={(times) => setDraft({ ...draft, ...times })}
           />
-        </Field>
-        <ShiftTimesFields
-          times={draft}
-          zone={zone}
-          outRequired
-          onChange={(times) => setDraft({ ...draft, ...times })}
+        </div>
+        <NoteAndReason
+          note={draft.note}
+          reason={draft.reason}
+          onChange={(text) => setDraft({ ...draft, ...text })}
         />
-      </div>
-      <NoteAndReason
-        note={draft.note}
-        reason={draft.reason}
-        onChange={(text) => setDraft({ ...draft, ...text })}
-      />
-      <RefusalMessage refusal={refusal} problem={problemOf(add.error)} />
-      <SaveButtons label={t('addShiftSave')} pending={add.isPending} onCancel={onCancel} />
-    </form>
+        <RefusalMessage refusal={refusal} problem={problemOf(add.error)} />
+        <SaveButtons label={t('addShiftSave')} pending={add.isPending} onCancel={onCancel} />
+      </form>
+    </FormDialog>
   );
 }

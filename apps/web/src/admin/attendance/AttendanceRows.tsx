@@ -6,11 +6,12 @@ import { TableHead } from '../../ui/TableHead';
 import { TapPlace } from '../place/TapPlace';
 import { useSiteNames } from '../scope/ScopeSelects';
 import type { Row } from './correction';
+import { TableWrap } from '../../ui/TableWrap';
 
 /**
  * The listed records: how each shift ended, on time or late, whether an admin added or corrected
  * it, where each tap was (flagged outside its site, how far, the phone's accuracy, on the map),
- * the node that took the clock-in, and a Correct button (for admins: `onCorrect` given).
+ * and a Correct button (for admins: `onCorrect` given).
  */
 export function AttendanceRows({
   rows,
@@ -24,7 +25,7 @@ export function AttendanceRows({
   const { t } = useAdminLang();
   const siteNames = useSiteNames();
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('navAttendance')}>
       <table>
         <TableHead
           labels={[
@@ -35,7 +36,6 @@ export function AttendanceRows({
             t('out'),
             t('status'),
             t('place'),
-            t('node'),
             ...(onCorrect ? [t('actions')] : []),
           ]}
         />
@@ -56,7 +56,6 @@ export function AttendanceRows({
               <td>
                 <RowPlaces row={row} siteName={siteNameOf(siteNames, row)} locale={f.locale} />
               </td>
-              <td className="node">{row.clockInNode}</td>
               {onCorrect && (
                 <td>
                   <button className="button small" onClick={() => onCorrect(row)}>
@@ -68,7 +67,7 @@ export function AttendanceRows({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { useAdminLang } from '../use-admin-lang';
+import { FormDialog } from '../ui/FormDialog';
 import { useFormat } from '../../i18n/use-format';
 import { Field } from '../../ui/Field';
 import { useSiteNames } from '../scope/ScopeSelects';
@@ -48,38 +49,43 @@ export function CorrectionForm({
   };
 
   return (
-    <form className="card stack correction" onSubmit={submit} aria-label={t('correct')} noValidate>
-      <h2>{t('correctTitle', { name: row.user.name, date: f.date(row.workDate) })}</h2>
-      <RowPlaces
-        row={row}
-        siteName={row.siteId === null ? null : (siteNames.get(row.siteId) ?? null)}
-        locale={f.locale}
-      />
-      <div className="row wrap">
-        <ShiftTimesFields
-          times={draft}
-          zone={zone}
-          outRequired={row.clockOutAt !== null}
-          onChange={(times) => setDraft({ ...draft, ...times })}
+    <FormDialog
+      title={t('correctTitle', { name: row.user.name, date: f.date(row.workDate) })}
+      onClose={onDone}
+      wide
+    >
+      <form className="stack correction" onSubmit={submit} aria-label={t('correct')} noValidate>
+        <RowPlaces
+          row={row}
+          siteName={row.siteId === null ? null : (siteNames.get(row.siteId) ?? null)}
+          locale={f.locale}
         />
-        <Field label={t('status')}>
-          <select
-            value={draft.status}
-            onChange={(event) => setDraft({ ...draft, status: event.target.value as Status })}
-          >
-            <option value="on_time">{t('statusOnTime')}</option>
-            <option value="late">{t('statusLate')}</option>
-          </select>
-        </Field>
-      </div>
-      <NoteAndReason
-        note={draft.note}
-        reason={draft.reason}
-        onChange={(text) => setDraft({ ...draft, ...text })}
-      />
-      <RefusalMessage refusal={refusal} problem={problemOf(correct.error)} />
-      <SaveButtons label={t('save')} pending={correct.isPending} onCancel={onDone} />
-      <AuditTrail id={row.id} f={f} />
-    </form>
+        <div className="row wrap">
+          <ShiftTimesFields
+            times={draft}
+            zone={zone}
+            outRequired={row.clockOutAt !== null}
+            onChange={(times) => setDraft({ ...draft, ...times })}
+          />
+          <Field label={t('status')}>
+            <select
+              value={draft.status}
+              onChange={(event) => setDraft({ ...draft, status: event.target.value as Status })}
+            >
+              <option value="on_time">{t('statusOnTime')}</option>
+              <option value="late">{t('statusLate')}</option>
+            </select>
+          </Field>
+        </div>
+        <NoteAndReason
+          note={draft.note}
+          reason={draft.reason}
+          onChange={(text) => setDraft({ ...draft, ...text })}
+        />
+        <RefusalMessage refusal={refusal} problem={problemOf(correct.error)} />
+        <SaveButtons label={t('save')} pending={correct.isPending} onCancel={onDone} />
+        <AuditTrail id={row.id} f={f} />
+      </form>
+    </FormDialog>
   );
 }

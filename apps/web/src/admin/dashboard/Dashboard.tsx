@@ -11,7 +11,6 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { DayCounts } from './DayCounts';
 import { dashboardInput, inView, mergeEvents, type DashboardView } from './events';
 import { LiveFeed } from './LiveFeed';
-import { NodeBars } from './NodeBars';
 import { useLiveAttendance } from './use-live-attendance';
 import { useLiveConnected } from './use-live-connected';
 import { useReloadSoon } from './use-reload-soon';
@@ -70,7 +69,7 @@ export function Dashboard() {
         <SiteSelect value={view.siteId} onChange={(siteId) => setView({ ...view, siteId })} />
       </div>
       {data && (
-        <p className="muted">
+        <p className="muted" data-testid="dashboard-day">
           {f.date(data.workDate)} · {data.timeZone}
         </p>
       )}
@@ -87,7 +86,6 @@ export function Dashboard() {
                 <HourChart counts={data.clockInsByHour} label={t('clockIns')} />
               </Suspense>
             </section>
-            <NodeBars byNode={data.byNode} f={f} />
           </div>
         </>
       )}

@@ -7,7 +7,7 @@ import { GeofenceBadge } from '../place/TapPlace';
 import { feedLine } from './feed-line';
 
 /**
- * The latest clock-ins and -outs, newest first, with the node that took each and, for a clock-in
+ * The latest clock-ins and -outs, newest first, with, for a clock-in
  * outside its site's geofence, the flag and how far away it was. Each tap shows at
  * its own time, with its date when that is not `today`: a tap kept offline since yesterday reads
  * as yesterday's, not as the moment it was synced.
@@ -33,7 +33,6 @@ export function LiveFeed({ feed, today, f }: { feed: LiveEvent[]; today: string;
                 </span>
                 {line.showLate && <StatusBadge view={event.data} f={f} />}
                 {line.showPlace && <FeedPlace data={event.data} locale={f.locale} />}
-                <span className="node">{t('viaNode', { node: event.nodeId })}</span>
               </li>
             );
           })}

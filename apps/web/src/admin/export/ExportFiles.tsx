@@ -15,7 +15,8 @@ export function ExportFiles({ files, f }: { files: ReportFile[] | undefined; f: 
               {file.fileName}
             </a>
             <span className="muted small">
-              {f.month(file.month)} · {f.number(file.rowCount)} · {f.dateTime(file.createdAt)}
+              {f.month(file.month)} · {t('exportRows')} {f.number(file.rowCount)} ·{' '}
+              {f.dateTime(file.createdAt)}
             </span>
           </li>
         ))}

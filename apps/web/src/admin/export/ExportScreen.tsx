@@ -24,9 +24,9 @@ export function ExportScreen({ zone }: { zone: string }) {
   const { start, job, files, problem } = useExportJob();
 
   return (
-    <div className="stack narrow-form">
+    <div className="stack export-form">
       <h1>{t('exportTitle')}</h1>
-      <div className="row wrap">
+      <div className="row wrap align-end">
         <Field label={t('month')}>
           <input
             type="month"
@@ -51,7 +51,13 @@ export function ExportScreen({ zone }: { zone: string }) {
         </button>
       </div>
       <ProblemMessage problem={problem} />
-      {job && <JobCard job={job} f={f} />}
+      {job && (
+        <JobCard
+          job={job}
+          rows={files.data?.find((file) => file.jobId === job.jobId)?.rowCount ?? null}
+          f={f}
+        />
+      )}
       <h2>{t('exportFiles')}</h2>
       <ProblemMessage problem={problemOf(files.error)} retry={() => void files.refetch()} />
       <ExportFiles files={files.data} f={f} />

@@ -8,12 +8,14 @@ import { useFormat } from '../../i18n/use-format';
 import { localDateIn } from '../../time/zone';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { TableHead } from '../../ui/TableHead';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { weekdayName } from '../schedules/schedule';
 import { useSiteList } from '../scope/use-scope-lists';
 import { useAdminLang } from '../use-admin-lang';
 import { monthWeeks } from './calendar';
 import { HolidayForm, useKindNames } from './HolidayForm';
 import { NationalProposals } from './NationalProposals';
+import { TableWrap } from '../../ui/TableWrap';
 
 export type Holiday = Outputs['admin']['holidays']['list'][number];
 
@@ -99,7 +101,7 @@ export function HolidaysScreen({ zone }: { zone: string }) {
         />
       )}
       <YearCalendar year={year} holidays={holidays} f={f} />
-      <div className="table-wrap">
+      <TableWrap label={t('navHolidays')}>
         <table data-testid="holidays">
           <TableHead labels={[t('date'), t('name'), t('holidayKind'), t('site'), t('actions')]} />
           <tbody>
@@ -115,22 +117,18 @@ export function HolidaysScreen({ zone }: { zone: string }) {
                   <button className="button small" onClick={() => setEditing(holiday)}>
                     {t('edit')}
                   </button>
-                  <button
-                    className="button small danger"
+                  <ConfirmButton
+                    label={t('delete')}
+                    question={t('confirmDeleteHoliday', { name: holiday.name })}
                     disabled={remove.isPending}
-                    onClick={() => {
-                      if (confirm(t('confirmDeleteHoliday', { name: holiday.name })))
-                        remove.mutate({ id: holiday.id });
-                    }}
-                  >
-                    {t('delete')}
-                  </button>
+                    onConfirm={() => remove.mutate({ id: holiday.id })}
+                  />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {list.data && holidays.length === 0 && <p className="muted">{t('noHolidays')}</p>}
     </div>
   );

@@ -112,6 +112,24 @@ export const adminEn = {
   nobodyOnLeave: 'Nobody is on approved leave today.',
   leaveHalfFirst: 'first half',
   leaveHalfSecond: 'second half',
+  // The layout and interaction pass (ux).
+  confirmTitle: 'Are you sure?',
+  confirmResetPassword:
+    'Give {name} a new password? Their current password stops working at once; tell them the new one.',
+  confirmUnassign: 'End this schedule for {name}? Their days from now on follow no schedule of it.',
+  confirmDecline: 'Decline this request? The employee is told at once.',
+  systemTitle: 'System',
+  systemIntro:
+    'For whoever runs the servers: the live connection and the API nodes that took today’s taps.',
+  systemConnection: 'Live connection',
+  systemFeedLag: 'Newest event arrived after',
+  systemMs: '{ms} ms',
+  systemLastSeen: 'last tap {time}',
+  exportProgress: 'Export progress',
+  exportQueued: 'Waiting to start…',
+  exportPercent: '{percent} % done',
+  exportDone: 'Ready to download',
+  exportRows: 'Rows',
 } as const;
 
 export type AdminMessageKey = keyof typeof adminEn;

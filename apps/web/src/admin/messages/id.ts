@@ -111,4 +111,23 @@ export const adminId: Record<AdminMessageKey, string> = {
   nobodyOnLeave: 'Tidak ada yang cuti atau izin hari ini.',
   leaveHalfFirst: 'setengah hari pertama',
   leaveHalfSecond: 'setengah hari kedua',
+  // The layout and interaction pass (ux).
+  confirmTitle: 'Yakin?',
+  confirmResetPassword:
+    'Buat kata sandi baru untuk {name}? Kata sandi lamanya langsung tidak berlaku; beri tahu dia kata sandi yang baru.',
+  confirmUnassign:
+    'Akhiri jadwal ini untuk {name}? Hari-hari berikutnya tidak lagi mengikuti jadwal ini.',
+  confirmDecline: 'Tolak pengajuan ini? Karyawan langsung diberi tahu.',
+  systemTitle: 'Sistem',
+  systemIntro:
+    'Untuk pengelola server: koneksi langsung dan node API yang mencatat absen hari ini.',
+  systemConnection: 'Koneksi langsung',
+  systemFeedLag: 'Kejadian terbaru tiba setelah',
+  systemMs: '{ms} md',
+  systemLastSeen: 'absen terakhir {time}',
+  exportProgress: 'Kemajuan ekspor',
+  exportQueued: 'Menunggu dimulai…',
+  exportPercent: '{percent} % selesai',
+  exportDone: 'Siap diunduh',
+  exportRows: 'Baris',
 };

@@ -14,21 +14,25 @@ import { JobCard } from '../export/JobCard';
 import { isRunning } from '../export/job-view';
 import { useJobProgress } from '../export/use-export-job';
 import { DepartmentSelect, SiteSelect } from '../scope/ScopeSelects';
+import { TableWrap } from '../../ui/TableWrap';
 
 /** A table of people by rows, their name first, then the given cells under the given columns. */
 function RecapTable({
   testId,
+  label,
   head,
   columns,
   rows,
 }: {
   testId: string;
+  /** What the table is, for the scrolling region's name. */
+  label: string;
   head: string;
   columns: ReactNode[];
   rows: { name: string; cells: ReactNode[] }[];
 }) {
   return (
-    <div className="table-wrap">
+    <TableWrap label={label}>
       <table className="recap" data-testid={testId}>
         <thead>
           <tr>
@@ -45,7 +49,7 @@ function RecapTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
@@ -113,6 +117,7 @@ export function RecapScreen({ zone }: { zone: string }) {
           <h2>{t('grid')}</h2>
           <RecapTable
             testId="recap-grid"
+            label={t('grid')}
             head={t('employee')}
             columns={data.dates.map((date) => (
               <th key={date} scope="col" title={f.date(date)}>
@@ -132,6 +137,7 @@ export function RecapScreen({ zone }: { zone: string }) {
           <h2>{t('totals')}</h2>
           <RecapTable
             testId="recap-totals"
+            label={t('totals')}
             head={t('employee')}
             columns={TOTAL_COLUMNS.map(([key]) => (
               <th key={key} scope="col">

@@ -5,10 +5,13 @@ import { useTRPC } from '../../api/trpc';
 import { useRequestLang } from '../../requests/messages';
 import { refusalText } from '../../requests/words';
 import { Field } from '../../ui/Field';
+import { ConfirmButton } from '../ui/ConfirmButton';
+import { useAdminLang } from '../use-admin-lang';
 
 /** Approve or decline a pending request, with a note the employee reads. */
 export function DecisionForm({ id }: { id: number }) {
   const { t } = useRequestLang();
+  const admin = useAdminLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
@@ -38,9 +41,13 @@ export function DecisionForm({ id }: { id: number }) {
         >
           {t('approve')}
         </button>
-        <button className="button" disabled={decide.isPending} onClick={() => send('decline')}>
-          {t('decline')}
-        </button>
+        <ConfirmButton
+          label={t('decline')}
+          question={admin.t('confirmDecline')}
+          className="button"
+          disabled={decide.isPending}
+          onConfirm={() => send('decline')}
+        />
       </div>
     </div>
   );

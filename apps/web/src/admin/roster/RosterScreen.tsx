@@ -19,6 +19,7 @@ import {
   type RosterCell,
   type RosterRow,
 } from './cells';
+import { TableWrap } from '../../ui/TableWrap';
 
 const DAYS = 7;
 
@@ -87,7 +88,7 @@ function RosterGrid({ roster, today, f }: { roster: Roster; today: string; f: Fo
   return (
     <>
       <ProblemMessage problem={problemOf(setDay.error)} />
-      <div className="table-wrap">
+      <TableWrap label={t('navRoster')}>
         <table className="roster" data-testid="roster">
           <thead>
             <tr>
@@ -123,7 +124,7 @@ function RosterGrid({ roster, today, f }: { roster: Roster; today: string; f: Fo
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p className="muted small">{t('rosterLegend')}</p>
     </>
   );

@@ -7,6 +7,7 @@ import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { PersonSelect } from '../attendance/PersonSelect';
 import { useDepartments, type Person } from '../scope/use-scope-lists';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { EditForm } from '../ui/EditForm';
 import { useAdminLang } from '../use-admin-lang';
 import { assignInput, type AssignDraft, type Assignment } from './schedule';
@@ -55,13 +56,12 @@ export function AssignmentList({
                   })
                 : t('validFrom', { from: f.date(assignment.validFrom) })}
             </span>
-            <button
-              className="button small"
+            <ConfirmButton
+              label={t('unassign')}
+              question={t('confirmUnassign', { name: whom(assignment) })}
               disabled={unassign.isPending}
-              onClick={() => unassign.mutate({ id: assignment.id })}
-            >
-              {t('unassign')}
-            </button>
+              onConfirm={() => unassign.mutate({ id: assignment.id })}
+            />
           </li>
         ))}
       </ul>

@@ -16,6 +16,7 @@ import { ScreenHead } from '../ui/ScreenHead';
 import { useAdminLang } from '../use-admin-lang';
 import { ShiftChip } from './ShiftChip';
 import { crossesMidnight, shiftDraftOf, shiftInput, type ShiftType } from './shift-type';
+import { TableWrap } from '../../ui/TableWrap';
 
 /** The shift types (shift kerja): times, grace, break, automatic clock-out, colour; new or changed. */
 export function ShiftTypesScreen() {
@@ -35,7 +36,7 @@ export function ShiftTypesScreen() {
       {editing.open && (
         <ShiftTypeForm key={editing.key} type={editing.item} onDone={editing.done} />
       )}
-      <div className="table-wrap">
+      <TableWrap label={t('navShifts')}>
         <table>
           <TableHead
             labels={[
@@ -75,7 +76,7 @@ export function ShiftTypesScreen() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { ScreenHead } from '../ui/ScreenHead';
 import { useAdminLang } from '../use-admin-lang';
 import type { Site } from './site';
 import { SiteForm } from './SiteForm';
+import { TableWrap } from '../../ui/TableWrap';
 
 /**
  * The sites (lokasi kerja): where each is, how far around it a tap counts as there, its time zone,
@@ -39,7 +40,7 @@ export function SitesScreen() {
       />
       {editing.open && <SiteForm key={editing.key} site={editing.item} onDone={editing.done} />}
       {adding && <AddEmployeeToSite site={adding} onDone={() => setAdding(null)} />}
-      <div className="table-wrap">
+      <TableWrap label={t('navSites')}>
         <table>
           <TableHead
             labels={[
@@ -79,7 +80,7 @@ export function SitesScreen() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { problemOf } from '../../api/errors';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { SaveButtons } from '../attendance/SaveButtons';
 import { useAdminLang } from '../use-admin-lang';
+import { FormDialog } from './FormDialog';
 
 /** What a form needs of the mutations that save it: whether one runs, and why one failed. */
 export interface Saving {
@@ -12,8 +13,9 @@ export interface Saving {
 }
 
 /**
- * A card holding a form: its title, fields, why the server refused it (the first of `saving` that
- * failed), and Save / Cancel, "Saving…" while any of `saving` runs.
+ * A form in a modal dialog (FormDialog): its title, fields, why the server refused it (the first
+ * of `saving` that failed), and Save / Cancel, "Saving…" while any of `saving` runs. Escape and
+ * Cancel call `onCancel`.
  */
 export function EditForm({
   title,
@@ -34,23 +36,24 @@ export function EditForm({
   const { t } = useAdminLang();
   const failed = saving.find((mutation) => mutation.error);
   return (
-    <form
-      className="card stack"
-      aria-label={title}
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
-      <h2>{title}</h2>
-      {children}
-      <ProblemMessage problem={problemOf(failed?.error)} />
-      <SaveButtons
-        label={saveLabel ?? t('save')}
-        pending={saving.some((mutation) => mutation.isPending)}
-        onCancel={onCancel}
-      />
-    </form>
+    <FormDialog title={title} onClose={onCancel}>
+      <form
+        className="stack"
+        aria-label={title}
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+        <ProblemMessage problem={problemOf(failed?.error)} />
+        <SaveButtons
+          label={saveLabel ?? t('save')}
+          pending={saving.some((mutation) => mutation.isPending)}
+          onCancel={onCancel}
+        />
+      </form>
+    </FormDialog>
   );
 }
 

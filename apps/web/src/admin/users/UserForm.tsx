@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { useAdminLang } from '../use-admin-lang';
+import { FormDialog } from '../ui/FormDialog';
 import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { ManagerScopes, UserSites } from './ManagerScopes';
@@ -84,75 +85,80 @@ export function UserForm({
   };
 
   return (
-    <form className="card stack" onSubmit={submit} aria-label={user ? t('edit') : t('newUser')}>
-      <h2>{user ? `${t('edit')}: ${user.name}` : t('newUser')}</h2>
-      <div className="row wrap">
-        <Field label={t('name')}>
-          <input
-            required
-            value={draft.name}
-            onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-          />
-        </Field>
-        <Field label={t('email')}>
-          <input
-            type="email"
-            required
-            value={draft.email}
-            onChange={(event) => setDraft({ ...draft, email: event.target.value })}
-          />
-        </Field>
-        <Field label={t('department')}>
-          <input
-            value={draft.department}
-            onChange={(event) => setDraft({ ...draft, department: event.target.value })}
-          />
-        </Field>
-        <Field label={t('role')}>
-          <select
-            value={draft.role}
-            onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}
-          >
-            <option value="employee">{t('roleEmployee')}</option>
-            <option value="manager">{t('roleManager')}</option>
-            <option value="admin">{t('roleAdmin')}</option>
-          </select>
-        </Field>
-        {user ? (
-          <label className="check">
+    <FormDialog
+      title={user ? `${t('edit')}: ${user.name}` : t('newUser')}
+      onClose={() => onDone(null)}
+      wide
+    >
+      <form className="stack" onSubmit={submit} aria-label={user ? t('edit') : t('newUser')}>
+        <div className="row wrap">
+          <Field label={t('name')}>
             <input
-              type="checkbox"
-              checked={draft.active}
-              onChange={(event) => setDraft({ ...draft, active: event.target.checked })}
-            />
-            {t('active')}
-          </label>
-        ) : (
-          <Field label={t('passwordOptional')}>
-            <input
-              type="password"
-              autoComplete="new-password"
-              minLength={8}
-              value={draft.password}
-              onChange={(event) => setDraft({ ...draft, password: event.target.value })}
+              required
+              value={draft.name}
+              onChange={(event) => setDraft({ ...draft, name: event.target.value })}
             />
           </Field>
+          <Field label={t('email')}>
+            <input
+              type="email"
+              required
+              value={draft.email}
+              onChange={(event) => setDraft({ ...draft, email: event.target.value })}
+            />
+          </Field>
+          <Field label={t('department')}>
+            <input
+              value={draft.department}
+              onChange={(event) => setDraft({ ...draft, department: event.target.value })}
+            />
+          </Field>
+          <Field label={t('role')}>
+            <select
+              value={draft.role}
+              onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}
+            >
+              <option value="employee">{t('roleEmployee')}</option>
+              <option value="manager">{t('roleManager')}</option>
+              <option value="admin">{t('roleAdmin')}</option>
+            </select>
+          </Field>
+          {user ? (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={draft.active}
+                onChange={(event) => setDraft({ ...draft, active: event.target.checked })}
+              />
+              {t('active')}
+            </label>
+          ) : (
+            <Field label={t('passwordOptional')}>
+              <input
+                type="password"
+                autoComplete="new-password"
+                minLength={8}
+                value={draft.password}
+                onChange={(event) => setDraft({ ...draft, password: event.target.value })}
+              />
+            </Field>
+          )}
+        </div>
+        <ProblemMessage problem={problemOf((user ? update : create).error)} />
+        {user?.role === 'manager' && draft.role === 'manager' && <ManagerScopes user={user} />}
+        {draft.role === 'manager' && user?.role !== 'manager' && (
+          <p className="muted small">{t('managerScopesAfterSave')}</p>
         )}
-      </div>
-      <ProblemMessage problem={problemOf((user ? update : create).error)} />
-      {user?.role === 'manager' && draft.role === 'manager' && <ManagerScopes user={user} />}
-      {draft.role === 'manager' && user?.role !== 'manager' && (
-        <p className="muted small">{t('managerScopesAfterSave')}</p>
-      )}
-      {user && <UserSites user={user} />}
-      <div className="row">
-        <button className="button primary" type="submit" disabled={busy}>
-          {busy ? t('saving') : user ? t('save') : t('create')}
-        </button>
-        <button className="button" type="button" onClick={() => onDone(null)}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+        {user && <UserSites user={user} />}
+        <div className="row">
+          <button className="button primary" type="submit" disabled={busy}>
+            {busy ? t('saving') : user ? t('save') : t('create')}
+          </button>
+          <button className="button" type="button" onClick={() => onDone(null)}>
+            {t('cancel')}
+          </button>
+        </div>
+      </form>
+    </FormDialog>
   );
 }

@@ -1,7 +1,9 @@
 import { useSession } from '../../auth/session';
 import { useAdminLang } from '../use-admin-lang';
 import { TableHead } from '../../ui/TableHead';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import type { User } from './user';
+import { TableWrap } from '../../ui/TableWrap';
 
 const ROLE_NAMES = {
   admin: 'roleAdmin',
@@ -24,7 +26,7 @@ export function UsersTable({
   const { t } = useAdminLang();
   const { me } = useSession();
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('navUsers')}>
       <table>
         <TableHead
           labels={[t('name'), t('email'), t('department'), t('role'), t('status'), t('actions')]}
@@ -41,24 +43,24 @@ export function UsersTable({
                 <button className="button small" onClick={() => onEdit(user)}>
                   {t('edit')}
                 </button>
-                <button className="button small" onClick={() => onResetPassword(user)}>
-                  {t('resetPassword')}
-                </button>
+                <ConfirmButton
+                  label={t('resetPassword')}
+                  question={t('confirmResetPassword', { name: user.name })}
+                  className="button small"
+                  onConfirm={() => onResetPassword(user)}
+                />
                 {user.active && user.id !== me.id && (
-                  <button
-                    className="button small danger"
-                    onClick={() => {
-                      if (confirm(t('confirmDeactivate', { name: user.name }))) onDeactivate(user);
-                    }}
-                  >
-                    {t('deactivate')}
-                  </button>
+                  <ConfirmButton
+                    label={t('deactivate')}
+                    question={t('confirmDeactivate', { name: user.name })}
+                    onConfirm={() => onDeactivate(user)}
+                  />
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

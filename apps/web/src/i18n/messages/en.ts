@@ -117,6 +117,8 @@ export const en = {
   zoneNotUsable:
     'The company time zone "{zone}" is not valid, so times are shown in {fallback}. An administrator can choose a time zone in Settings.',
   savedSending: 'Saved on this phone, sending…',
+  // The layout and interaction pass (ux).
+  navSystem: 'System',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -119,4 +119,6 @@ export const id: Record<MessageKey, string> = {
   zoneNotUsable:
     'Zona waktu perusahaan "{zone}" tidak valid, jadi waktu ditampilkan dalam {fallback}. Administrator dapat memilih zona waktu di Pengaturan.',
   savedSending: 'Tersimpan di HP ini, sedang dikirim…',
+  // The layout and interaction pass (ux).
+  navSystem: 'Sistem',
 };
