@@ -117,6 +117,8 @@ export async function startRecapExport(
     throw new DomainError(
       'PRECONDITION_FAILED',
       'Exports need the background worker, which is not configured here.',
+      undefined,
+      { reason: 'WORKER_MISSING' },
     );
   return deps.jobs.startExport({
     ownerId: actor.id,

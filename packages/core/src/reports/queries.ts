@@ -28,6 +28,8 @@ export function startExport(
     throw new DomainError(
       'PRECONDITION_FAILED',
       'Exports need the background worker, which is not configured here.',
+      undefined,
+      { reason: 'WORKER_MISSING' },
     );
   return deps.jobs.startExport({ ownerId: admin.id, ...input });
 }

@@ -89,5 +89,15 @@ export async function leaveBalanceCheck(
       'INVALID',
       `This leave takes ${query.days} working days; ${Math.max(0, balance.remainingDays)} of the ${balance.allowanceDays} days of ${query.type.name} for ${balance.year} are left.`,
       'endDate',
+      {
+        reason: 'LEAVE_BALANCE_EXCEEDED',
+        params: {
+          days: query.days,
+          remainingDays: Math.max(0, balance.remainingDays),
+          allowanceDays: balance.allowanceDays,
+          leaveType: query.type.name,
+          year: balance.year,
+        },
+      },
     );
 }
