@@ -6,6 +6,7 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { ZodError } from 'zod';
 import {
+  FIELD_ISSUES,
   isDomainError,
   type ErrorReason,
   type FieldIssue,
@@ -94,6 +95,12 @@ function issueOf(issue: ZodIssue, input: unknown): Omit<FieldIssue, 'path'> {
       return { code: 'NOT_MULTIPLE', params: { divisor: Number(issue.divisor) } };
     case 'unrecognized_keys':
       return { code: 'UNKNOWN_FIELD', params: { keys: issue.keys.join(', ') } };
+    case 'custom': {
+      const named = (issue.params as { issue?: unknown } | undefined)?.issue;
+      return typeof named === 'string' && named in FIELD_ISSUES
+        ? { code: named as FieldIssueCode, params: {} }
+        : { code: 'INVALID_VALUE', params: {} };
+    }
     default:
       return { code: 'INVALID_VALUE', params: {} };
   }

@@ -159,6 +159,8 @@ export const FIELD_ISSUES = {
   NOT_ALLOWED: ['options'],
   NOT_MULTIPLE: ['divisor'],
   UNKNOWN_FIELD: ['keys'],
+  /** An edit that changes nothing (a refinement's `params.issue`). */
+  NOTHING_CHANGED: [],
   INVALID_VALUE: [],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -10,7 +10,7 @@ export type AdminTranslate = Translate<MessageKey | AdminMessageKey>;
 export function useAdminLang(): { t: AdminTranslate } {
   const { lang } = useLang();
   return useMemo(
-    () => ({ t: translatorOf({ ...DICTIONARIES[lang], ...ADMIN_DICTIONARIES[lang] }) }),
+    () => ({ t: translatorOf({ ...DICTIONARIES[lang], ...ADMIN_DICTIONARIES[lang] }, lang) }),
     [lang],
   );
 }

@@ -63,20 +63,15 @@ const en = {
   withPhoto: 'With photo',
   minutesValue: '{minutes} min',
   // Refusals of the server, in words a person can act on.
-  refusedBalance: 'This leave takes {days} working days; {left} of {allowance} days are left.',
   refusedNotScheduled: 'You are not scheduled to work on these dates.',
-  refusedOverlap: 'You already asked for leave on {dates}.',
   refusedHalfDay: 'A half-day leave is for one date.',
   refusedOutBeforeIn: 'The clock-out must be after the clock-in.',
   refusedTooLong: 'A shift cannot last more than 24 hours.',
-  refusedOtherDay:
-    'The clock-in must fall on the date of the correction (a night shift may begin the day after).',
   refusedEndBeforeStart: 'The end date must not be before the start date.',
   refusedFuture: 'This date is in the future.',
   refusedBothTimes: 'A missing shift needs both its clock-in and its clock-out.',
   refusedAlready: 'This request is already decided or cancelled.',
   refusedOwn: 'You cannot decide your own request; another approver must.',
-  refusedPhoto: 'The photo is too large or not a JPEG, PNG or WebP picture.',
   refusedOvertimeTwice: 'Overtime on this date is already approved.',
   // Notifications
   notifications: 'Notifications',
@@ -207,20 +202,15 @@ const id: Record<RequestMessageKey, string> = {
   filedOn: 'Diajukan {when}',
   withPhoto: 'Dengan foto',
   minutesValue: '{minutes} menit',
-  refusedBalance: 'Cuti ini memakai {days} hari kerja; sisa {left} dari {allowance} hari.',
   refusedNotScheduled: 'Anda tidak dijadwalkan bekerja pada tanggal tersebut.',
-  refusedOverlap: 'Anda sudah mengajukan cuti pada {dates}.',
   refusedHalfDay: 'Cuti setengah hari hanya untuk satu tanggal.',
   refusedOutBeforeIn: 'Jam pulang harus setelah jam masuk.',
   refusedTooLong: 'Satu shift tidak boleh lebih dari 24 jam.',
-  refusedOtherDay:
-    'Jam masuk harus pada tanggal koreksi (shift malam boleh mulai keesokan harinya).',
   refusedEndBeforeStart: 'Tanggal akhir tidak boleh sebelum tanggal mulai.',
   refusedFuture: 'Tanggal ini belum lewat.',
   refusedBothTimes: 'Absen yang terlewat perlu jam masuk dan jam pulang.',
   refusedAlready: 'Pengajuan ini sudah diputuskan atau dibatalkan.',
   refusedOwn: 'Anda tidak bisa memutuskan pengajuan sendiri; atasan lain yang harus memutuskan.',
-  refusedPhoto: 'Foto terlalu besar atau bukan gambar JPEG, PNG atau WebP.',
   refusedOvertimeTwice: 'Lembur pada tanggal ini sudah disetujui.',
   notifications: 'Notifikasi',
   noNotifications: 'Belum ada notifikasi.',
@@ -299,7 +289,7 @@ export type RequestTranslate = Translate<MessageKey | RequestMessageKey>;
 export function useRequestLang(): { t: RequestTranslate; lang: Lang } {
   const { lang } = useLang();
   return useMemo(
-    () => ({ lang, t: translatorOf({ ...DICTIONARIES[lang], ...REQUEST_MESSAGES[lang] }) }),
+    () => ({ lang, t: translatorOf({ ...DICTIONARIES[lang], ...REQUEST_MESSAGES[lang] }, lang) }),
     [lang],
   );
 }

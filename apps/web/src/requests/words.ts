@@ -1,3 +1,4 @@
+import type { ErrorReason } from '@absensi/core/reasons';
 import { describe, type Problem } from '../api/errors';
 import type { Outputs } from '../api/types';
 import type { RequestMessageKey, RequestTranslate } from './messages';
@@ -51,28 +52,24 @@ export function requestDates(
     : `${date(request.startDate)} – ${date(request.endDate)}`;
 }
 
-/** The server's refusals of a request it knows, in the reader's language; the rest as usual. */
+const REFUSAL_KEYS: Partial<Record<ErrorReason, RequestMessageKey>> = {
+  OVERTIME_ALREADY_APPROVED: 'refusedOvertimeTwice',
+  NOT_SCHEDULED: 'refusedNotScheduled',
+  CLOCK_OUT_NOT_AFTER_IN: 'refusedOutBeforeIn',
+  SHIFT_OVER_24_HOURS: 'refusedTooLong',
+  HALF_DAY_ONE_DATE: 'refusedHalfDay',
+  END_BEFORE_START: 'refusedEndBeforeStart',
+  TIME_IN_FUTURE: 'refusedFuture',
+  MISSING_SHIFT_NEEDS_BOTH: 'refusedBothTimes',
+  REQUEST_NOT_PENDING: 'refusedAlready',
+  OWN_REQUEST: 'refusedOwn',
+};
+
+/**
+ * The server's refusal of a request in the reader's language, by its reason code: the requests'
+ * own words where they have them, else the reason's (with its params: days left, dates).
+ */
 export function refusalText(problem: Problem, t: RequestTranslate): string {
-  const message = problem.serverMessage;
-  const balance = /takes (\d+(?:\.\d+)?) working days; (\d+(?:\.\d+)?) of the (\d+)/.exec(message);
-  if (balance)
-    return t('refusedBalance', { days: balance[1]!, left: balance[2]!, allowance: balance[3]! });
-  const overlap = /already asked for leave on (.+)\.$/.exec(message);
-  if (overlap) return t('refusedOverlap', { dates: overlap[1]! });
-  const known: [RegExp, RequestMessageKey][] = [
-    [/Overtime on .* is already approved/, 'refusedOvertimeTwice'],
-    [/not scheduled to work/, 'refusedNotScheduled'],
-    [/must be after the clock-in/, 'refusedOutBeforeIn'],
-    [/more than 24 hours/, 'refusedTooLong'],
-    [/^clockInAt: falls on/, 'refusedOtherDay'],
-    [/half-day leave is for one date/, 'refusedHalfDay'],
-    [/before the start date/, 'refusedEndBeforeStart'],
-    [/in the future/, 'refusedFuture'],
-    [/needs both its clock-in and its clock-out|clock-in or the clock-out/, 'refusedBothTimes'],
-    [/already (approved|declined|cancelled|pending)/, 'refusedAlready'],
-    [/decide your own request/, 'refusedOwn'],
-    [/^attachment:|photo/, 'refusedPhoto'],
-  ];
-  for (const [pattern, key] of known) if (pattern.test(message)) return t(key);
-  return describe(problem, t);
+  const key = problem.reason && REFUSAL_KEYS[problem.reason];
+  return key ? t(key) : describe(problem, t);
 }

@@ -15,7 +15,7 @@ export function RefusalMessage({
   problem: Problem | null;
 }) {
   const { t } = useAdminLang();
-  const shown = refusal ?? (problem && serverRefusal(problem));
+  const shown = refusal ?? (problem && serverRefusal(problem, t));
   if (!shown) return <ProblemMessage problem={problem} />;
   return (
     <div className="banner error" role="alert">

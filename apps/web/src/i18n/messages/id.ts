@@ -1,7 +1,9 @@
 import type { MessageKey } from './en';
+import { REFUSALS_ID } from './reasons';
 
 /** Bahasa Indonesia: a key missing here, or one English does not have, fails the typecheck. */
 export const id: Record<MessageKey, string> = {
+  ...REFUSALS_ID,
   appName: 'Absensi',
   skipToContent: 'Langsung ke isi',
   language: 'Bahasa',
@@ -21,10 +23,6 @@ export const id: Record<MessageKey, string> = {
   locationTimeout: 'Lokasi tidak didapat dalam {seconds} detik, jadi absen dikirim tanpa lokasi.',
   locationDenied:
     'Izin lokasi untuk aplikasi ini mati, jadi absen dikirim tanpa lokasi. Jika tempat kerja Anda mewajibkan lokasi, nyalakan izin lokasi lalu absen lagi.',
-  errLocationNeeded:
-    'Tempat kerja Anda mewajibkan lokasi untuk absen. Nyalakan izin lokasi untuk aplikasi ini lalu absen lagi.',
-  errOutsideSite:
-    'Tidak dihitung: Anda berada {distance} dari {site}, padahal harus dalam {radius}. Absen lagi setelah Anda sampai.',
   navExport: 'Ekspor',
   navRequests: 'Pengajuan',
   navApprovals: 'Persetujuan',
@@ -39,19 +37,11 @@ export const id: Record<MessageKey, string> = {
   loading: 'Memuat…',
   retry: 'Coba lagi',
   errWrongPassword: 'Email dan kata sandi tidak cocok dengan akun yang aktif.',
-  errTooMany: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.',
   errSessionLost: 'Sesi Anda telah berakhir. Silakan masuk lagi.',
   errOffline: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
   errServerDown: 'Server sedang tidak menjawab. Silakan coba lagi sebentar lagi.',
-  errForbidden: 'Hanya administrator yang dapat melakukan ini.',
-  errInvalid: 'Periksa kembali isian Anda: {detail}',
   errGeneric: 'Terjadi kesalahan. Silakan coba lagi; jika terus terjadi, hubungi administrator.',
-  errAlreadyIn: 'Anda sudah absen masuk, jadi ketukan ini tidak dihitung.',
-  errNotIn: 'Anda belum absen masuk, jadi ketukan ini tidak dihitung.',
-  errTooOld:
-    'Ketukan ini lebih dari 3 hari dan tidak dapat dikirim. Minta administrator mencatatnya.',
   errCrash: 'Aplikasi mengalami masalah yang tidak dapat ditangani.',
-  errEmailTaken: 'Email ini sudah dipakai akun lain.',
   reloadApp: 'Muat ulang aplikasi',
   offlineBanner:
     'Anda sedang luring. Ketukan disimpan di ponsel ini dan dikirim saat jaringan kembali.',
@@ -114,8 +104,6 @@ export const id: Record<MessageKey, string> = {
   passwordChanged:
     'Kata sandi diganti. Anda tetap masuk di sini; semua ponsel atau peramban lain telah dikeluarkan.',
   changingPassword: 'Sedang mengganti…',
-  errCurrentPassword: 'Kata sandi Anda sekarang tidak benar, jadi kata sandi tidak diganti.',
-  errSamePassword: 'Kata sandi baru harus berbeda dari yang sekarang.',
   zoneNotUsable:
     'Zona waktu perusahaan "{zone}" tidak valid, jadi waktu ditampilkan dalam {fallback}. Administrator dapat memilih zona waktu di Pengaturan.',
 };
