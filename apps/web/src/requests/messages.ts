@@ -21,6 +21,7 @@ const en = {
   leaveSick: 'Sick',
   leavePermit: 'Permit',
   leaveBusinessTravel: 'Business travel',
+  leaveOther: 'Other leave',
   startDate: 'From',
   endDate: 'Until',
   dayPart: 'Day',
@@ -143,6 +144,7 @@ const en = {
   status_holiday: 'Holiday',
   status_off: 'Day off',
   status_unscheduled_work: 'Unscheduled work',
+  status_pending: 'Not yet known',
 };
 
 export type RequestMessageKey = keyof typeof en;
@@ -159,7 +161,8 @@ const id: Record<RequestMessageKey, string> = {
   leaveAnnual: 'Cuti tahunan',
   leaveSick: 'Sakit',
   leavePermit: 'Izin',
-  leaveBusinessTravel: 'Dinas luar',
+  leaveBusinessTravel: 'Dinas luar kota',
+  leaveOther: 'Cuti lainnya',
   startDate: 'Dari tanggal',
   endDate: 'Sampai tanggal',
   dayPart: 'Hari',
@@ -279,6 +282,7 @@ const id: Record<RequestMessageKey, string> = {
   status_holiday: 'Libur nasional',
   status_off: 'Libur',
   status_unscheduled_work: 'Masuk di luar jadwal',
+  status_pending: 'Belum diketahui',
 };
 
 export const REQUEST_MESSAGES: Record<Lang, Record<RequestMessageKey, string>> = { en, id };

@@ -1,5 +1,6 @@
 import type { ErrorReason } from '@absensi/core/reasons';
 import { describe, type Problem } from '../api/errors';
+import { LEAVE_CATEGORY_WORDS, REQUEST_KIND_WORDS, REQUEST_STATE_WORDS } from '../i18n/enum-words';
 import type { Outputs } from '../api/types';
 import type { RequestMessageKey, RequestTranslate } from './messages';
 
@@ -8,24 +9,14 @@ export type RequestState = RequestView['state'];
 export type RequestKind = RequestView['kind'];
 export type LeaveCategory = NonNullable<RequestView['leaveType']>['category'];
 
-export const KIND_KEYS: Record<RequestKind, RequestMessageKey> = {
-  leave: 'kindLeave',
-  correction: 'kindCorrection',
-  overtime: 'kindOvertime',
-};
+export const KIND_KEYS: Record<RequestKind, RequestMessageKey> = REQUEST_KIND_WORDS;
 
-export const STATE_KEYS: Record<RequestState, RequestMessageKey> = {
-  pending: 'statePending',
-  approved: 'stateApproved',
-  declined: 'stateDeclined',
-  cancelled: 'stateCancelled',
-};
+export const STATE_KEYS: Record<RequestState, RequestMessageKey> = REQUEST_STATE_WORDS;
 
+/** `other` is an admin's own type: it keeps the name it was given. */
 const CATEGORY_KEYS: Partial<Record<LeaveCategory, RequestMessageKey>> = {
-  annual: 'leaveAnnual',
-  sick: 'leaveSick',
-  permit: 'leavePermit',
-  business_travel: 'leaveBusinessTravel',
+  ...LEAVE_CATEGORY_WORDS,
+  other: undefined,
 };
 
 /** A leave type's name in the reader's language (an admin's own type keeps the name it was given). */

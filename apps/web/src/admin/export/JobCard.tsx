@@ -1,3 +1,4 @@
+import { JOB_STATE_WORDS } from '../../i18n/enum-words';
 import type { Formatters } from '../../i18n/format';
 import { useAdminLang } from '../use-admin-lang';
 import type { JobView } from './job-view';
@@ -9,10 +10,10 @@ export function JobCard({ job, f }: { job: JobView; f: Formatters }) {
     <section className="card stack" aria-live="polite" data-testid="job">
       <label className="field">
         <span>
-          {f.month(job.month)} ·{' '}
+          {f.month(job.month)} · {t(JOB_STATE_WORDS[job.state])}
           {job.state === 'failed'
-            ? t('exportFailed', { message: job.message ?? '' })
-            : `${Math.round(job.percent)} %`}
+            ? `: ${t('exportFailed', { message: job.message ?? '' })}`
+            : ` · ${f.number(Math.round(job.percent))} %`}
         </span>
         <progress max={100} value={job.percent} />
       </label>
