@@ -12,7 +12,7 @@ export function JobCard({ job, f }: { job: JobView; f: Formatters }) {
         <span>
           {f.month(job.month)} · {t(JOB_STATE_WORDS[job.state])}
           {job.state === 'failed'
-            ? `: ${t('exportFailed', { message: job.message ?? '' })}`
+            ? `: ${t('exportFailed')}`
             : ` · ${f.number(Math.round(job.percent))} %`}
         </span>
         <progress max={100} value={job.percent} />

@@ -68,7 +68,7 @@ export const adminEn = {
   exportTitle: 'Export a month',
   exportStart: 'Export',
   exportDownload: 'Download {month}',
-  exportFailed: 'The export failed: {message}',
+  exportFailed: 'The export failed. Try again; if it keeps failing, tell your administrator.',
   jobQueued: 'Waiting to start',
   jobRunning: 'In progress',
   jobSucceeded: 'Done',
