@@ -16,10 +16,12 @@ import { ScreenHead } from '../ui/ScreenHead';
 import { useAdminLang } from '../use-admin-lang';
 import { ShiftChip } from './ShiftChip';
 import { crossesMidnight, shiftDraftOf, shiftInput, type ShiftType } from './shift-type';
+import { useWallClock } from '../../i18n/use-format';
 
 /** The shift types (shift kerja): times, grace, break, automatic clock-out, colour; new or changed. */
 export function ShiftTypesScreen() {
   const { t } = useAdminLang();
+  const clock = useWallClock();
   const trpc = useTRPC();
   const list = useQuery(trpc.admin.shifts.list.queryOptions());
   const editing = useEditing<ShiftType>();
@@ -56,7 +58,7 @@ export function ShiftTypesScreen() {
                   <ShiftChip type={type} /> {type.name}
                 </td>
                 <td>
-                  {type.startTime}–{type.endTime}
+                  {clock(type.startTime)}–{clock(type.endTime)}
                   {type.crossesMidnight && (
                     <span className="badge mark">{t('crossesMidnight')}</span>
                   )}
@@ -82,6 +84,7 @@ export function ShiftTypesScreen() {
 
 function ShiftTypeForm({ type, onDone }: { type: ShiftType | null; onDone: () => void }) {
   const { t } = useAdminLang();
+  const clock = useWallClock();
   const trpc = useTRPC();
   const [draft, set] = useDraft(() => shiftDraftOf(type));
   const changed = useAfterSave(
@@ -153,7 +156,7 @@ function ShiftTypeForm({ type, onDone }: { type: ShiftType | null; onDone: () =>
       </div>
       {crossesMidnight(draft.startTime, draft.endTime) && (
         <p className="banner ok" role="status">
-          {t('crossesMidnightHelp', { start: draft.startTime, end: draft.endTime })}
+          {t('crossesMidnightHelp', { start: clock(draft.startTime), end: clock(draft.endTime) })}
         </p>
       )}
       <div className="row wrap">
