@@ -1,6 +1,8 @@
 import { TRPCClientError } from '@trpc/client';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { classify, describe as say, fieldLabelKey } from './errors';
+import { REFUSAL_TEXTS } from '../i18n/messages/reasons';
+import { loadRefusalTexts } from '../i18n/refusal-texts';
 import { translator } from '../i18n/translate';
 
 const answered = (
@@ -15,6 +17,7 @@ const answered = (
 describe('errors a person can act on', () => {
   const t = translator('en');
   const tId = translator('id');
+  beforeAll(loadRefusalTexts);
 
   it('tells a wrong password at sign-in from a lost session elsewhere', () => {
     const problem = classify(answered('UNAUTHORIZED', 401));
@@ -133,16 +136,16 @@ describe('errors a person can act on', () => {
   });
 
   it('finds the label of a nested path, else the generic phrase', () => {
-    expect(fieldLabelKey('location.lat')).toBe('field.location.lat');
-    expect(fieldLabelKey('location.altitude')).toBe('field.location');
-    expect(fieldLabelKey('siteIds.2')).toBe('field.siteIds');
-    expect(fieldLabelKey('')).toBe('field.unknown');
-    expect(fieldLabelKey('x.y')).toBe('field.unknown');
+    expect(fieldLabelKey('location.lat', REFUSAL_TEXTS.en)).toBe('field.location.lat');
+    expect(fieldLabelKey('location.altitude', REFUSAL_TEXTS.en)).toBe('field.location');
+    expect(fieldLabelKey('siteIds.2', REFUSAL_TEXTS.en)).toBe('field.siteIds');
+    expect(fieldLabelKey('', REFUSAL_TEXTS.en)).toBe('field.unknown');
+    expect(fieldLabelKey('x.y', REFUSAL_TEXTS.en)).toBe('field.unknown');
   });
 
   it('says an old problem without a reason (a refused tap kept on the phone) by its kind', () => {
     expect(say({ kind: 'conflict', serverMessage: 'x', answered: true }, tId)).toBe(
-      tId('reason.CONFLICT'),
+      tId('errConflict'),
     );
   });
 });

@@ -6,8 +6,8 @@ import {
   type FieldIssue,
 } from '@absensi/core/reasons';
 import { formatters } from '../i18n/format';
-import { FIELD_LABELS_EN, type FieldLabelKey } from '../i18n/messages/reasons';
-import type { MessageKey, Translate } from '../i18n/translate';
+import { refusalTexts } from '../i18n/refusal-texts';
+import { translatorOf, type MessageKey, type Translate } from '../i18n/translate';
 
 export type ErrorKind =
   | 'network'
@@ -143,44 +143,50 @@ export function paramTexts(
 }
 
 /**
- * The UI label of the field at `path` (`days.3` → Days); a path the app has no label for is "one
- * of the fields", never the raw path.
+ * The key of the UI label of the field at `path` (`days.3` → field.days), looked up in `labels`;
+ * a path the app has no label for is "one of the fields" (field.unknown), never the raw path.
  */
-export function fieldLabelKey(path: string): FieldLabelKey {
+export function fieldLabelKey(path: string, labels: Readonly<Record<string, string>>): string {
   const segments = path.split('.').filter((segment) => !/^\d+$/.test(segment));
   for (let length = segments.length; length > 0; length--) {
     const key = `field.${segments.slice(0, length).join('.')}`;
-    if (Object.hasOwn(FIELD_LABELS_EN, key)) return key as FieldLabelKey;
+    if (Object.hasOwn(labels, key)) return key;
   }
   return 'field.unknown';
 }
 
-/** "Reason: at least 5 characters; Email: must be an email address" in the reader's language. */
-function issuesText(issues: FieldIssue[], t: Translate): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => {
-      const said = t(`issue.${issue.code}` as MessageKey, paramTexts(issue.params, t));
-      return `${t(fieldLabelKey(issue.path))}: ${said}`;
-    })
-    .join('; ');
-}
-
-/** A sentence a person can act on, in their language: the reason's own words, else the kind's. */
+/**
+ * A sentence a person can act on, in their language: the field issues with each field's label, else
+ * the reason's own words with its params, else (a broad reason, or the texts not loaded yet) the
+ * kind's.
+ */
 export function describe(problem: Problem, t: Translate, context: 'login' | 'other' = 'other') {
-  const issues = problem.issues ?? [];
-  const known = issues.filter((issue) => Object.hasOwn(FIELD_ISSUES, issue.code));
-  if (known.length > 0) return `${t('reason.INPUT_INVALID')} ${issuesText(known, t)}`;
+  const texts = refusalTexts(t.lang ?? 'id');
   const reason = problem.reason;
-  if (reason && !BROAD.has(reason))
-    return t(`reason.${reason}`, paramTexts(problem.params ?? {}, t));
+  if (texts) {
+    const say = translatorOf(texts);
+    const issues = (problem.issues ?? []).filter((issue) =>
+      Object.hasOwn(FIELD_ISSUES, issue.code),
+    );
+    if (issues.length > 0) {
+      const fields = issues
+        .slice(0, 3)
+        .map(
+          (issue) =>
+            `${say(fieldLabelKey(issue.path, texts))}: ${say(`issue.${issue.code}`, paramTexts(issue.params, t))}`,
+        );
+      return `${say('reason.INPUT_INVALID')} ${fields.join('; ')}`;
+    }
+    if (reason && !BROAD.has(reason))
+      return say(`reason.${reason}`, paramTexts(problem.params ?? {}, t));
+  }
   const keys: Record<ErrorKind, MessageKey> = {
     network: 'errOffline',
     unauthorized: context === 'login' ? 'errWrongPassword' : 'errSessionLost',
-    forbidden: 'reason.FORBIDDEN',
-    conflict: 'reason.CONFLICT',
-    invalid: reason === 'NOT_FOUND' ? 'reason.NOT_FOUND' : 'reason.INVALID',
-    tooMany: 'reason.RATE_LIMITED',
+    forbidden: 'errForbidden',
+    conflict: 'errConflict',
+    invalid: reason === 'NOT_FOUND' ? 'errNotFound' : 'errInvalid',
+    tooMany: 'errTooMany',
     unavailable: 'errServerDown',
     server: 'errGeneric',
   };

@@ -24,13 +24,24 @@ import { ROLES } from '../../../../packages/db/src/models/user';
 import { ADMIN_DICTIONARIES } from '../admin/messages/dictionaries';
 import { REQUEST_MESSAGES } from '../requests/messages';
 import * as words from './enum-words';
+import { REFUSAL_TEXTS } from './messages/reasons';
 import type { Lang } from './lang';
 import { DICTIONARIES } from './translate';
 
 const LANGS: Lang[] = ['id', 'en'];
 const all: Record<Lang, Record<string, string>> = {
-  id: { ...DICTIONARIES.id, ...ADMIN_DICTIONARIES.id, ...REQUEST_MESSAGES.id },
-  en: { ...DICTIONARIES.en, ...ADMIN_DICTIONARIES.en, ...REQUEST_MESSAGES.en },
+  id: {
+    ...DICTIONARIES.id,
+    ...ADMIN_DICTIONARIES.id,
+    ...REQUEST_MESSAGES.id,
+    ...REFUSAL_TEXTS.id,
+  },
+  en: {
+    ...DICTIONARIES.en,
+    ...ADMIN_DICTIONARIES.en,
+    ...REQUEST_MESSAGES.en,
+    ...REFUSAL_TEXTS.en,
+  },
 };
 
 /** The values of each enum people see, from where they are defined, and the map that words them. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../api/errors';
 import { formatters } from '../i18n/format';
 import { DICTIONARIES, translatorOf } from '../i18n/translate';
@@ -6,6 +6,7 @@ import { notificationText } from '../notifications/words';
 import { emptyDraft, requestInput } from './draft';
 import { REQUEST_MESSAGES } from './messages';
 import { refusalText } from './words';
+import { loadRefusalTexts } from '../i18n/refusal-texts';
 
 const tEn = translatorOf({ ...DICTIONARIES.en, ...REQUEST_MESSAGES.en }, 'en');
 const tId = translatorOf({ ...DICTIONARIES.id, ...REQUEST_MESSAGES.id }, 'id');
@@ -70,6 +71,8 @@ describe('the request the form sends', () => {
 });
 
 describe("the server's refusals in the reader's language", () => {
+  beforeAll(loadRefusalTexts);
+
   it("says what is left of the allowance, from the reason's params", () => {
     const problem = refused({
       reason: 'LEAVE_BALANCE_EXCEEDED',

@@ -1,8 +1,5 @@
-import { REFUSALS_EN } from './reasons';
-
 /** The English messages: the list of every key the app may say. */
 export const en = {
-  ...REFUSALS_EN,
   appName: 'Absensi',
   skipToContent: 'Skip to content',
   language: 'Language',
@@ -39,6 +36,11 @@ export const en = {
   errSessionLost: 'Your session has ended. Please sign in again.',
   errOffline: 'Cannot reach the server. Check your connection and try again.',
   errServerDown: 'The server is not answering right now. Please try again in a moment.',
+  errForbidden: 'You are not allowed to do this.',
+  errInvalid: 'That was not accepted. Check what you entered and try again.',
+  errTooMany: 'Too many attempts. Wait a moment and try again.',
+  errConflict: 'That clashes with what is already recorded. Reload the page and check.',
+  errNotFound: 'That was not found. It may have been deleted; reload the page.',
   errGeneric:
     'Something went wrong. Please try again; if it keeps happening, tell your administrator.',
   errCrash: 'The app hit a problem it could not handle.',

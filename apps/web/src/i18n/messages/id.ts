@@ -1,9 +1,7 @@
 import type { MessageKey } from './en';
-import { REFUSALS_ID } from './reasons';
 
 /** Bahasa Indonesia: a key missing here, or one English does not have, fails the typecheck. */
 export const id: Record<MessageKey, string> = {
-  ...REFUSALS_ID,
   appName: 'Absensi',
   skipToContent: 'Langsung ke isi',
   language: 'Bahasa',
@@ -40,6 +38,11 @@ export const id: Record<MessageKey, string> = {
   errSessionLost: 'Sesi Anda telah berakhir. Silakan masuk lagi.',
   errOffline: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
   errServerDown: 'Server sedang tidak menjawab. Silakan coba lagi sebentar lagi.',
+  errForbidden: 'Anda tidak berhak melakukan ini.',
+  errInvalid: 'Tidak dapat diterima. Periksa isian Anda lalu coba lagi.',
+  errTooMany: 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
+  errConflict: 'Ini bentrok dengan data yang sudah tercatat. Muat ulang halaman lalu periksa.',
+  errNotFound: 'Data tidak ditemukan. Mungkin sudah dihapus; muat ulang halaman.',
   errGeneric: 'Terjadi kesalahan. Silakan coba lagi; jika terus terjadi, hubungi administrator.',
   errCrash: 'Aplikasi mengalami masalah yang tidak dapat ditangani.',
   reloadApp: 'Muat ulang aplikasi',

@@ -6,6 +6,7 @@
  * m/km). Words as in ../glossary.md.
  */
 import type { ErrorReason, FieldIssueCode } from '@absensi/core/reasons';
+import type { Lang } from '../lang';
 
 type ReasonTexts = Record<`reason.${ErrorReason}`, string>;
 type IssueTexts = Record<`issue.${FieldIssueCode}`, string>;
@@ -402,11 +403,15 @@ const FIELD_LABELS_ID: Record<FieldLabelKey, string> = {
   'field.allowanceDays': 'Jatah hari per tahun',
 };
 
-/** Spread into the app's English dictionary. */
-export const REFUSALS_EN = { ...reasonsEn, ...issuesEn, ...FIELD_LABELS_EN };
-/** Spread into the app's Indonesian dictionary. */
-export const REFUSALS_ID: Record<keyof typeof REFUSALS_EN, string> = {
-  ...reasonsId,
-  ...issuesId,
-  ...FIELD_LABELS_ID,
+const REFUSALS_EN = { ...reasonsEn, ...issuesEn, ...FIELD_LABELS_EN };
+
+export type RefusalTextKey = keyof typeof REFUSALS_EN;
+
+/**
+ * Both languages' refusal texts. Loaded apart from the first download (i18n/refusal-texts.ts), so
+ * the employee screen stays within its budget.
+ */
+export const REFUSAL_TEXTS: Record<Lang, Record<RefusalTextKey, string>> = {
+  en: REFUSALS_EN,
+  id: { ...reasonsId, ...issuesId, ...FIELD_LABELS_ID },
 };
