@@ -1,10 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
-import {
-  ERROR_REASONS,
-  FIELD_ISSUES,
-  type ErrorReason,
-  type FieldIssue,
-} from '@absensi/core/reasons';
+import type { ErrorReason, FieldIssue } from '@absensi/core/reasons';
 import { formatters } from '../i18n/format';
 import { refusalTexts } from '../i18n/refusal-texts';
 import { translatorOf, type MessageKey, type Translate } from '../i18n/translate';
@@ -44,8 +39,9 @@ interface ErrorShape {
   meta?: { response?: { status?: number } };
 }
 
+/** A reason code as sent; whether the app has words for it is decided when it is said. */
 function isReason(value: unknown): value is ErrorReason {
-  return typeof value === 'string' && Object.hasOwn(ERROR_REASONS, value);
+  return typeof value === 'string';
 }
 
 /** What kind of trouble a failed call is, from its tRPC code, its HTTP status or its absence. */
@@ -166,7 +162,7 @@ export function describe(problem: Problem, t: Translate, context: 'login' | 'oth
   if (texts) {
     const say = translatorOf(texts);
     const issues = (problem.issues ?? []).filter((issue) =>
-      Object.hasOwn(FIELD_ISSUES, issue.code),
+      Object.hasOwn(texts, `issue.${issue.code}`),
     );
     if (issues.length > 0) {
       const fields = issues
@@ -177,7 +173,7 @@ export function describe(problem: Problem, t: Translate, context: 'login' | 'oth
         );
       return `${say('reason.INPUT_INVALID')} ${fields.join('; ')}`;
     }
-    if (reason && !BROAD.has(reason))
+    if (reason && !BROAD.has(reason) && Object.hasOwn(texts, `reason.${reason}`))
       return say(`reason.${reason}`, paramTexts(problem.params ?? {}, t));
   }
   const keys: Record<ErrorKind, MessageKey> = {
