@@ -150,4 +150,50 @@ describeApi('malformed-input', (fixture) => {
       },
     );
   });
+
+  describe("refusals carry a stable reason the app words in its reader's language", () => {
+    it('names each bad field with its path, a stable issue code and its limits', async () => {
+      const error = await errorOf(
+        admin.trpc.auth.login.mutate({ email: 'not-an-email', password: 'x' }),
+      );
+      expect(error.reason).toBe('INPUT_INVALID');
+      expect(error.issues).toContainEqual({ path: 'email', code: 'BAD_EMAIL', params: {} });
+      const missing = await errorOf(
+        employee.trpc.attendance.clockOut.mutate({
+          idempotencyKey: randomUUID(),
+          note: 'x'.repeat(600),
+        }),
+      );
+      expect(missing.issues).toEqual([
+        { path: 'note', code: 'TOO_LONG', params: { maximum: expect.any(Number) as number } },
+      ]);
+      const required = await errorOf(
+        // @ts-expect-error: the key is missing on purpose
+        employee.trpc.attendance.clockIn.mutate({}),
+      );
+      expect(required.issues).toEqual([{ path: 'idempotencyKey', code: 'REQUIRED', params: {} }]);
+    });
+
+    it("gives a use case's refusal its specific reason, with the times as instants and their zone", async () => {
+      const out = await errorOf(
+        employee.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() }),
+      );
+      if (out.reason !== 'NOT_CLOCKED_IN') {
+        expect(out.reason).toBe('ALREADY_CLOCKED_OUT');
+      }
+      await employee.trpc.attendance.clockIn.mutate({ idempotencyKey: randomUUID() });
+      const twice = await errorOf(
+        employee.trpc.attendance.clockIn.mutate({ idempotencyKey: randomUUID() }),
+      );
+      expect(twice).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'ALREADY_CLOCKED_IN',
+        params: { since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string },
+      });
+      expect(typeof twice.params?.timeZone).toBe('string');
+      await employee.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
+      const forbidden = await errorOf(employee.trpc.admin.reports.list.query());
+      expect(forbidden.reason).toBe('ADMINS_ONLY');
+    });
+  });
 });

@@ -439,6 +439,13 @@ describe.each(dialects)('security on %s', (dialect) => {
           { timeout: 15_000 },
         )
         .toBe(true);
+      // Without a language, the file speaks Indonesian, as HR reads it.
+      const file = (await admin.trpc.admin.reports.list.query()).find((f) => f.jobId === jobId)!;
+      const download = await fetch(`${node.url}${file.downloadUrl}`, {
+        headers: { cookie: admin.cookieHeader() },
+      });
+      const text = (await download.text()).replace(/^\uFEFF/, '');
+      expect(text.split('\n')[0]).toMatch(/^Tanggal kerja,Karyawan,Email,Departemen,Jam masuk/);
       // Saving any setting stores a good zone again.
       await admin.trpc.admin.settings.update.mutate({ autoClockOutHour: 22 });
       expect((await node.node.deps.db.models.SettingsRow.findByPk(1))?.timeZone).toBe(

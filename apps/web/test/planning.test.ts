@@ -359,7 +359,7 @@ describe.skipIf(!ready)('planning in Chromium against a real node', () => {
     await page.getByLabel('Language').selectOption('id');
     await expect
       .poll(() => line.getByTestId('feed-place').textContent())
-      .toBe('Di luar lokasi2,2 km');
+      .toBe('Di luar radius2,2 km');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-flag-id.png'), fullPage: true });
     await page.getByLabel('Bahasa').selectOption('en');
   });

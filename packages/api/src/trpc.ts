@@ -16,6 +16,7 @@ import {
 } from '@absensi/core';
 import type { LiveHub } from '@absensi/events';
 import type { RequestSession } from '@absensi/runtime';
+import { fieldIssues, RefusedError, refusalOf } from './refusals.js';
 
 // (1) Context ----------------------------------------------------------------------------------
 
@@ -58,8 +59,14 @@ export function describeZodError(error: ZodError): string {
     .join('; ');
 }
 
+/**
+ * Every error's shape: tRPC's own, plus `data.reason` and `data.params` (core's catalogue,
+ * ERROR_REASONS), `data.field` (the input field at fault, if one) and, for input failing its schema,
+ * `data.issues` (`[{ path, code, params }]`, FIELD_ISSUES). `message` stays English, for logs and API
+ * users; clients word the reason in the reader's language.
+ */
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, input }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     const message = zodError
       ? describeZodError(zodError)
@@ -69,6 +76,13 @@ const t = initTRPC.context<Context>().create({
           ? `One request may carry at most ${MAX_BATCH_CALLS} calls; send the others in another request.`
           : shape.message;
     const field = isDomainError(error.cause) ? (error.cause.field ?? null) : null;
+    const { reason, params } = zodError
+      ? { reason: 'INPUT_INVALID' as const, params: {} }
+      : error.message === BATCH_TOO_LARGE
+        ? { reason: 'BATCH_TOO_LARGE' as const, params: { maxCalls: MAX_BATCH_CALLS } }
+        : error.code === 'INTERNAL_SERVER_ERROR'
+          ? { reason: 'SERVER_ERROR' as const, params: {} }
+          : refusalOf(error);
     return {
       ...shape,
       message,
@@ -77,6 +91,9 @@ const t = initTRPC.context<Context>().create({
         stack: undefined,
         zodError: zodError ? zodError.flatten() : null,
         field,
+        reason,
+        params,
+        issues: zodError ? fieldIssues(zodError, input) : [],
       },
     };
   },
@@ -109,11 +126,12 @@ const domainErrors = t.middleware(async ({ next }) => {
   if (isDomainError(cause))
     throw new TRPCError({ code: TRPC_CODE_OF[cause.code], message: cause.message, cause });
   if (isDatabaseOutage(cause)) {
-    throw new TRPCError({
-      code: 'SERVICE_UNAVAILABLE',
-      message: 'The attendance database is unavailable right now. Please try again in a moment.',
+    throw new RefusedError(
+      'SERVICE_UNAVAILABLE',
+      'The attendance database is unavailable right now. Please try again in a moment.',
+      { reason: 'DATABASE_UNAVAILABLE' },
       cause,
-    });
+    );
   }
   return result;
 });
@@ -159,10 +177,11 @@ export function containsNul(value: unknown): boolean {
 const noNulCharacters = t.middleware(async ({ getRawInput, next }) => {
   const raw = await getRawInput().catch(() => undefined);
   if (containsNul(raw))
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: 'Text must not contain NUL characters (\\u0000). Remove them and try again.',
-    });
+    throw new RefusedError(
+      'BAD_REQUEST',
+      'Text must not contain NUL characters (\\u0000). Remove them and try again.',
+      { reason: 'NUL_CHARACTERS' },
+    );
   return next();
 });
 
@@ -177,9 +196,8 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 /** Admins, and managers (whose use cases keep to the departments and sites they manage). */
 export const managerProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'admin' && ctx.user.role !== 'manager') {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: 'Only administrators and managers can do this.',
+    throw new RefusedError('FORBIDDEN', 'Only administrators and managers can do this.', {
+      reason: 'MANAGERS_ONLY',
     });
   }
   return next();
@@ -187,7 +205,9 @@ export const managerProcedure = protectedProcedure.use(({ ctx, next }) => {
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'admin') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only administrators can do this.' });
+    throw new RefusedError('FORBIDDEN', 'Only administrators can do this.', {
+      reason: 'ADMINS_ONLY',
+    });
   }
   return next();
 });

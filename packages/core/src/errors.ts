@@ -3,6 +3,8 @@
  * it to a status once, in packages/api), a message a person can act on, and, where one field is at
  * fault, its name.
  */
+import type { ErrorReason, Refusal } from './error-reasons.js';
+
 export const DOMAIN_ERROR_CODES = [
   /** The thing asked for does not exist (or is not the caller's to see). */
   'NOT_FOUND',
@@ -23,16 +25,26 @@ export const DOMAIN_ERROR_CODES = [
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
+/**
+ * A refusal: `code` is the broad kind (its HTTP status), `why` the specific reason from the
+ * catalogue (ERROR_REASONS) with its params, which clients translate; `message` is English, for logs
+ * and API users. Without a `why`, the reason is the broad code itself.
+ */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
+  readonly reason: ErrorReason;
+  readonly params: Record<string, string | number>;
 
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     /** The input field at fault, when there is one (e.g. `clockOutAt`). */
     readonly field?: string,
+    why?: Refusal,
   ) {
     super(message);
+    this.reason = why?.reason ?? code;
+    this.params = why?.params ?? {};
   }
 }
 

@@ -1,6 +1,7 @@
 export { actorOf, type Actor } from './actor.js';
 export type { CoreDeps, Logger } from './deps.js';
 export { DomainError, DOMAIN_ERROR_CODES, isDomainError, type DomainErrorCode } from './errors.js';
+export * from './error-reasons.js';
 export { afterCommit, type Committed } from './changes.js';
 export * from './attendance/index.js';
 export * from './auth/index.js';

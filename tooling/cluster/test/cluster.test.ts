@@ -384,7 +384,11 @@ describe.runIf(available)(
       expect(inMonth).toBeGreaterThan(20);
 
       for (const format of ['csv', 'xlsx'] as const) {
-        const { jobId } = await admin.trpc.admin.reports.export.mutate({ month, format });
+        const { jobId } = await admin.trpc.admin.reports.export.mutate({
+          month,
+          format,
+          language: 'en',
+        });
         const progress: { state: string; percent: number; downloadUrl: string | null }[] = [];
         const subscription = adminLive.trpc.live.job.subscribe(
           { jobId },

@@ -1,6 +1,7 @@
 import fastifyUnderPressure from '@fastify/under-pressure';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ErrorReason } from '@absensi/core';
 
 /**
  * Admission control of one API node. Beyond its capacity a node that takes every request only
@@ -25,7 +26,7 @@ declare module 'fastify' {
 }
 
 /** The stable code of the refusal (in the answer's `data.reason`); the web app words it in both languages. */
-export const OVERLOADED = 'OVERLOADED';
+export const OVERLOADED = 'OVERLOADED' satisfies ErrorReason;
 
 /** Calls that are never refused: answering them costs a session lookup, and refusing them signs people out. */
 const NEVER_REFUSED = new Set(['auth.me']);
@@ -113,6 +114,7 @@ function overloadedAnswer(kind: 'write' | 'read', retryAfterSeconds: number) {
         code: 'SERVICE_UNAVAILABLE',
         httpStatus: 503,
         reason: OVERLOADED,
+        params: { retryAfterSeconds },
         retryAfterSeconds,
       },
     },

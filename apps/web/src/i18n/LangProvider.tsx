@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from './lang';
 import { LangContext, type LangContextValue } from './lang-context';
 import { pickLanguage } from './pick-language';
+import { loadRefusalTexts } from './refusal-texts';
 import { translator } from './translate';
 
 const LANG_KEY = 'absensi.lang';
@@ -25,5 +26,9 @@ export function LangProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  // The refusal texts come after the first screen, in their own chunk.
+  useEffect(() => {
+    void loadRefusalTexts();
+  }, []);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }

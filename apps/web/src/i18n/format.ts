@@ -37,6 +37,16 @@ export function formatters(lang: Lang, companyZone: string) {
     year: 'numeric',
   });
   const number = new Intl.NumberFormat(locale);
+  const oneDecimal = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' });
+  const wallClock = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return {
     locale,
     timeZone,
@@ -48,6 +58,25 @@ export function formatters(lang: Lang, companyZone: string) {
     today: (now: Date) => longDate.format(now),
     month: (yearMonth: string) => monthName.format(new Date(`${yearMonth}-01T00:00:00Z`)),
     number: (value: number) => number.format(value),
+    /**
+     * A wall-clock time of day given as "HH:MM" (a shift's start, a setting), in the language's one
+     * time style: en 08:00, id 08.00.
+     */
+    clock: (hhmm: string) => {
+      const match = /^(\d{1,2}):(\d{2})/.exec(hhmm);
+      if (!match) return hhmm;
+      return wallClock.format(new Date(Date.UTC(2000, 0, 1, Number(match[1]), Number(match[2]))));
+    },
+    /** An instant as a person reads it next to now: the time alone when it is today, else date and time. */
+    moment: (iso: string | Date, now: Date = new Date()) =>
+      dayOf.format(new Date(iso)) === dayOf.format(now)
+        ? time.format(new Date(iso))
+        : dateTime.format(new Date(iso)),
+    /** "85 m", "1.3 km" (id: "1,3 km"). */
+    distance: (metres: number) =>
+      metres < 1_000
+        ? `${number.format(Math.round(metres))} m`
+        : `${oneDecimal.format(metres / 1_000)} km`,
     /** Minutes as "7 h 05 m" / "7 j 05 m". */
     duration: (minutes: number) => {
       const whole = Math.max(0, Math.floor(minutes));

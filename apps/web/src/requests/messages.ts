@@ -21,6 +21,7 @@ const en = {
   leaveSick: 'Sick',
   leavePermit: 'Permit',
   leaveBusinessTravel: 'Business travel',
+  leaveOther: 'Other leave',
   startDate: 'From',
   endDate: 'Until',
   dayPart: 'Day',
@@ -63,20 +64,15 @@ const en = {
   withPhoto: 'With photo',
   minutesValue: '{minutes} min',
   // Refusals of the server, in words a person can act on.
-  refusedBalance: 'This leave takes {days} working days; {left} of {allowance} days are left.',
   refusedNotScheduled: 'You are not scheduled to work on these dates.',
-  refusedOverlap: 'You already asked for leave on {dates}.',
   refusedHalfDay: 'A half-day leave is for one date.',
   refusedOutBeforeIn: 'The clock-out must be after the clock-in.',
   refusedTooLong: 'A shift cannot last more than 24 hours.',
-  refusedOtherDay:
-    'The clock-in must fall on the date of the correction (a night shift may begin the day after).',
   refusedEndBeforeStart: 'The end date must not be before the start date.',
   refusedFuture: 'This date is in the future.',
   refusedBothTimes: 'A missing shift needs both its clock-in and its clock-out.',
   refusedAlready: 'This request is already decided or cancelled.',
   refusedOwn: 'You cannot decide your own request; another approver must.',
-  refusedPhoto: 'The photo is too large or not a JPEG, PNG or WebP picture.',
   refusedOvertimeTwice: 'Overtime on this date is already approved.',
   // Notifications
   notifications: 'Notifications',
@@ -161,6 +157,7 @@ const en = {
   pushBlocked:
     'Notifications are blocked for this app in the browser settings; allow them there first.',
   pushFailed: 'Notifications could not be turned on on this phone: {detail}',
+  status_pending: 'Not yet known',
 };
 
 export type RequestMessageKey = keyof typeof en;
@@ -177,7 +174,8 @@ const id: Record<RequestMessageKey, string> = {
   leaveAnnual: 'Cuti tahunan',
   leaveSick: 'Sakit',
   leavePermit: 'Izin',
-  leaveBusinessTravel: 'Dinas luar',
+  leaveBusinessTravel: 'Dinas luar kota',
+  leaveOther: 'Cuti lainnya',
   startDate: 'Dari tanggal',
   endDate: 'Sampai tanggal',
   dayPart: 'Hari',
@@ -220,20 +218,15 @@ const id: Record<RequestMessageKey, string> = {
   filedOn: 'Diajukan {when}',
   withPhoto: 'Dengan foto',
   minutesValue: '{minutes} menit',
-  refusedBalance: 'Cuti ini memakai {days} hari kerja; sisa {left} dari {allowance} hari.',
   refusedNotScheduled: 'Anda tidak dijadwalkan bekerja pada tanggal tersebut.',
-  refusedOverlap: 'Anda sudah mengajukan cuti pada {dates}.',
   refusedHalfDay: 'Cuti setengah hari hanya untuk satu tanggal.',
   refusedOutBeforeIn: 'Jam pulang harus setelah jam masuk.',
   refusedTooLong: 'Satu shift tidak boleh lebih dari 24 jam.',
-  refusedOtherDay:
-    'Jam masuk harus pada tanggal koreksi (shift malam boleh mulai keesokan harinya).',
-  refusedEndBeforeStart: 'Tanggal akhir tidak boleh sebelum tanggal mulai.',
-  refusedFuture: 'Tanggal ini belum lewat.',
+  refusedEndBeforeStart: 'Tanggal selesai tidak boleh sebelum tanggal mulai.',
+  refusedFuture: 'Waktu tidak boleh di masa depan.',
   refusedBothTimes: 'Absen yang terlewat perlu jam masuk dan jam pulang.',
   refusedAlready: 'Pengajuan ini sudah diputuskan atau dibatalkan.',
-  refusedOwn: 'Anda tidak bisa memutuskan pengajuan sendiri; atasan lain yang harus memutuskan.',
-  refusedPhoto: 'Foto terlalu besar atau bukan gambar JPEG, PNG atau WebP.',
+  refusedOwn: 'Anda tidak bisa memutuskan pengajuan sendiri; penyetuju lain yang harus memutuskan.',
   refusedOvertimeTwice: 'Lembur pada tanggal ini sudah disetujui.',
   notifications: 'Notifikasi',
   noNotifications: 'Belum ada notifikasi.',
@@ -244,7 +237,7 @@ const id: Record<RequestMessageKey, string> = {
   noteRequestDecided: 'Pengajuan {kind} Anda untuk {dates} {state} oleh {by}.',
   noteRequestFiled: 'Ada pengajuan baru.',
   noteRecordCorrected: 'Absen Anda tanggal {date} dikoreksi oleh {by}: {reason}',
-  noteAutoClockedOut: 'Anda di-clock-out otomatis pada {date}: lupa absen pulang?',
+  noteAutoClockedOut: 'Absen pulang otomatis pada {date}: Anda lupa absen pulang?',
   noteOvertimeOrdered: '{by} memberi perintah lembur untuk Anda pada {date}.',
   approvalsHelp: 'Setujui atau tolak pengajuan karyawan Anda; setiap keputusan tercatat.',
   employee: 'Karyawan',
@@ -282,7 +275,7 @@ const id: Record<RequestMessageKey, string> = {
   tAnnual: 'Cuti tahunan',
   tSick: 'Sakit',
   tPermit: 'Izin',
-  tTravel: 'Dinas luar',
+  tTravel: 'Dinas luar kota',
   tHoliday: 'Libur nasional',
   tOff: 'Libur',
   tUnscheduled: 'Masuk di luar jadwal',
@@ -298,7 +291,7 @@ const id: Record<RequestMessageKey, string> = {
   status_sick: 'Sakit',
   status_permit: 'Izin',
   status_annual_leave: 'Cuti tahunan',
-  status_business_travel: 'Dinas luar',
+  status_business_travel: 'Dinas luar kota',
   status_holiday: 'Libur nasional',
   status_off: 'Libur',
   status_unscheduled_work: 'Masuk di luar jadwal',
@@ -315,6 +308,7 @@ const id: Record<RequestMessageKey, string> = {
   pushBlocked:
     'Notifikasi untuk aplikasi ini diblokir di pengaturan browser; izinkan dulu di sana.',
   pushFailed: 'Notifikasi tidak bisa dinyalakan di HP ini: {detail}',
+  status_pending: 'Belum diketahui',
 };
 
 export const REQUEST_MESSAGES: Record<Lang, Record<RequestMessageKey, string>> = { en, id };
@@ -325,7 +319,7 @@ export type RequestTranslate = Translate<MessageKey | RequestMessageKey>;
 export function useRequestLang(): { t: RequestTranslate; lang: Lang } {
   const { lang } = useLang();
   return useMemo(
-    () => ({ lang, t: translatorOf({ ...DICTIONARIES[lang], ...REQUEST_MESSAGES[lang] }) }),
+    () => ({ lang, t: translatorOf({ ...DICTIONARIES[lang], ...REQUEST_MESSAGES[lang] }, lang) }),
     [lang],
   );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../api/errors';
 import { formatters } from '../i18n/format';
 import { DICTIONARIES, translatorOf } from '../i18n/translate';
@@ -6,13 +6,15 @@ import { notificationText } from '../notifications/words';
 import { draftOf, emptyDraft, requestInput } from './draft';
 import { REQUEST_MESSAGES } from './messages';
 import { refusalText } from './words';
+import { loadRefusalTexts } from '../i18n/refusal-texts';
 
-const tEn = translatorOf({ ...DICTIONARIES.en, ...REQUEST_MESSAGES.en });
-const tId = translatorOf({ ...DICTIONARIES.id, ...REQUEST_MESSAGES.id });
-const refused = (serverMessage: string, kind: Problem['kind'] = 'invalid'): Problem => ({
+const tEn = translatorOf({ ...DICTIONARIES.en, ...REQUEST_MESSAGES.en }, 'en');
+const tId = translatorOf({ ...DICTIONARIES.id, ...REQUEST_MESSAGES.id }, 'id');
+const refused = (said: Partial<Problem>, kind: Problem['kind'] = 'invalid'): Problem => ({
   kind,
-  serverMessage,
+  serverMessage: 'English, for logs',
   answered: true,
+  ...said,
 });
 const KEY = '0b7c6f1e-8f0a-4f7e-9a53-5d8f7c1f2a10';
 
@@ -89,48 +91,64 @@ describe('the request the form sends', () => {
 });
 
 describe("the server's refusals in the reader's language", () => {
-  it('says what is left of the allowance', () => {
-    const problem = refused(
-      'This leave takes 3 working days; 1 of the 12 days of Cuti tahunan for 2026 are left.',
-    );
+  beforeAll(loadRefusalTexts);
+
+  it("says what is left of the allowance, from the reason's params", () => {
+    const problem = refused({
+      reason: 'LEAVE_BALANCE_EXCEEDED',
+      params: {
+        days: 3,
+        remainingDays: 1,
+        allowanceDays: 12,
+        leaveType: 'Cuti tahunan',
+        year: 2026,
+      },
+    });
     expect(refusalText(problem, tEn)).toBe(
-      'This leave takes 3 working days; 1 of 12 days are left.',
+      'This leave takes 3 working days, but only 1 of your 12 days of Cuti tahunan for 2026 are left.',
     );
-    expect(refusalText(problem, tId)).toBe('Cuti ini memakai 3 hari kerja; sisa 1 dari 12 hari.');
+    expect(refusalText(problem, tId)).toBe(
+      'Cuti ini memakai 3 hari kerja, padahal sisa Cuti tahunan Anda tahun 2026 tinggal 1 dari 12 hari.',
+    );
   });
 
   it('names the other leave, a day off, a request already decided', () => {
     expect(
-      refusalText(refused('You already asked for leave on 2026-11-30.', 'conflict'), tId),
-    ).toBe('Anda sudah mengajukan cuti pada 2026-11-30.');
-    expect(
-      refusalText(refused('startDate: you are not scheduled to work on these dates'), tId),
-    ).toBe('Anda tidak dijadwalkan bekerja pada tanggal tersebut.');
-    expect(
       refusalText(
         refused(
-          'This request is already approved; only a pending one can be cancelled.',
+          { reason: 'LEAVE_OVERLAP', params: { startDate: '2026-11-30', endDate: '2026-12-01' } },
           'conflict',
         ),
+        tId,
+      ),
+    ).toBe('Anda sudah mengajukan cuti pada Sen, 30 Nov 2026 – Sel, 1 Des 2026.');
+    expect(refusalText(refused({ reason: 'NOT_SCHEDULED' }), tId)).toBe(
+      'Anda tidak dijadwalkan bekerja pada tanggal tersebut.',
+    );
+    expect(
+      refusalText(
+        refused({ reason: 'REQUEST_NOT_PENDING', params: { state: 'approved' } }, 'conflict'),
         tEn,
       ),
     ).toBe('This request is already decided or cancelled.');
     expect(
       refusalText(
         refused(
-          'Overtime on 2026-11-30 is already approved for this employee (request #4).',
+          { reason: 'OVERTIME_ALREADY_APPROVED', params: { date: '2026-11-30' } },
           'conflict',
         ),
         tEn,
       ),
     ).toBe('Overtime on this date is already approved.');
-    expect(refusalText(refused('clockOutAt: must be after the clock-in'), tId)).toBe(
+    expect(refusalText(refused({ reason: 'CLOCK_OUT_NOT_AFTER_IN' }), tId)).toBe(
       'Jam pulang harus setelah jam masuk.',
     );
   });
 
   it('leaves other troubles to the usual words', () => {
-    expect(refusalText(refused('Failed to fetch', 'network'), tEn)).toBe(tEn('errOffline'));
+    expect(refusalText({ kind: 'network', serverMessage: 'x', answered: false }, tEn)).toBe(
+      tEn('errOffline'),
+    );
   });
 });
 

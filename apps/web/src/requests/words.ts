@@ -1,4 +1,6 @@
+import type { ErrorReason } from '@absensi/core/reasons';
 import { describe, type Problem } from '../api/errors';
+import { LEAVE_CATEGORY_WORDS, REQUEST_KIND_WORDS, REQUEST_STATE_WORDS } from '../i18n/enum-words';
 import type { Outputs } from '../api/types';
 import type { RequestMessageKey, RequestTranslate } from './messages';
 
@@ -7,24 +9,14 @@ export type RequestState = RequestView['state'];
 export type RequestKind = RequestView['kind'];
 export type LeaveCategory = NonNullable<RequestView['leaveType']>['category'];
 
-export const KIND_KEYS: Record<RequestKind, RequestMessageKey> = {
-  leave: 'kindLeave',
-  correction: 'kindCorrection',
-  overtime: 'kindOvertime',
-};
+export const KIND_KEYS: Record<RequestKind, RequestMessageKey> = REQUEST_KIND_WORDS;
 
-export const STATE_KEYS: Record<RequestState, RequestMessageKey> = {
-  pending: 'statePending',
-  approved: 'stateApproved',
-  declined: 'stateDeclined',
-  cancelled: 'stateCancelled',
-};
+export const STATE_KEYS: Record<RequestState, RequestMessageKey> = REQUEST_STATE_WORDS;
 
+/** `other` is an admin's own type: it keeps the name it was given. */
 const CATEGORY_KEYS: Partial<Record<LeaveCategory, RequestMessageKey>> = {
-  annual: 'leaveAnnual',
-  sick: 'leaveSick',
-  permit: 'leavePermit',
-  business_travel: 'leaveBusinessTravel',
+  ...LEAVE_CATEGORY_WORDS,
+  other: undefined,
 };
 
 /** A leave type's name in the reader's language (an admin's own type keeps the name it was given). */
@@ -51,28 +43,24 @@ export function requestDates(
     : `${date(request.startDate)} – ${date(request.endDate)}`;
 }
 
-/** The server's refusals of a request it knows, in the reader's language; the rest as usual. */
+const REFUSAL_KEYS: Partial<Record<ErrorReason, RequestMessageKey>> = {
+  OVERTIME_ALREADY_APPROVED: 'refusedOvertimeTwice',
+  NOT_SCHEDULED: 'refusedNotScheduled',
+  CLOCK_OUT_NOT_AFTER_IN: 'refusedOutBeforeIn',
+  SHIFT_OVER_24_HOURS: 'refusedTooLong',
+  HALF_DAY_ONE_DATE: 'refusedHalfDay',
+  END_BEFORE_START: 'refusedEndBeforeStart',
+  TIME_IN_FUTURE: 'refusedFuture',
+  MISSING_SHIFT_NEEDS_BOTH: 'refusedBothTimes',
+  REQUEST_NOT_PENDING: 'refusedAlready',
+  OWN_REQUEST: 'refusedOwn',
+};
+
+/**
+ * The server's refusal of a request in the reader's language, by its reason code: the requests'
+ * own words where they have them, else the reason's (with its params: days left, dates).
+ */
 export function refusalText(problem: Problem, t: RequestTranslate): string {
-  const message = problem.serverMessage;
-  const balance = /takes (\d+(?:\.\d+)?) working days; (\d+(?:\.\d+)?) of the (\d+)/.exec(message);
-  if (balance)
-    return t('refusedBalance', { days: balance[1]!, left: balance[2]!, allowance: balance[3]! });
-  const overlap = /already asked for leave on (.+)\.$/.exec(message);
-  if (overlap) return t('refusedOverlap', { dates: overlap[1]! });
-  const known: [RegExp, RequestMessageKey][] = [
-    [/Overtime on .* is already approved/, 'refusedOvertimeTwice'],
-    [/not scheduled to work/, 'refusedNotScheduled'],
-    [/must be after the clock-in/, 'refusedOutBeforeIn'],
-    [/more than 24 hours/, 'refusedTooLong'],
-    [/^clockInAt: falls on/, 'refusedOtherDay'],
-    [/half-day leave is for one date/, 'refusedHalfDay'],
-    [/before the start date/, 'refusedEndBeforeStart'],
-    [/in the future/, 'refusedFuture'],
-    [/needs both its clock-in and its clock-out|clock-in or the clock-out/, 'refusedBothTimes'],
-    [/already (approved|declined|cancelled|pending)/, 'refusedAlready'],
-    [/decide your own request/, 'refusedOwn'],
-    [/^attachment:|photo/, 'refusedPhoto'],
-  ];
-  for (const [pattern, key] of known) if (pattern.test(message)) return t(key);
-  return describe(problem, t);
+  const key = problem.reason && REFUSAL_KEYS[problem.reason];
+  return key ? t(key) : describe(problem, t);
 }

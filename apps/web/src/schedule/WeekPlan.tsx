@@ -31,7 +31,7 @@ export function WeekPlan({ f }: { f: Formatters }) {
                 {f.date(day.date)}
                 {index === 0 && <span className="badge ok">{t('todayMark')}</span>}
               </span>
-              <DayText day={day} types={plan.data.shiftTypes} t={t} />
+              <DayText day={day} types={plan.data.shiftTypes} t={t} clock={f.clock} />
             </li>
           ))}
         </ol>
@@ -44,10 +44,12 @@ function DayText({
   day,
   types,
   t,
+  clock,
 }: {
   day: Day;
   types: Plan['shiftTypes'];
   t: Translate<WeekMessageKey>;
+  clock: (hhmm: string) => string;
 }) {
   if (day.kind === 'holiday') return <span>{t('holiday', { name: day.holidayName ?? '' })}</span>;
   if (day.kind === 'off')
@@ -64,7 +66,7 @@ function DayText({
       <span className="chip" style={{ background: type.color }}>
         {type.code}
       </span>{' '}
-      {type.name} {type.startTime}–{type.endTime}
+      {type.name} {clock(type.startTime)}–{clock(type.endTime)}
       {type.crossesMidnight && ` ${t('nextDay')}`}
       {type.lateGraceMinutes > 0 && (
         <span className="muted"> · {t('graceNote', { minutes: type.lateGraceMinutes })}</span>

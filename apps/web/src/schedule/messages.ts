@@ -27,7 +27,7 @@ const id: Record<WeekMessageKey, string> = {
   nextDay: '(hari berikutnya)',
   changedForDay: 'diubah khusus hari ini',
   graceNote: 'toleransi {minutes} menit',
-  weekUnavailable: 'Jadwal tidak bisa ditampilkan tanpa jaringan.',
+  weekUnavailable: 'Jadwal tidak bisa ditampilkan tanpa internet.',
 };
 
 export const WEEK_MESSAGES: Record<Lang, Record<WeekMessageKey, string>> = { en, id };

@@ -1,5 +1,6 @@
 import { describe, type Problem } from '../api/errors';
 import { useLang } from '../i18n/lang-context';
+import { useRefusalTexts } from '../i18n/refusal-texts';
 
 /** A failed call, said so a person can act on it, with a retry when one makes sense. */
 export function ProblemMessage({
@@ -10,6 +11,7 @@ export function ProblemMessage({
   retry?: () => void;
 }) {
   const { t } = useLang();
+  useRefusalTexts();
   if (!problem) return null;
   return (
     <div className="banner error" role="alert">

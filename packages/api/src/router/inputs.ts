@@ -14,7 +14,12 @@ const saneYear = (value: string) => {
   const year = Number(value.slice(0, 4));
   return year >= YEARS.earliest && year <= YEARS.latest;
 };
-import { canonicalTimeZone, FIRST_HOLIDAY_YEAR, LAST_HOLIDAY_YEAR } from '@absensi/core';
+import {
+  canonicalTimeZone,
+  EXPORT_LANGUAGES,
+  FIRST_HOLIDAY_YEAR,
+  LAST_HOLIDAY_YEAR,
+} from '@absensi/core';
 
 export const idempotencyKey = z.uuid({ message: 'must be a UUID made once for this tap' });
 export const isoInstant = z.iso
@@ -30,6 +35,10 @@ export const month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month as YYYY-MM' })
   .refine(saneYear, SANE_YEAR);
+/** The language of an exported file's headers and words: Indonesian unless the admin reads English. */
+export const exportLanguage = z
+  .enum(EXPORT_LANGUAGES, { message: 'must be id or en' })
+  .default('id');
 export const localTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time as HH:MM (24-hour)' });

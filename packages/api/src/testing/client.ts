@@ -60,9 +60,14 @@ export function createLiveClient(wsUrl: string, cookieHeader: string) {
 }
 
 /** The tRPC error code of a failed call (BAD_REQUEST, FORBIDDEN…), or throws if it did not fail. */
-export async function errorOf(
-  call: Promise<unknown>,
-): Promise<{ code: string; message: string; httpStatus: number }> {
+export async function errorOf(call: Promise<unknown>): Promise<{
+  code: string;
+  message: string;
+  httpStatus: number;
+  reason: string | undefined;
+  params: Record<string, string | number> | undefined;
+  issues: { path: string; code: string; params: Record<string, string | number> }[] | undefined;
+}> {
   try {
     await call;
   } catch (error) {
@@ -72,6 +77,9 @@ export async function errorOf(
         code: data?.code ?? 'UNKNOWN',
         message: error.message,
         httpStatus: data?.httpStatus ?? 0,
+        reason: data?.reason,
+        params: data?.params,
+        issues: data?.issues,
       };
     }
     throw error;

@@ -44,19 +44,28 @@ async function checkSpan(
 ) {
   const now = deps.clock();
   if (span.clockInAt < EARLIEST_RECORD)
-    throw new DomainError('INVALID', 'clockInAt: must not be before the year 2000', 'clockInAt');
+    throw new DomainError('INVALID', 'clockInAt: must not be before the year 2000', 'clockInAt', {
+      reason: 'BEFORE_YEAR_2000',
+    });
   if (span.clockInAt > now)
-    throw new DomainError('INVALID', 'clockInAt: cannot be in the future', 'clockInAt');
+    throw new DomainError('INVALID', 'clockInAt: cannot be in the future', 'clockInAt', {
+      reason: 'TIME_IN_FUTURE',
+    });
   if (span.clockOutAt) {
     if (span.clockOutAt > now)
-      throw new DomainError('INVALID', 'clockOutAt: cannot be in the future', 'clockOutAt');
+      throw new DomainError('INVALID', 'clockOutAt: cannot be in the future', 'clockOutAt', {
+        reason: 'TIME_IN_FUTURE',
+      });
     if (span.clockOutAt <= span.clockInAt)
-      throw new DomainError('INVALID', 'clockOutAt: must be after the clock-in', 'clockOutAt');
+      throw new DomainError('INVALID', 'clockOutAt: must be after the clock-in', 'clockOutAt', {
+        reason: 'CLOCK_OUT_NOT_AFTER_IN',
+      });
     if (span.clockOutAt.getTime() - span.clockInAt.getTime() > MAX_SHIFT_MS)
       throw new DomainError(
         'INVALID',
         'clockOutAt: a shift cannot last more than 24 hours',
         'clockOutAt',
+        { reason: 'SHIFT_OVER_24_HOURS' },
       );
   }
   const others = await repos.attendance.spansMeeting(
@@ -70,6 +79,15 @@ async function checkSpan(
     throw new DomainError(
       'CONFLICT',
       `This would overlap the employee's shift of ${localMoment(other.clockInAt, timeZone)} – ${until}.`,
+      undefined,
+      {
+        reason: 'SHIFT_OVERLAP',
+        params: {
+          from: other.clockInAt.toISOString(),
+          until: other.clockOutAt?.toISOString() ?? '',
+          timeZone,
+        },
+      },
     );
   }
 }
@@ -107,7 +125,12 @@ export async function correctAttendance(
 ): Promise<AttendanceView> {
   const found = await repos.attendance.byId(deps.db, input.id);
   if (!found)
-    throw new DomainError('NOT_FOUND', `There is no attendance record with id ${input.id}.`);
+    throw new DomainError(
+      'NOT_FOUND',
+      `There is no attendance record with id ${input.id}.`,
+      undefined,
+      { reason: 'ATTENDANCE_NOT_FOUND', params: { id: input.id } },
+    );
   const { view, events } = await deps.db.transaction(async (tx) => {
     await repos.users.lock(deps.db, found.userId, tx);
     return correctWithin(deps, tx, admin, input);
@@ -130,7 +153,12 @@ export async function correctWithin(
   {
     const row = await repos.attendance.byId(deps.db, input.id, { tx, lock: true });
     if (!row)
-      throw new DomainError('NOT_FOUND', `There is no attendance record with id ${input.id}.`);
+      throw new DomainError(
+        'NOT_FOUND',
+        `There is no attendance record with id ${input.id}.`,
+        undefined,
+        { reason: 'ATTENDANCE_NOT_FOUND', params: { id: input.id } },
+      );
     const employee = await repos.users.byId(deps.db, row.userId, tx);
     if (!employee) throw new Error(`User ${row.userId} of attendance ${row.id} is missing`);
     const before = attendanceView(row);
@@ -229,7 +257,10 @@ export async function addShift(
 ): Promise<AttendanceView> {
   const { view, events } = await deps.db.transaction(async (tx) => {
     if (!(await repos.users.lock(deps.db, input.userId, tx)))
-      throw new DomainError('NOT_FOUND', `There is no user with id ${input.userId}.`, 'userId');
+      throw new DomainError('NOT_FOUND', `There is no user with id ${input.userId}.`, 'userId', {
+        reason: 'USER_NOT_FOUND',
+        params: { id: input.userId },
+      });
     return addWithin(deps, tx, admin, input);
   });
   await afterCommit(deps, { events });

@@ -48,6 +48,8 @@ async function replay(
     throw new DomainError(
       'CONFLICT',
       'This request was already used for a different action. Please tap again.',
+      undefined,
+      { reason: 'REQUEST_KEY_REUSED' },
     );
   }
   const row = await repos.attendance.byId(deps.db, action.attendanceId, { tx });
@@ -175,11 +177,25 @@ function clockInRefusal(
     return new DomainError(
       'CONFLICT',
       `You are already clocked in since ${since}. Clock out first.`,
+      undefined,
+      {
+        reason: 'ALREADY_CLOCKED_IN',
+        params: { since: plan.shift.clockInAt.toISOString(), timeZone },
+      },
     );
   const until = localMoment(plan.shift.clockOutAt!, timeZone, now);
   return new DomainError(
     'CONFLICT',
     `This clock-in falls within your shift of ${since} – ${until}, which is already recorded.`,
+    undefined,
+    {
+      reason: 'WITHIN_RECORDED_SHIFT',
+      params: {
+        since: plan.shift.clockInAt.toISOString(),
+        until: plan.shift.clockOutAt!.toISOString(),
+        timeZone,
+      },
+    },
   );
 }
 
@@ -209,6 +225,11 @@ export async function clockOut(deps: Deps, user: Actor, input: TapInput): Promis
           refused: new DomainError(
             'CONFLICT',
             `This clock-out would make your shift since ${localMoment(shift!.clockInAt, settings.timeZone, tap.receivedAt)} longer than 24 hours. Ask your administrator to correct it.`,
+            undefined,
+            {
+              reason: 'CLOCK_OUT_TOO_LATE',
+              params: { since: shift!.clockInAt.toISOString(), timeZone: settings.timeZone },
+            },
           ),
         };
       if (plan.reason === 'closed' && shift?.clockOutAt && at < shift.clockOutAt)
@@ -216,9 +237,18 @@ export async function clockOut(deps: Deps, user: Actor, input: TapInput): Promis
           refused: new DomainError(
             'CONFLICT',
             `You already clocked out at ${localMoment(shift.clockOutAt, settings.timeZone, tap.receivedAt)}.`,
+            undefined,
+            {
+              reason: 'ALREADY_CLOCKED_OUT',
+              params: { at: shift.clockOutAt.toISOString(), timeZone: settings.timeZone },
+            },
           ),
         };
-      return { refused: new DomainError('CONFLICT', NOT_CLOCKED_IN) };
+      return {
+        refused: new DomainError('CONFLICT', NOT_CLOCKED_IN, undefined, {
+          reason: 'NOT_CLOCKED_IN',
+        }),
+      };
     }
     const row = await repos.attendance.byId(deps.db, plan.shift.id, { tx, lock: true });
     if (!row) throw new Error(`Attendance ${plan.shift.id} vanished under its employee's lock`);

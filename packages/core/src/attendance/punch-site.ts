@@ -35,6 +35,7 @@ export async function punchSite(
       'INVALID',
       decision.reason ?? 'This tap needs your location at your workplace.',
       'location',
+      decision.refusal ?? { reason: 'NO_SITE_ASSIGNED' },
     );
   return {
     siteId: check.site?.id ?? null,

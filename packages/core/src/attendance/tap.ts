@@ -44,6 +44,12 @@ export function recordedTap(receivedAt: Date, input: Pick<TapInput, 'at' | 'sent
       'INVALID',
       REFUSALS[tap.reason],
       tap.reason === 'too_old' ? 'at' : 'sentAt',
+      tap.reason === 'too_old'
+        ? { reason: 'TAP_TOO_OLD', params: { days: 3 } }
+        : {
+            reason:
+              tap.reason === 'sent_before_tap' ? 'TAP_SENT_BEFORE_MADE' : 'TAP_SENT_WITHOUT_TIME',
+          },
     );
   return {
     effectiveAt: tap.effectiveAt,

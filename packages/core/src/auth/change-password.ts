@@ -26,12 +26,18 @@ export async function changeOwnPassword(
   if (wait > 0) throw tooManyAttempts(wait);
   const user = await repos.users.byId(deps.db, actor.id);
   if (!user?.active)
-    throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'Your session has ended. Please sign in again.',
+      undefined,
+      { reason: 'SESSION_ENDED' },
+    );
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw new DomainError(
       'INVALID',
       'Your current password is not right, so the password was not changed.',
       'currentPassword',
+      { reason: 'CURRENT_PASSWORD_WRONG' },
     );
   await deps.loginLimiter.succeeded(actor.email, input.clientAddress);
   if (input.newPassword === input.currentPassword)
@@ -39,6 +45,7 @@ export async function changeOwnPassword(
       'INVALID',
       'The new password must differ from the current one.',
       'newPassword',
+      { reason: 'PASSWORD_UNCHANGED' },
     );
   // Hashing is slow by design: done before the transaction, which then holds no lock while it runs.
   const passwordHash = await hashPassword(input.newPassword);

@@ -30,6 +30,8 @@ export function tooManyAttempts(waitSeconds: number): DomainError {
   return new DomainError(
     'RATE_LIMITED',
     `Too many failed sign-ins. Try again in ${Math.ceil(waitSeconds / 60)} minute(s).`,
+    undefined,
+    { reason: 'TOO_MANY_SIGN_INS', params: { minutes: Math.ceil(waitSeconds / 60) } },
   );
 }
 
@@ -51,7 +53,10 @@ export async function login(
     input.password,
   );
   // A failure keeps its reservation: that is what the limiter counts.
-  if (!user || !valid || !user.active) throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+  if (!user || !valid || !user.active)
+    throw new DomainError('UNAUTHENTICATED', WRONG_CREDENTIALS, undefined, {
+      reason: 'WRONG_CREDENTIALS',
+    });
   await deps.loginLimiter.succeeded(input.email, input.clientAddress);
   deps.log.info({ userId: user.id }, 'signed in');
   return { actor: actorOf(user), sessionGeneration: user.sessionGeneration };
@@ -79,6 +84,11 @@ export async function signedInActor(
         ? await deps.users.get(userId, () => load(userId))
         : await load(userId);
   if (!known || known.sessionGeneration !== session.generation)
-    throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'Your session has ended. Please sign in again.',
+      undefined,
+      { reason: 'SESSION_ENDED' },
+    );
   return known.actor;
 }

@@ -14,7 +14,9 @@ export type Scope =
 export async function scopeOf(deps: Pick<CoreDeps, 'db'>, actor: Actor): Promise<Scope> {
   if (actor.role === 'admin') return { kind: 'all' };
   if (actor.role !== 'manager')
-    throw new DomainError('FORBIDDEN', 'Only administrators and managers can do this.');
+    throw new DomainError('FORBIDDEN', 'Only administrators and managers can do this.', undefined, {
+      reason: 'MANAGERS_ONLY',
+    });
   const scopes = await repos.schedules.scopesOf(deps.db, actor.id);
   return {
     kind: 'managed',
@@ -40,6 +42,9 @@ export function departmentsFor(scope: Scope, asked: string | undefined): string[
   if (scope.kind === 'all') return asked === undefined ? undefined : [asked];
   if (asked === undefined) return [...scope.departments];
   if (!scope.departments.includes(asked))
-    throw new DomainError('FORBIDDEN', `You do not manage the department ${asked}.`, 'department');
+    throw new DomainError('FORBIDDEN', `You do not manage the department ${asked}.`, 'department', {
+      reason: 'NOT_YOUR_DEPARTMENT',
+      params: { department: asked },
+    });
   return [asked];
 }

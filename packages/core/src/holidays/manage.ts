@@ -25,6 +25,7 @@ function clash(date: string, siteName: string | null, existing: Holiday): Domain
     'CONFLICT',
     `There is already a holiday on ${date} ${scope}: "${existing.name}". Change or delete that one instead.`,
     'date',
+    { reason: 'HOLIDAY_EXISTS', params: { date, name: existing.name } },
   );
 }
 
@@ -46,17 +47,25 @@ async function checkPlace(
       'INVALID',
       `date: must be in a year from ${FIRST_HOLIDAY_YEAR} to ${LAST_HOLIDAY_YEAR}`,
       'date',
+      {
+        reason: 'HOLIDAY_YEAR_OUT_OF_RANGE',
+        params: { first: FIRST_HOLIDAY_YEAR, last: LAST_HOLIDAY_YEAR },
+      },
     );
   let siteName: string | null = null;
   if (place.siteId !== null) {
     const site = await repos.sites.byId(deps.db, place.siteId, { tx });
     if (!site)
-      throw new DomainError('NOT_FOUND', `There is no site with id ${place.siteId}.`, 'siteId');
+      throw new DomainError('NOT_FOUND', `There is no site with id ${place.siteId}.`, 'siteId', {
+        reason: 'SITE_NOT_FOUND',
+        params: { id: place.siteId },
+      });
     if (!site.active && place.except?.siteId !== site.id)
       throw new DomainError(
         'INVALID',
         `siteId: ${site.name} is inactive; reactivate it before giving it holidays`,
         'siteId',
+        { reason: 'SITE_INACTIVE', params: { siteName: site.name } },
       );
     siteName = site.name;
   }
@@ -71,6 +80,7 @@ const clashOnCommit = (date: string) => (error: unknown) => {
       'CONFLICT',
       `There is already a holiday on ${date} for this site or for every site. Change or delete that one instead.`,
       'date',
+      { reason: 'HOLIDAY_EXISTS', params: { date, name: '' } },
     );
   throw error;
 };
@@ -127,7 +137,11 @@ export async function createHoliday(
 /** Finds a holiday in `tx`. @throws DomainError NOT_FOUND. */
 async function findHoliday(deps: Pick<CoreDeps, 'db'>, id: number, tx: Tx): Promise<Holiday> {
   const holiday = await repos.holidays.byId(deps.db, id, tx);
-  if (!holiday) throw new DomainError('NOT_FOUND', `There is no holiday with id ${id}.`, 'id');
+  if (!holiday)
+    throw new DomainError('NOT_FOUND', `There is no holiday with id ${id}.`, 'id', {
+      reason: 'HOLIDAY_NOT_FOUND',
+      params: { id: id },
+    });
   return holiday;
 }
 
@@ -232,6 +246,7 @@ export async function confirmHolidays(
       'INVALID',
       `dates: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the national holidays proposed for ${input.year}`,
       'dates',
+      { reason: 'NOT_PROPOSED_HOLIDAY', params: { dates: unknown.join(', '), year: input.year } },
     );
   const result = await deps.db
     .transaction(async (tx) => {

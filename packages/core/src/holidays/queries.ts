@@ -42,6 +42,10 @@ export function checkYear(year: number) {
       'INVALID',
       `year: must be a year from ${FIRST_HOLIDAY_YEAR} to ${LAST_HOLIDAY_YEAR}`,
       'year',
+      {
+        reason: 'HOLIDAY_YEAR_OUT_OF_RANGE',
+        params: { first: FIRST_HOLIDAY_YEAR, last: LAST_HOLIDAY_YEAR },
+      },
     );
 }
 
@@ -56,7 +60,10 @@ export async function listHolidays(
 ): Promise<HolidayView[]> {
   checkYear(query.year);
   if (query.siteId !== undefined && !(await repos.sites.byId(deps.db, query.siteId)))
-    throw new DomainError('NOT_FOUND', `There is no site with id ${query.siteId}.`, 'siteId');
+    throw new DomainError('NOT_FOUND', `There is no site with id ${query.siteId}.`, 'siteId', {
+      reason: 'SITE_NOT_FOUND',
+      params: { id: query.siteId },
+    });
   return holidaysBetween(deps, `${query.year}-01-01`, `${query.year}-12-31`, query.siteId);
 }
 

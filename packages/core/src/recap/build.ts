@@ -1,5 +1,6 @@
 import { repos, type StatusValues } from '@absensi/db';
 import type { Actor } from '../actor.js';
+import type { ExportLanguage } from '../reports/export-words.js';
 import { monthBounds } from '../attendance/rules/index.js';
 import { workDateOf } from '../attendance/rules/time.js';
 import { departmentsFor, scopeOf } from '../auth/scope.js';
@@ -108,6 +109,7 @@ export async function startRecapExport(
   input: {
     month: string;
     format: 'csv' | 'xlsx';
+    language?: ExportLanguage | undefined;
     department?: string | undefined;
     siteId?: number | undefined;
   },
@@ -117,11 +119,14 @@ export async function startRecapExport(
     throw new DomainError(
       'PRECONDITION_FAILED',
       'Exports need the background worker, which is not configured here.',
+      undefined,
+      { reason: 'WORKER_MISSING' },
     );
   return deps.jobs.startExport({
     ownerId: actor.id,
     month: input.month,
     format: input.format,
+    language: input.language,
     kind: 'recap',
     departments,
     siteId: input.siteId,

@@ -5,6 +5,7 @@ import { publishEvents, recordEvents } from '../outbox/publish.js';
 import { buildRecap } from '../recap/build.js';
 import { recapFile } from '../recap/export.js';
 import { exportMonth, type ExportFormat } from './export-month.js';
+import type { ExportLanguage } from './export-words.js';
 import { downloadPath } from './paths.js';
 
 export interface ExportJobData {
@@ -12,6 +13,8 @@ export interface ExportJobData {
   ownerId: number;
   month: string;
   format: ExportFormat;
+  /** The language of the file's headers and words (default Indonesian). */
+  language?: ExportLanguage | undefined;
   /** The month's records (the default), or its recap. */
   kind?: 'attendance' | 'recap' | undefined;
   /** A recap's people: these departments (a manager's), one site's. */
@@ -64,7 +67,7 @@ export async function runExportJob(deps: Deps, job: ExportJobData): Promise<{ ro
   let lastPercent = 0;
   const file =
     job.kind === 'recap'
-      ? await recapFile(await buildRecap(deps, job), job.format)
+      ? await recapFile(await buildRecap(deps, job), job.format, job.language)
       : await exportMonth(deps, job, async (percent) => {
           if (percent - lastPercent < 5) return;
           lastPercent = percent;

@@ -66,9 +66,13 @@ describe.each(dialects)('the month export on %s', (dialect) => {
 
   it('lists the effective times by date then name, worked minutes as their difference, and the place of each tap', async () => {
     const progress: number[] = [];
-    const file = await exportMonth(deps, { month: '2026-11', format: 'csv' }, (percent) => {
-      progress.push(percent);
-    });
+    const file = await exportMonth(
+      deps,
+      { month: '2026-11', format: 'csv', language: 'en' },
+      (percent) => {
+        progress.push(percent);
+      },
+    );
     expect(file).toMatchObject({ fileName: 'absensi-2026-11.csv', rowCount: 4 });
     const rows = parse<Record<string, string>>(
       file.content.toString('utf8').replace(/^\uFEFF/, ''),
@@ -92,9 +96,9 @@ describe.each(dialects)('the month export on %s', (dialect) => {
         '90',
         'late',
       ],
-      ['2026-11-22', 'Ani', '2026-11-22 08:00:00', '2026-11-22 12:00:00', '240', 'on_time'],
+      ['2026-11-22', 'Ani', '2026-11-22 08:00:00', '2026-11-22 12:00:00', '240', 'on time'],
       ['2026-11-23', 'Ani', '2026-11-23 08:20:00', '2026-11-23 16:00:00', '460', 'late'],
-      ['2026-11-23', 'Budi', '2026-11-23 07:55:00', '2026-11-23 17:05:00', '550', 'on_time'],
+      ['2026-11-23', 'Budi', '2026-11-23 07:55:00', '2026-11-23 17:05:00', '550', 'on time'],
     ]);
     expect(rows[3]).toMatchObject({
       'Clock-in latitude': '-6.2',
@@ -110,7 +114,11 @@ describe.each(dialects)('the month export on %s', (dialect) => {
   });
 
   it('writes real dates and numbers in the XLSX, under a frozen header', async () => {
-    const file = await exportMonth(deps, { month: '2026-11', format: 'xlsx' }, () => undefined);
+    const file = await exportMonth(
+      deps,
+      { month: '2026-11', format: 'xlsx', language: 'en' },
+      () => undefined,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.content as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
@@ -126,5 +134,30 @@ describe.each(dialects)('the month export on %s', (dialect) => {
     expect(budi.getCell(column('Clock-in latitude')).value).toBe(-6.2);
     // A formula typed as a name stays text in a workbook: it is not a formula cell.
     expect(sheet.getRow(2).getCell(column('Employee')).type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('writes its headers and words in Indonesian unless asked for English', async () => {
+    const file = await exportMonth(deps, { month: '2026-11', format: 'xlsx' }, () => undefined);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.content as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 8)).toEqual([
+      'Tanggal kerja',
+      'Karyawan',
+      'Email',
+      'Departemen',
+      'Jam masuk',
+      'Jam pulang',
+      'Menit kerja',
+      'Status',
+    ]);
+    const column = (name: string) => header.indexOf(name) + 1;
+    const budi = sheet.getRow(5);
+    expect(budi.getCell(column('Karyawan')).value).toBe('Budi');
+    expect(budi.getCell(column('Status')).value).toBe('tepat waktu');
+    expect(budi.getCell(column('Sumber absen masuk')).value).toBe('offline (tanpa internet)');
+    expect(budi.getCell(column('Asal catatan')).value).toBe('absen');
+    expect(sheet.getRow(4).getCell(column('Status')).value).toBe('terlambat');
   });
 });

@@ -4,6 +4,13 @@ import { repos, type ShiftWithUser } from '@absensi/db';
 import type { CoreDeps } from '../deps.js';
 import { monthBounds } from '../attendance/rules/index.js';
 import { attendanceView, type AttendanceView } from '../attendance/views.js';
+import {
+  ATTENDANCE_HEADERS,
+  ATTENDANCE_VALUES,
+  type AttendanceColumnId,
+  type AttendanceValue,
+  type ExportLanguage,
+} from './export-words.js';
 import { calendarDate, neutralised, wallClock, wallClockText } from './spreadsheet-cells.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -22,10 +29,12 @@ type Cell = string | number | Date | null;
 interface Context {
   zone: string;
   siteNames: ReadonlyMap<number, string>;
+  /** A word value (a status, a kind, a verdict) in the file's language. */
+  word: (value: AttendanceValue | null) => string | null;
 }
 
 interface Column {
-  header: string;
+  id: AttendanceColumnId;
   kind: 'text' | 'number' | 'date' | 'time';
   value(view: AttendanceView, row: ShiftWithUser, context: Context): Cell;
   width: number;
@@ -34,94 +43,119 @@ interface Column {
 const at = (iso: string | null, zone: string) => (iso ? wallClock(new Date(iso), zone) : null);
 
 /** How a record came to be: its employee's taps, added by an admin, or corrected by one. */
-function recordKind(view: AttendanceView): string {
-  if (view.origin === 'admin') return 'added by admin';
+function recordKind(view: AttendanceView): AttendanceValue {
+  if (view.origin === 'admin') return 'added';
   return view.corrected ? 'corrected' : 'tap';
 }
 
 const COLUMNS: readonly Column[] = [
-  { header: 'Work date', kind: 'date', width: 12, value: (view) => calendarDate(view.workDate) },
-  { header: 'Employee', kind: 'text', width: 24, value: (_view, row) => row.user.name },
-  { header: 'Email', kind: 'text', width: 28, value: (_view, row) => row.user.email },
-  { header: 'Department', kind: 'text', width: 16, value: (_view, row) => row.user.department },
+  { id: 'workDate', kind: 'date', width: 12, value: (view) => calendarDate(view.workDate) },
+  { id: 'employee', kind: 'text', width: 24, value: (_view, row) => row.user.name },
+  { id: 'email', kind: 'text', width: 28, value: (_view, row) => row.user.email },
+  { id: 'department', kind: 'text', width: 16, value: (_view, row) => row.user.department },
   {
-    header: 'Clock in',
+    id: 'clockIn',
     kind: 'time',
     width: 18,
     value: (view, _row, { zone }) => at(view.clockInAt, zone),
   },
   {
-    header: 'Clock out',
+    id: 'clockOut',
     kind: 'time',
     width: 18,
     value: (view, _row, { zone }) => at(view.clockOutAt, zone),
   },
-  { header: 'Worked minutes', kind: 'number', width: 10, value: (view) => view.workedMinutes },
-  { header: 'Status', kind: 'text', width: 9, value: (view) => view.status },
-  { header: 'Late minutes', kind: 'number', width: 9, value: (view) => view.lateMinutes },
-  { header: 'Clock-out kind', kind: 'text', width: 12, value: (view) => view.clockOutKind },
-  { header: 'Record', kind: 'text', width: 14, value: recordKind },
+  { id: 'workedMinutes', kind: 'number', width: 10, value: (view) => view.workedMinutes },
+  { id: 'status', kind: 'text', width: 9, value: (view, _row, { word }) => word(view.status) },
+  { id: 'lateMinutes', kind: 'number', width: 9, value: (view) => view.lateMinutes },
   {
-    header: 'Clock-in latitude',
+    id: 'clockOutKind',
+    kind: 'text',
+    width: 12,
+    value: (view, _row, { word }) => word(view.clockOutKind),
+  },
+  {
+    id: 'record',
+    kind: 'text',
+    width: 14,
+    value: (view, _row, { word }) => word(recordKind(view)),
+  },
+  {
+    id: 'clockInLat',
     kind: 'number',
     width: 11,
     value: (view) => view.clockInLocation?.lat ?? null,
   },
   {
-    header: 'Clock-in longitude',
+    id: 'clockInLng',
     kind: 'number',
     width: 11,
     value: (view) => view.clockInLocation?.lng ?? null,
   },
   {
-    header: 'Clock-in accuracy (m)',
+    id: 'clockInAccuracy',
     kind: 'number',
     width: 9,
     value: (view) => view.clockInLocation?.accuracy ?? null,
   },
   {
-    header: 'Clock-out latitude',
+    id: 'clockOutLat',
     kind: 'number',
     width: 11,
     value: (view) => view.clockOutLocation?.lat ?? null,
   },
   {
-    header: 'Clock-out longitude',
+    id: 'clockOutLng',
     kind: 'number',
     width: 11,
     value: (view) => view.clockOutLocation?.lng ?? null,
   },
   {
-    header: 'Clock-out accuracy (m)',
+    id: 'clockOutAccuracy',
     kind: 'number',
     width: 9,
     value: (view) => view.clockOutLocation?.accuracy ?? null,
   },
   {
-    header: 'Site',
+    id: 'site',
     kind: 'text',
     width: 16,
     value: (view, _row, { siteNames }) =>
       view.siteId === null ? null : (siteNames.get(view.siteId) ?? null),
   },
-  { header: 'Clock-in geofence', kind: 'text', width: 9, value: (view) => view.clockInGeofence },
   {
-    header: 'Clock-in distance (m)',
+    id: 'clockInGeofence',
+    kind: 'text',
+    width: 9,
+    value: (view, _row, { word }) => word(view.clockInGeofence),
+  },
+  {
+    id: 'clockInDistance',
     kind: 'number',
     width: 9,
     value: (view) => view.clockInDistanceM,
   },
-  { header: 'Clock-out geofence', kind: 'text', width: 9, value: (view) => view.clockOutGeofence },
   {
-    header: 'Clock-out distance (m)',
+    id: 'clockOutGeofence',
+    kind: 'text',
+    width: 9,
+    value: (view, _row, { word }) => word(view.clockOutGeofence),
+  },
+  {
+    id: 'clockOutDistance',
     kind: 'number',
     width: 9,
     value: (view) => view.clockOutDistanceM,
   },
-  { header: 'Clock-in source', kind: 'text', width: 9, value: (view) => view.clockInSource },
-  { header: 'Clock-in node', kind: 'text', width: 9, value: (view) => view.clockInNode },
-  { header: 'Clock-out node', kind: 'text', width: 9, value: (view) => view.clockOutNode },
-  { header: 'Note', kind: 'text', width: 30, value: (view) => view.clockInNote },
+  {
+    id: 'clockInSource',
+    kind: 'text',
+    width: 9,
+    value: (view, _row, { word }) => word(view.clockInSource),
+  },
+  { id: 'clockInNode', kind: 'text', width: 9, value: (view) => view.clockInNode },
+  { id: 'clockOutNode', kind: 'text', width: 9, value: (view) => view.clockOutNode },
+  { id: 'note', kind: 'text', width: 30, value: (view) => view.clockInNote },
 ];
 
 const PAGE = 500;
@@ -138,11 +172,12 @@ function textCell(column: Column, cell: Cell): string | number {
  * The month's attendance, one line per record (plus a header), in the order HR reads it: by work
  * date, then employee name, then clock-in. Times are the effective times of the taps, in the
  * company's zone; worked minutes are clock-out − clock-in. XLSX cells are real dates and numbers.
+ * Headers and word values (status, kinds, geofence) are in `request.language` (default Indonesian).
  * `onProgress` hears the share done (0-100) after each page of records.
  */
 export async function exportMonth(
   deps: Pick<CoreDeps, 'db' | 'settings'>,
-  request: { month: string; format: ExportFormat },
+  request: { month: string; format: ExportFormat; language?: ExportLanguage | undefined },
   onProgress: (percent: number) => Promise<void> | void,
 ): Promise<ExportFile> {
   const settings = await deps.settings.get();
@@ -152,7 +187,14 @@ export async function exportMonth(
     repos.attendance.countInRange(deps.db, { from, to }),
     repos.sites.list(deps.db),
   ]);
-  const context: Context = { zone, siteNames: new Map(sites.map((site) => [site.id, site.name])) };
+  const language = request.language ?? 'id';
+  const values: Record<AttendanceValue, string> = ATTENDANCE_VALUES[language];
+  const headers: Record<AttendanceColumnId, string> = ATTENDANCE_HEADERS[language];
+  const context: Context = {
+    zone,
+    siteNames: new Map(sites.map((site) => [site.id, site.name])),
+    word: (value) => (value === null ? null : values[value]),
+  };
   const lines: Cell[][] = [];
   while (lines.length < total) {
     const page = await repos.attendance.pageForReport(deps.db, {
@@ -172,7 +214,7 @@ export async function exportMonth(
   const baseName = `absensi-${request.month}`;
   if (request.format === 'csv') {
     const text = stringify([
-      COLUMNS.map((column) => column.header),
+      COLUMNS.map((column) => headers[column.id]),
       ...lines.map((line) => line.map((cell, index) => textCell(COLUMNS[index]!, cell))),
     ]);
     return {
@@ -186,7 +228,7 @@ export async function exportMonth(
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(request.month);
   sheet.columns = COLUMNS.map((column) => ({
-    header: column.header,
+    header: headers[column.id],
     width: column.width,
     style:
       column.kind === 'date'

@@ -3,6 +3,7 @@ import type { Actor } from '../actor.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import type { ExportFormat } from './export-month.js';
+import type { ExportLanguage } from './export-words.js';
 import { downloadPath } from './paths.js';
 
 export interface ReportFileView {
@@ -22,12 +23,14 @@ export interface ReportFileView {
 export function startExport(
   deps: Pick<CoreDeps, 'jobs'>,
   admin: Actor,
-  input: { month: string; format: ExportFormat },
+  input: { month: string; format: ExportFormat; language?: ExportLanguage | undefined },
 ): Promise<{ jobId: string }> {
   if (!deps.jobs)
     throw new DomainError(
       'PRECONDITION_FAILED',
       'Exports need the background worker, which is not configured here.',
+      undefined,
+      { reason: 'WORKER_MISSING' },
     );
   return deps.jobs.startExport({ ownerId: admin.id, ...input });
 }

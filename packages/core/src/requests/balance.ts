@@ -119,6 +119,16 @@ export async function leaveBalanceCheck(
         'INVALID',
         `This leave takes ${days} working days of ${year}; ${Math.max(0, balance.remainingDays)} of the ${balance.allowanceDays} days of ${query.type.name} for ${year} are left.`,
         'endDate',
+        {
+          reason: 'LEAVE_BALANCE_EXCEEDED',
+          params: {
+            days,
+            remainingDays: Math.max(0, balance.remainingDays),
+            allowanceDays: balance.allowanceDays,
+            leaveType: query.type.name,
+            year,
+          },
+        },
       );
   }
 }

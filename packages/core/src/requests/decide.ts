@@ -25,11 +25,14 @@ async function employeeInScope(deps: Deps, approver: Actor, userId: number, tx?:
       'NOT_FOUND',
       `There is no employee with id ${userId} in your team.`,
       'userId',
+      { reason: 'EMPLOYEE_NOT_IN_TEAM', params: { id: userId } },
     );
   if (employee.id === approver.id)
     throw new DomainError(
       'FORBIDDEN',
       'You cannot decide your own request; another approver must.',
+      undefined,
+      { reason: 'OWN_REQUEST' },
     );
   return employee;
 }
@@ -62,6 +65,8 @@ async function applyApproval(
       throw new DomainError(
         'CONFLICT',
         `Overtime on ${row.startDate} is already approved for this employee (request #${approved[0]!.id}).`,
+        undefined,
+        { reason: 'OVERTIME_ALREADY_APPROVED', params: { date: row.startDate } },
       );
     return [];
   }
@@ -154,13 +159,20 @@ export async function decideRequest(
   input: { id: number; decision: 'approve' | 'decline'; note?: string | undefined },
 ): Promise<RequestView> {
   const found = await repos.requests.byId(deps.db, input.id);
-  if (!found) throw new DomainError('NOT_FOUND', `There is no request with id ${input.id}.`, 'id');
+  if (!found)
+    throw new DomainError('NOT_FOUND', `There is no request with id ${input.id}.`, 'id', {
+      reason: 'REQUEST_NOT_FOUND',
+      params: { id: input.id },
+    });
   const employee = await employeeInScope(deps, approver, found.userId);
   const { row, events } = await deps.db.transaction(async (tx) => {
     await repos.users.lock(deps.db, employee.id, tx);
     const row = (await repos.requests.byId(deps.db, input.id, { tx, lock: true }))!;
     if (row.state !== 'pending')
-      throw new DomainError('CONFLICT', `This request is already ${row.state}.`);
+      throw new DomainError('CONFLICT', `This request is already ${row.state}.`, undefined, {
+        reason: 'REQUEST_NOT_PENDING',
+        params: { state: row.state },
+      });
     const [before] = await requestViews(deps, [row]);
     const recordEvents_ =
       input.decision === 'approve' ? await applyApproval(deps, tx, approver, row, employee) : [];
@@ -224,6 +236,7 @@ export async function orderOvertime(
         'CONFLICT',
         `Overtime on ${input.date} is already approved for ${employee.name}.`,
         'date',
+        { reason: 'OVERTIME_ALREADY_APPROVED', params: { date: input.date } },
       );
     const now = deps.clock();
     const row = await repos.requests.create(

@@ -74,16 +74,27 @@ export function requestChanged(
 function decodeAttachment(attachment: { contentType: string; base64: string }) {
   const data = Buffer.from(attachment.base64, 'base64');
   if (data.length === 0)
-    throw new DomainError('INVALID', 'attachment: the photo is empty', 'attachment');
+    throw new DomainError('INVALID', 'attachment: the photo is empty', 'attachment', {
+      reason: 'PHOTO_EMPTY',
+    });
   if (data.length > MAX_ATTACHMENT_BYTES)
     throw new DomainError(
       'INVALID',
       `attachment: the photo is ${Math.ceil(data.length / 1024)} KB; at most ${MAX_ATTACHMENT_BYTES / 1024} KB is kept`,
       'attachment',
+      {
+        reason: 'PHOTO_TOO_LARGE',
+        params: { sizeKb: Math.ceil(data.length / 1024), maxKb: MAX_ATTACHMENT_BYTES / 1024 },
+      },
     );
   const type = sniffImage(data);
   if (!type || type !== attachment.contentType)
-    throw new DomainError('INVALID', 'attachment: must be a JPEG, PNG or WebP photo', 'attachment');
+    throw new DomainError(
+      'INVALID',
+      'attachment: must be a JPEG, PNG or WebP photo',
+      'attachment',
+      { reason: 'PHOTO_WRONG_TYPE' },
+    );
   return { contentType: type, sizeBytes: data.length, data };
 }
 
@@ -95,30 +106,40 @@ async function leaveFields(
   input: Extract<FiledRequest, { kind: 'leave' }>,
 ) {
   if (input.endDate < input.startDate)
-    throw new DomainError('INVALID', 'endDate: must not be before the start date', 'endDate');
+    throw new DomainError('INVALID', 'endDate: must not be before the start date', 'endDate', {
+      reason: 'END_BEFORE_START',
+    });
   if (nextDate(input.startDate, MAX_LEAVE_SPAN_DAYS) <= input.endDate)
     throw new DomainError(
       'INVALID',
       `endDate: a leave may span at most ${MAX_LEAVE_SPAN_DAYS} days`,
       'endDate',
+      { reason: 'LEAVE_TOO_LONG', params: { maxDays: MAX_LEAVE_SPAN_DAYS } },
     );
   if (input.part !== 'full' && input.startDate !== input.endDate)
-    throw new DomainError('INVALID', 'part: a half-day leave is for one date', 'part');
+    throw new DomainError('INVALID', 'part: a half-day leave is for one date', 'part', {
+      reason: 'HALF_DAY_ONE_DATE',
+    });
   const type = await repos.leaveTypes.byId(deps.db, input.leaveTypeId, tx);
   if (!type || !type.active)
     throw new DomainError(
       'NOT_FOUND',
       `There is no leave type with id ${input.leaveTypeId}.`,
       'leaveTypeId',
+      { reason: 'LEAVE_TYPE_NOT_FOUND', params: { id: input.leaveTypeId } },
     );
   if (type.attachment === 'required' && !input.attachment)
     throw new DomainError(
       'INVALID',
       `attachment: ${type.name} needs a photo of the letter`,
       'attachment',
+      { reason: 'PHOTO_REQUIRED', params: { leaveType: type.name } },
     );
   if (type.attachment === 'none' && input.attachment)
-    throw new DomainError('INVALID', `attachment: ${type.name} takes no photo`, 'attachment');
+    throw new DomainError('INVALID', `attachment: ${type.name} takes no photo`, 'attachment', {
+      reason: 'PHOTO_NOT_TAKEN',
+      params: { leaveType: type.name },
+    });
   const overlapping = await repos.requests.standing(
     deps.db,
     {
@@ -136,6 +157,7 @@ async function leaveFields(
       'CONFLICT',
       `You already asked for leave on ${other.startDate}${other.endDate === other.startDate ? '' : ` – ${other.endDate}`}.`,
       'startDate',
+      { reason: 'LEAVE_OVERLAP', params: { startDate: other.startDate, endDate: other.endDate } },
     );
   }
   const leaveDays = await leaveDaysFor(deps, actor, input);
@@ -144,6 +166,7 @@ async function leaveFields(
       'INVALID',
       'startDate: you are not scheduled to work on these dates',
       'startDate',
+      { reason: 'NOT_SCHEDULED' },
     );
   await leaveBalanceCheck(deps, tx, { person: actor, type, leave: input });
   return {
@@ -166,7 +189,9 @@ async function correctionFields(
   for (const field of ['clockInAt', 'clockOutAt'] as const) {
     const value = input[field];
     if (value && new Date(value) > now)
-      throw new DomainError('INVALID', `${field}: cannot be in the future`, field);
+      throw new DomainError('INVALID', `${field}: cannot be in the future`, field, {
+        reason: 'TIME_IN_FUTURE',
+      });
   }
   if (input.attendanceId !== undefined) {
     const row = await repos.attendance.byId(deps.db, input.attendanceId, { tx });
@@ -175,29 +200,35 @@ async function correctionFields(
         'NOT_FOUND',
         `You have no attendance record with id ${input.attendanceId}.`,
         'attendanceId',
+        { reason: 'ATTENDANCE_NOT_FOUND', params: { id: input.attendanceId } },
       );
     if (!input.clockInAt && !input.clockOutAt)
       throw new DomainError(
         'INVALID',
         'clockInAt: give the clock-in or the clock-out as it should be',
         'clockInAt',
+        { reason: 'CORRECTION_NEEDS_TIME' },
       );
   } else if (!input.clockInAt || !input.clockOutAt) {
     throw new DomainError(
       'INVALID',
       'clockInAt: a missing shift needs both its clock-in and its clock-out',
       input.clockInAt ? 'clockOutAt' : 'clockInAt',
+      { reason: 'MISSING_SHIFT_NEEDS_BOTH' },
     );
   }
   if (input.clockInAt && input.clockOutAt) {
     const length = new Date(input.clockOutAt).getTime() - new Date(input.clockInAt).getTime();
     if (length <= 0)
-      throw new DomainError('INVALID', 'clockOutAt: must be after the clock-in', 'clockOutAt');
+      throw new DomainError('INVALID', 'clockOutAt: must be after the clock-in', 'clockOutAt', {
+        reason: 'CLOCK_OUT_NOT_AFTER_IN',
+      });
     if (length > MAX_SHIFT_MS)
       throw new DomainError(
         'INVALID',
         'clockOutAt: a shift cannot last more than 24 hours',
         'clockOutAt',
+        { reason: 'SHIFT_OVER_24_HOURS' },
       );
   }
   if (input.clockInAt) {
@@ -208,6 +239,7 @@ async function correctionFields(
         'INVALID',
         `clockInAt: falls on ${day}, not on ${input.date} (a night shift may begin the day after)`,
         'clockInAt',
+        { reason: 'CLOCK_IN_OTHER_DAY', params: { day, date: input.date } },
       );
   }
   return {
@@ -254,7 +286,9 @@ export async function fileRequest(
   const settings = await deps.settings.get();
   const today = workDateOf(deps.clock(), settings.timeZone);
   if (input.kind !== 'leave' && input.date > today)
-    throw new DomainError('INVALID', 'date: must not be in the future', 'date');
+    throw new DomainError('INVALID', 'date: must not be in the future', 'date', {
+      reason: 'TIME_IN_FUTURE',
+    });
   const attachment =
     input.kind === 'leave' && input.attachment ? decodeAttachment(input.attachment) : null;
   try {
@@ -316,11 +350,16 @@ export async function cancelRequest(deps: Deps, actor: Actor, id: number): Promi
   const { row, events } = await deps.db.transaction(async (tx) => {
     const row = await repos.requests.byId(deps.db, id, { tx, lock: true });
     if (!row || row.userId !== actor.id)
-      throw new DomainError('NOT_FOUND', `You have no request with id ${id}.`, 'id');
+      throw new DomainError('NOT_FOUND', `You have no request with id ${id}.`, 'id', {
+        reason: 'REQUEST_NOT_FOUND',
+        params: { id: id },
+      });
     if (row.state !== 'pending')
       throw new DomainError(
         'CONFLICT',
         `This request is already ${row.state}; only a pending one can be cancelled.`,
+        undefined,
+        { reason: 'REQUEST_NOT_PENDING', params: { state: row.state } },
       );
     await repos.requests.update(row, { state: 'cancelled' }, tx);
     const events = [requestChanged(deps, row, actor.department)];

@@ -6,7 +6,10 @@ import { DomainError } from '../errors.js';
 import { leaveTypeView, type LeaveTypeView } from './views.js';
 
 const taken = (code: string) =>
-  new DomainError('CONFLICT', `A leave type with the code ${code} already exists.`, 'code');
+  new DomainError('CONFLICT', `A leave type with the code ${code} already exists.`, 'code', {
+    reason: 'LEAVE_TYPE_CODE_TAKEN',
+    params: { code },
+  });
 
 /**
  * An admin adds a leave type.
@@ -54,7 +57,11 @@ export async function updateLeaveType(
   try {
     return await deps.db.transaction(async (tx) => {
       const type = await repos.leaveTypes.byId(deps.db, id, tx);
-      if (!type) throw new DomainError('NOT_FOUND', `There is no leave type with id ${id}.`, 'id');
+      if (!type)
+        throw new DomainError('NOT_FOUND', `There is no leave type with id ${id}.`, 'id', {
+          reason: 'LEAVE_TYPE_NOT_FOUND',
+          params: { id: id },
+        });
       const before = leaveTypeView(type);
       const defined = Object.fromEntries(
         Object.entries(changes).filter(([, value]) => value !== undefined),

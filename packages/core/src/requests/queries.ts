@@ -111,7 +111,10 @@ export async function requestAttachment(
   actor: Actor,
   id: number,
 ): Promise<{ contentType: string; base64: string }> {
-  const missing = new DomainError('NOT_FOUND', `There is no attachment with id ${id}.`, 'id');
+  const missing = new DomainError('NOT_FOUND', `There is no attachment with id ${id}.`, 'id', {
+    reason: 'ATTACHMENT_NOT_FOUND',
+    params: { id: id },
+  });
   const attachment = await repos.requests.attachmentById(deps.db, id);
   if (!attachment) throw missing;
   const request = await repos.requests.byId(deps.db, attachment.requestId);

@@ -71,6 +71,7 @@ function checkShiftType(input: Pick<ShiftTypeInput, 'startTime' | 'endTime' | 'b
       'INVALID',
       `breakMinutes: must be shorter than the shift (${length} minutes)`,
       'breakMinutes',
+      { reason: 'BREAK_TOO_LONG', params: { shiftMinutes: length } },
     );
 }
 
@@ -123,7 +124,11 @@ export function updateShiftType(
     { action: 'shift_type.update', entityType: 'shift_type', reason: 'updated' },
     async (tx) => {
       const type = await repos.schedules.shiftTypeById(deps.db, id, tx);
-      if (!type) throw new DomainError('NOT_FOUND', `There is no shift type with id ${id}.`, 'id');
+      if (!type)
+        throw new DomainError('NOT_FOUND', `There is no shift type with id ${id}.`, 'id', {
+          reason: 'SHIFT_TYPE_NOT_FOUND',
+          params: { id: id },
+        });
       const before = shiftTypeView(type);
       const defined = Object.fromEntries(
         Object.entries(changes).filter(([, value]) => value !== undefined),
@@ -160,17 +165,23 @@ export interface ScheduleInput {
  */
 async function checkPattern(deps: Pick<CoreDeps, 'db'>, input: ScheduleInput, tx: Tx) {
   if (input.kind === 'weekly' && input.days.length !== 7)
-    throw new DomainError('INVALID', 'days: a weekly schedule has 7 days, Monday first', 'days');
+    throw new DomainError('INVALID', 'days: a weekly schedule has 7 days, Monday first', 'days', {
+      reason: 'WEEK_NEEDS_7_DAYS',
+    });
   if (input.kind === 'rotating' && !input.anchorDate)
     throw new DomainError(
       'INVALID',
       'anchorDate: a rotating schedule needs the date its cycle starts',
       'anchorDate',
+      { reason: 'ROTATION_NEEDS_START' },
     );
   const known = new Set((await repos.schedules.shiftTypes(deps.db, tx)).map((type) => type.id));
   const unknown = input.days.find((day) => day !== null && !known.has(day));
   if (unknown !== undefined)
-    throw new DomainError('INVALID', `days: there is no shift type with id ${unknown}`, 'days');
+    throw new DomainError('INVALID', `days: there is no shift type with id ${unknown}`, 'days', {
+      reason: 'SHIFT_TYPE_NOT_FOUND',
+      params: { id: unknown ?? '' },
+    });
 }
 
 function scheduleValues(input: ScheduleInput) {
@@ -185,7 +196,11 @@ function scheduleValues(input: ScheduleInput) {
 
 async function scheduleById(deps: Pick<CoreDeps, 'db'>, id: number, tx: Tx): Promise<ScheduleView> {
   const schedule = await repos.schedules.scheduleById(deps.db, id, tx);
-  if (!schedule) throw new DomainError('NOT_FOUND', `There is no schedule with id ${id}.`, 'id');
+  if (!schedule)
+    throw new DomainError('NOT_FOUND', `There is no schedule with id ${id}.`, 'id', {
+      reason: 'SCHEDULE_NOT_FOUND',
+      params: { id: id },
+    });
   return scheduleView(schedule, await repos.schedules.assignments(deps.db, tx));
 }
 
@@ -253,9 +268,12 @@ export function assignSchedule(
       'INVALID',
       'department: give an employee or a department, not both',
       'department',
+      { reason: 'EMPLOYEE_OR_DEPARTMENT' },
     );
   if (input.validTo && input.validTo < input.validFrom)
-    throw new DomainError('INVALID', 'validTo: must not be before validFrom', 'validTo');
+    throw new DomainError('INVALID', 'validTo: must not be before validFrom', 'validTo', {
+      reason: 'VALID_TO_BEFORE_FROM',
+    });
   return changePlan(
     deps,
     admin,
@@ -266,9 +284,13 @@ export function assignSchedule(
           'NOT_FOUND',
           `There is no schedule with id ${input.scheduleId}.`,
           'scheduleId',
+          { reason: 'SCHEDULE_NOT_FOUND', params: { id: input.scheduleId } },
         );
       if (input.userId != null && !(await repos.users.byId(deps.db, input.userId, tx)))
-        throw new DomainError('NOT_FOUND', `There is no user with id ${input.userId}.`, 'userId');
+        throw new DomainError('NOT_FOUND', `There is no user with id ${input.userId}.`, 'userId', {
+          reason: 'USER_NOT_FOUND',
+          params: { id: input.userId },
+        });
       const view = assignmentView(
         await repos.schedules.createAssignment(
           deps.db,
@@ -296,7 +318,10 @@ export function unassignSchedule(deps: Deps, admin: Actor, id: number): Promise<
     async (tx) => {
       const assignment = await repos.schedules.assignmentById(deps.db, id, tx);
       if (!assignment)
-        throw new DomainError('NOT_FOUND', `There is no assignment with id ${id}.`, 'id');
+        throw new DomainError('NOT_FOUND', `There is no assignment with id ${id}.`, 'id', {
+          reason: 'ASSIGNMENT_NOT_FOUND',
+          params: { id: id },
+        });
       await repos.schedules.removeAssignment(deps.db, id, tx);
       return {
         id,
@@ -338,18 +363,23 @@ export async function setRosterDay(
     async (tx) => {
       const employee = await repos.users.byId(deps.db, input.userId, tx);
       if (!employee)
-        throw new DomainError('NOT_FOUND', `There is no user with id ${input.userId}.`, 'userId');
+        throw new DomainError('NOT_FOUND', `There is no user with id ${input.userId}.`, 'userId', {
+          reason: 'USER_NOT_FOUND',
+          params: { id: input.userId },
+        });
       if (!covers(scope, employee))
         throw new DomainError(
           'FORBIDDEN',
           'This employee is not one of the people you manage.',
           'userId',
+          { reason: 'NOT_YOUR_EMPLOYEE' },
         );
       if (scope.kind === 'managed' && employee.id === actor.id)
         throw new DomainError(
           'FORBIDDEN',
           'You cannot change your own roster; an administrator must.',
           'userId',
+          { reason: 'OWN_ROSTER' },
         );
       if (
         input.shiftTypeId !== null &&
@@ -359,6 +389,7 @@ export async function setRosterDay(
           'INVALID',
           `shiftTypeId: there is no shift type with id ${input.shiftTypeId}`,
           'shiftTypeId',
+          { reason: 'SHIFT_TYPE_NOT_FOUND', params: { id: input.shiftTypeId } },
         );
       const existing = await repos.schedules.overrideOf(deps.db, input.userId, input.date, tx);
       const before = existing

@@ -18,6 +18,7 @@ function nameTaken(name: string | undefined) {
         'CONFLICT',
         `Another site is already called "${name}" (it may be inactive): choose another name.`,
         'name',
+        { reason: 'SITE_NAME_TAKEN', params: { name: name ?? '' } },
       );
     throw error;
   };
@@ -35,6 +36,7 @@ function ianaZone(timeZone: string | undefined): string | undefined {
       'INVALID',
       `timeZone: "${timeZone}" is not an IANA time zone such as Asia/Jakarta`,
       'timeZone',
+      { reason: 'UNKNOWN_TIME_ZONE', params: { timeZone } },
     );
   return canonical;
 }
@@ -87,7 +89,11 @@ async function changeSite(
   const view = await deps.db
     .transaction(async (tx) => {
       const site: Site | null = await repos.sites.byId(deps.db, siteId, { tx, lock: true });
-      if (!site) throw new DomainError('NOT_FOUND', `There is no site with id ${siteId}.`, 'id');
+      if (!site)
+        throw new DomainError('NOT_FOUND', `There is no site with id ${siteId}.`, 'id', {
+          reason: 'SITE_NOT_FOUND',
+          params: { id: siteId },
+        });
       const before = siteView(site);
       await repos.sites.update(site, changes, tx);
       const after = siteView(site);
@@ -168,10 +174,14 @@ export async function assignSites(
       'INVALID',
       `primarySiteId: site ${primary} must be one of the sites in siteIds`,
       'primarySiteId',
+      { reason: 'PRIMARY_SITE_NOT_ASSIGNED' },
     );
   await deps.db.transaction(async (tx) => {
     if (!(await repos.users.lock(deps.db, input.userId, tx)))
-      throw new DomainError('NOT_FOUND', `There is no user with id ${input.userId}.`, 'userId');
+      throw new DomainError('NOT_FOUND', `There is no user with id ${input.userId}.`, 'userId', {
+        reason: 'USER_NOT_FOUND',
+        params: { id: input.userId },
+      });
     const sites = await repos.sites.byIds(deps.db, siteIds, tx);
     const missing = siteIds.filter((id) => !sites.some((site) => site.id === id));
     if (missing.length > 0)
@@ -179,6 +189,7 @@ export async function assignSites(
         'NOT_FOUND',
         `There is no site with id ${missing.join(', ')}.`,
         'siteIds',
+        { reason: 'SITE_NOT_FOUND', params: { id: missing.join(', ') } },
       );
     const inactive = sites.filter((site) => !site.active);
     if (inactive.length > 0)
@@ -186,6 +197,10 @@ export async function assignSites(
         'INVALID',
         `siteIds: ${inactive.map((site) => site.name).join(', ')} is inactive; reactivate it first`,
         'siteIds',
+        {
+          reason: 'SITE_INACTIVE',
+          params: { siteName: inactive.map((site) => site.name).join(', ') },
+        },
       );
     const before = await repos.sites.assignmentsOf(deps.db, input.userId, { tx });
     const after = siteIds.map((siteId) => ({ siteId, isPrimary: siteId === primary }));

@@ -51,7 +51,10 @@ export async function siteAssignmentsOf(
   userId: number,
 ): Promise<SiteAssignmentView> {
   if (!(await repos.users.byId(deps.db, userId)))
-    throw new DomainError('NOT_FOUND', `There is no user with id ${userId}.`, 'userId');
+    throw new DomainError('NOT_FOUND', `There is no user with id ${userId}.`, 'userId', {
+      reason: 'USER_NOT_FOUND',
+      params: { id: userId },
+    });
   const assignments = await repos.sites.assignmentsOf(deps.db, userId);
   return {
     userId,

@@ -292,6 +292,24 @@ describe('geofenceDecision', () => {
     );
   });
 
+  it('gives the refusal as a reason code with the numbers the app words it from', () => {
+    expect(geofenceDecision(outside, 'require').refusal).toEqual({
+      reason: 'OUTSIDE_GEOFENCE',
+      params: {
+        distanceMetres: 230,
+        radiusMetres: 100,
+        allowanceMetres: 20,
+        siteName: 'Kantor Jakarta',
+      },
+    });
+    expect(geofenceDecision(noLocation, 'require').refusal).toEqual({
+      reason: 'LOCATION_NEEDED',
+      params: { siteName: 'Kantor Jakarta' },
+    });
+    expect(geofenceDecision(noSite, 'require').refusal).toEqual({ reason: 'NO_SITE_ASSIGNED' });
+    expect(geofenceDecision(outside, 'off').refusal).toBeNull();
+  });
+
   it("applies the site's own policy unless told another, and off without a site", () => {
     expect(
       geofenceDecision(geofenceCheck(tap, [site({ geofencePolicy: 'require' })])).outcome,

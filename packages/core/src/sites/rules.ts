@@ -5,6 +5,7 @@
  */
 import { getDistance, getPreciseDistance } from 'geolib';
 import type { GeofencePolicy, GeofenceVerdict } from '@absensi/db';
+import type { Refusal } from '../error-reasons.js';
 
 export type { GeofencePolicy, GeofenceVerdict };
 
@@ -126,6 +127,8 @@ export interface GeofenceDecision {
   distanceMetres: number | null;
   /** For `flagged` and `refused`: why, in a sentence the employee can act on. */
   reason: string | null;
+  /** The same, as a reason code and its params (the client words it), or null when allowed. */
+  refusal: Refusal | null;
 }
 
 /** "85 m", "1.3 km": a distance as a person reads it. */
@@ -161,13 +164,27 @@ export function geofenceDecision<S extends GeofenceSite>(
     distanceMetres: check.distanceMetres,
   };
   if (policy === 'off' || check.verdict === 'inside')
-    return { ...base, outcome: 'allowed', reason: null };
+    return { ...base, outcome: 'allowed', reason: null, refusal: null };
   const site = check.site;
+  const refusal: Refusal =
+    check.verdict === 'outside' && site
+      ? {
+          reason: 'OUTSIDE_GEOFENCE',
+          params: {
+            distanceMetres: Math.round(check.distanceMetres ?? 0),
+            radiusMetres: site.radiusM,
+            allowanceMetres: Math.round(accuracyAllowance(check.accuracyMetres, site.maxAccuracyM)),
+            siteName: site.name,
+          },
+        }
+      : site
+        ? { reason: 'LOCATION_NEEDED', params: { siteName: site.name } }
+        : { reason: 'NO_SITE_ASSIGNED' };
   const reason =
     check.verdict === 'outside' && site
       ? outsideReason(check, site)
       : site
         ? `${site.name} needs your location to record attendance. Turn on location for this app and try again.`
         : 'Your location could not be checked: you are assigned to no site.';
-  return { ...base, outcome: policy === 'require' ? 'refused' : 'flagged', reason };
+  return { ...base, outcome: policy === 'require' ? 'refused' : 'flagged', reason, refusal };
 }

@@ -25,13 +25,19 @@ type Deps = Pick<
 
 async function findUser(deps: Pick<CoreDeps, 'db'>, userId: number, tx?: Tx): Promise<User> {
   const user = await repos.users.byId(deps.db, userId, tx);
-  if (!user) throw new DomainError('NOT_FOUND', `There is no user with id ${userId}.`);
+  if (!user)
+    throw new DomainError('NOT_FOUND', `There is no user with id ${userId}.`, undefined, {
+      reason: 'USER_NOT_FOUND',
+      params: { id: userId },
+    });
   return user;
 }
 
 function emailTaken(error: unknown): never {
   if (isUniqueViolation(error))
-    throw new DomainError('CONFLICT', 'Another account already uses this email address.', 'email');
+    throw new DomainError('CONFLICT', 'Another account already uses this email address.', 'email', {
+      reason: 'EMAIL_TAKEN',
+    });
   throw error;
 }
 
@@ -53,9 +59,13 @@ async function guardAdminChange(
     throw new DomainError(
       'INVALID',
       'You cannot remove your own admin access or deactivate yourself.',
+      undefined,
+      { reason: 'CANNOT_DEMOTE_SELF' },
     );
   if ((await repos.users.countActiveAdmins(deps.db, tx)) <= 1)
-    throw new DomainError('INVALID', 'At least one active admin must remain.');
+    throw new DomainError('INVALID', 'At least one active admin must remain.', undefined, {
+      reason: 'LAST_ADMIN',
+    });
 }
 
 export interface NewAccount {
@@ -269,6 +279,7 @@ export async function setManagerScopes(
         'INVALID',
         'Only a manager looks after departments and sites.',
         'userId',
+        { reason: 'SCOPES_ONLY_FOR_MANAGERS' },
       );
     const before = await managerScopes(deps, userId);
     await repos.schedules.saveScopes(

@@ -1,4 +1,5 @@
 import type { Problem } from '../../api/errors';
+import { useRefusalTexts } from '../../i18n/refusal-texts';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { useAdminLang } from '../use-admin-lang';
 import { serverRefusal, type Refusal } from './shift-checks';
@@ -15,7 +16,8 @@ export function RefusalMessage({
   problem: Problem | null;
 }) {
   const { t } = useAdminLang();
-  const shown = refusal ?? (problem && serverRefusal(problem));
+  useRefusalTexts();
+  const shown = refusal ?? (problem && serverRefusal(problem, t));
   if (!shown) return <ProblemMessage problem={problem} />;
   return (
     <div className="banner error" role="alert">

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../api/errors';
+import { DICTIONARIES, translatorOf } from '../../i18n/translate';
+import { ADMIN_DICTIONARIES } from '../messages/dictionaries';
 import { reasonRefusal, serverRefusal, timesRefusal } from './shift-checks';
 
 const zone = 'Asia/Jakarta';
-const refused = (kind: Problem['kind'], serverMessage: string): Problem => ({
+const refused = (kind: Problem['kind'], said: Partial<Problem>): Problem => ({
   kind,
-  serverMessage,
+  serverMessage: 'English, for logs',
   answered: true,
+  ...said,
 });
 
 describe("a shift's times, checked before the server is asked", () => {
@@ -37,46 +40,47 @@ describe("a shift's times, checked before the server is asked", () => {
   });
 });
 
-describe("the server's refusals, in the admin's language", () => {
-  it('knows the refusals of a correction or an added shift', () => {
-    expect(serverRefusal(refused('invalid', 'clockOutAt: cannot be in the future'))).toEqual({
-      key: 'refuseFuture',
-    });
-    expect(
-      serverRefusal(refused('invalid', 'clockOutAt: a shift cannot last more than 24 hours')),
-    ).toEqual({ key: 'refuseTooLong' });
-    expect(
-      serverRefusal(refused('invalid', 'clockInAt: must not be before the year 2000')),
-    ).toEqual({ key: 'refuseBefore2000' });
-    expect(serverRefusal(refused('invalid', 'clockOutAt: must be after the clock-in'))).toEqual({
-      key: 'refuseOutBeforeIn',
-    });
-    expect(
-      serverRefusal(refused('invalid', 'reason: must say why, in at least 5 characters')),
-    ).toEqual({ key: 'refuseReason' });
-    expect(
-      serverRefusal(
-        refused('invalid', 'must change at least one of clockInAt, clockOutAt, status or note'),
-      ),
-    ).toEqual({ key: 'refuseNothingChanged' });
-    expect(serverRefusal(refused('invalid', 'There is no attendance record with id 7.'))).toEqual({
-      key: 'refuseNotFound',
-    });
+describe("the server's refusal of a correction or an added shift, by its reason code", () => {
+  const t = translatorOf({ ...DICTIONARIES.en, ...ADMIN_DICTIONARIES.en }, 'en');
+
+  it('says the refusals the forms know in their own words', () => {
+    const cases: [Partial<Problem>, string][] = [
+      [{ reason: 'TIME_IN_FUTURE' }, 'refuseFuture'],
+      [{ reason: 'SHIFT_OVER_24_HOURS' }, 'refuseTooLong'],
+      [{ reason: 'BEFORE_YEAR_2000' }, 'refuseBefore2000'],
+      [{ reason: 'CLOCK_OUT_NOT_AFTER_IN' }, 'refuseOutBeforeIn'],
+      [{ reason: 'ATTENDANCE_NOT_FOUND', params: { id: 7 } }, 'refuseNotFound'],
+      [
+        {
+          reason: 'INPUT_INVALID',
+          issues: [{ path: 'reason', code: 'TOO_SHORT', params: { minimum: 5 } }],
+        },
+        'refuseReason',
+      ],
+      [
+        { reason: 'INPUT_INVALID', issues: [{ path: '', code: 'NOTHING_CHANGED', params: {} }] },
+        'refuseNothingChanged',
+      ],
+    ];
+    for (const [said, key] of cases)
+      expect(serverRefusal(refused('invalid', said), t)).toEqual({ key });
   });
 
-  it('names the shift an overlap would run into', () => {
-    expect(
-      serverRefusal(
-        refused(
-          'conflict',
-          "This would overlap the employee's shift of 24 Nov, 08:00 – 24 Nov, 17:00.",
-        ),
-      ),
-    ).toEqual({ key: 'refuseOverlap', values: { span: '24 Nov, 08:00 – 24 Nov, 17:00' } });
+  it("names the shift an overlap would run into, in the record's zone and the admin's style", () => {
+    const overlap = refused('conflict', {
+      reason: 'SHIFT_OVERLAP',
+      params: { from: '2025-11-24T01:00:00Z', until: '2025-11-24T10:00:00Z', timeZone: zone },
+    });
+    expect(serverRefusal(overlap, t)).toEqual({
+      key: 'refuseOverlap',
+      values: { span: '24 Nov, 08:00 – 24 Nov, 17:00' },
+    });
+    const tId = translatorOf({ ...DICTIONARIES.id, ...ADMIN_DICTIONARIES.id }, 'id');
+    expect(serverRefusal(overlap, tId)?.values?.span).toBe('24 Nov, 08.00 – 24 Nov, 17.00');
   });
 
   it('leaves any other trouble to the general messages', () => {
-    expect(serverRefusal(refused('network', 'Failed to fetch'))).toBeNull();
-    expect(serverRefusal(refused('invalid', 'something new'))).toBeNull();
+    expect(serverRefusal(refused('network', {}), t)).toBeNull();
+    expect(serverRefusal(refused('invalid', { reason: 'INVALID' }), t)).toBeNull();
   });
 });

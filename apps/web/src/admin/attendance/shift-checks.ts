@@ -1,4 +1,6 @@
-import type { Problem } from '../../api/errors';
+import type { ErrorReason } from '@absensi/core/reasons';
+import { paramTexts, type Problem } from '../../api/errors';
+import type { Translate } from '../../i18n/translate';
 import { zonedToInstant } from '../../time/zone';
 import type { AdminMessageKey } from '../messages/dictionaries';
 
@@ -51,24 +53,31 @@ export function reasonRefusal(reason: string): Refusal | null {
   return reason.trim().length < 5 ? { key: 'refuseReason' } : null;
 }
 
-const SERVER_REFUSALS: [RegExp, AdminMessageKey][] = [
-  [/before the year 2000/, 'refuseBefore2000'],
-  [/cannot be in the future/, 'refuseFuture'],
-  [/must be after the clock-in/, 'refuseOutBeforeIn'],
-  [/more than 24 hours/, 'refuseTooLong'],
-  [/\breason: /, 'refuseReason'],
-  [/must change at least one/, 'refuseNothingChanged'],
-  [/^There is no (attendance record|user) with id/, 'refuseNotFound'],
-];
+const SERVER_REFUSALS: Partial<Record<ErrorReason, AdminMessageKey>> = {
+  BEFORE_YEAR_2000: 'refuseBefore2000',
+  TIME_IN_FUTURE: 'refuseFuture',
+  CLOCK_OUT_NOT_AFTER_IN: 'refuseOutBeforeIn',
+  SHIFT_OVER_24_HOURS: 'refuseTooLong',
+  ATTENDANCE_NOT_FOUND: 'refuseNotFound',
+  USER_NOT_FOUND: 'refuseNotFound',
+};
 
 /**
- * The server's refusal of a correction or an added shift, in the admin's language when it is one
- * the forms know; null for anything else (said as any failed call is).
+ * The server's refusal of a correction or an added shift, in the admin's words when it is one the
+ * forms know (by its reason code, or the field issue of `reason` or of an edit changing nothing;
+ * an overlap names the other shift in the admin's time style);
+ * null for anything else (said as any failed call is, from its reason).
  */
-export function serverRefusal(problem: Problem): Refusal | null {
+export function serverRefusal(problem: Problem, t: Translate): Refusal | null {
   if (problem.kind !== 'invalid' && problem.kind !== 'conflict') return null;
-  const overlap = /overlap the employee's shift of (.+?)\.?$/.exec(problem.serverMessage);
-  if (overlap) return { key: 'refuseOverlap', values: { span: overlap[1]! } };
-  const known = SERVER_REFUSALS.find(([pattern]) => pattern.test(problem.serverMessage));
-  return known ? { key: known[1] } : null;
+  if (problem.reason === 'SHIFT_OVERLAP') {
+    const { from, until } = paramTexts(problem.params ?? {}, t);
+    return { key: 'refuseOverlap', values: { span: `${from} – ${until}` } };
+  }
+  const issues = problem.issues ?? [];
+  if (issues.some((issue) => issue.path === 'reason')) return { key: 'refuseReason' };
+  if (issues.some((issue) => issue.code === 'NOTHING_CHANGED'))
+    return { key: 'refuseNothingChanged' };
+  const key = problem.reason && SERVER_REFUSALS[problem.reason];
+  return key ? { key } : null;
 }

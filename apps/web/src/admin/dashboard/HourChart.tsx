@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useWallClock } from '../../i18n/use-format';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -8,6 +9,7 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 export default function HourChart({ counts, label }: { counts: number[]; label: string }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const clock = useWallClock();
 
   useEffect(() => {
     const element = box.current;
@@ -72,7 +74,7 @@ export default function HourChart({ counts, label }: { counts: number[]; label: 
           {counts.map((count, hour) =>
             count > 0 ? (
               <tr key={hour}>
-                <th scope="row">{String(hour).padStart(2, '0')}:00</th>
+                <th scope="row">{clock(`${String(hour).padStart(2, '0')}:00`)}</th>
                 <td>{count}</td>
               </tr>
             ) : null,

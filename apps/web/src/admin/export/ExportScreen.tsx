@@ -17,7 +17,7 @@ type Format = 'csv' | 'xlsx';
  * export, whose progress and download follow.
  */
 export function ExportScreen({ zone }: { zone: string }) {
-  const { t } = useAdminLang();
+  const { t, lang } = useAdminLang();
   const f = useFormat(zone);
   const [month, setMonth] = useState(() => localDateIn(new Date(), zone).slice(0, 7));
   const [format, setFormat] = useState<Format>('csv');
@@ -43,7 +43,7 @@ export function ExportScreen({ zone }: { zone: string }) {
         </Field>
         <button
           className="button primary"
-          onClick={() => start.mutate({ month, format })}
+          onClick={() => start.mutate({ month, format, language: lang })}
           disabled={isRunning(job)}
           data-testid="export"
         >

@@ -19,7 +19,7 @@ export function JobCard({
   const percent = Math.round(job.percent);
   const words =
     job.state === 'failed'
-      ? t('exportFailed', { message: job.message ?? '' })
+      ? t('exportFailed')
       : job.state === 'succeeded'
         ? t('exportDone')
         : job.state === 'queued'

@@ -5,6 +5,7 @@ import type { Site } from '../sites/site';
 import { EditForm, formTitle, TextField, useAfterSave, useDraft } from '../ui/EditForm';
 import { useAdminLang } from '../use-admin-lang';
 import type { Holiday } from './HolidaysScreen';
+import { HOLIDAY_KIND_WORDS } from '../../i18n/enum-words';
 
 type Kind = Holiday['kind'];
 
@@ -12,9 +13,9 @@ type Kind = Holiday['kind'];
 export function useKindNames(): Record<Kind, string> {
   const { t } = useAdminLang();
   return {
-    national: t('kindNational'),
-    collective_leave: t('kindCollectiveLeave'),
-    company: t('kindCompany'),
+    national: t(HOLIDAY_KIND_WORDS.national),
+    collective_leave: t(HOLIDAY_KIND_WORDS.collective_leave),
+    company: t(HOLIDAY_KIND_WORDS.company),
   };
 }
 

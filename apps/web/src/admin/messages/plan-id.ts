@@ -3,7 +3,7 @@ import type { PlanMessageKey } from './plan-en';
 /** The planning words in Bahasa Indonesia, as HR staff say them: a key missing fails the typecheck. */
 export const planId: Record<PlanMessageKey, string> = {
   place: 'Lokasi',
-  geoOutside: 'Di luar lokasi',
+  geoOutside: 'Di luar radius',
   geoUnknown: 'Tanpa lokasi',
   accuracy: '±{metres}',
   onMap: 'Peta',
@@ -13,7 +13,7 @@ export const planId: Record<PlanMessageKey, string> = {
   shiftType: 'Shift',
   newShiftType: 'Shift baru',
   shiftTypesHelp:
-    'Setiap shift punya jam kerja, toleransi sebelum absen masuk dihitung terlambat dan sebelum absen pulang dihitung pulang cepat, istirahat tidak dibayar, dan berapa lama setelah jam selesai shift yang masih terbuka dipulangkan otomatis.',
+    'Setiap shift punya jam kerja, toleransi sebelum absen masuk dihitung terlambat dan sebelum absen pulang dihitung pulang cepat, istirahat tidak dibayar, dan berapa lama setelah jam selesai shift yang masih terbuka diberi absen pulang otomatis.',
   shiftCode: 'Kode (di jadwal)',
   shiftStartTime: 'Jam masuk',
   shiftEndTime: 'Jam pulang',

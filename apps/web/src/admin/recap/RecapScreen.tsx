@@ -59,7 +59,7 @@ function RecapTable({
  * or CSV through the worker's export job, its progress followed live.
  */
 export function RecapScreen({ zone }: { zone: string }) {
-  const { t } = useRequestLang();
+  const { t, lang } = useRequestLang();
   const trpc = useTRPC();
   const f = useFormat(zone);
   const [month, setMonth] = useState(() => localDateIn(new Date(), zone).slice(0, 7));
@@ -101,7 +101,7 @@ export function RecapScreen({ zone }: { zone: string }) {
             key={format}
             className="button"
             disabled={isRunning(progress.job) || start.isPending}
-            onClick={() => start.mutate({ ...whose, format })}
+            onClick={() => start.mutate({ ...whose, format, language: lang })}
             data-testid={`recap-export-${format}`}
           >
             {format === 'xlsx' ? t('exportXlsx') : t('exportCsv')}

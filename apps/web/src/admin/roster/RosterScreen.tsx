@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import type { Formatters } from '../../i18n/format';
-import { useFormat } from '../../i18n/use-format';
+import { useFormat, useWallClock } from '../../i18n/use-format';
 import { localDateIn } from '../../time/zone';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { MoreThanShown } from '../dashboard/MoreThanShown';
@@ -154,6 +154,7 @@ function RosterCellSelect({
   onChange: (value: string) => void;
 }) {
   const { t } = useAdminLang();
+  const clock = useWallClock();
   const type = types.find((item) => item.id === cell.shiftTypeId);
   const planned =
     cell.kind === 'holiday'
@@ -173,7 +174,7 @@ function RosterCellSelect({
       data-date={cell.date}
       data-kind={cell.kind}
       data-code={type?.code ?? ''}
-      title={type ? `${type.name} ${type.startTime}–${type.endTime}` : planned}
+      title={type ? `${type.name} ${clock(type.startTime)}–${clock(type.endTime)}` : planned}
     >
       <select aria-label={label} value={cellValue(cell)} onChange={(e) => onChange(e.target.value)}>
         <option value="">{override ? t('backToSchedule') : planned}</option>

@@ -22,6 +22,7 @@ import {
   weekdayName,
   type Schedule,
 } from './schedule';
+import { useWallClock } from '../../i18n/use-format';
 
 /** A new schedule or changes to one: weekly (a shift or off each weekday) or a cycle of N days. */
 export function ScheduleForm({
@@ -36,6 +37,7 @@ export function ScheduleForm({
   onDone: () => void;
 }) {
   const { t } = useAdminLang();
+  const clock = useWallClock();
   const { lang } = useLang();
   const trpc = useTRPC();
   const [draft, set] = useDraft(() => scheduleDraftOf(schedule, today));
@@ -112,7 +114,7 @@ export function ScheduleForm({
               <option value="">{t('off')}</option>
               {active.map((type) => (
                 <option key={type.id} value={type.id}>
-                  {type.code} · {type.name} ({type.startTime}–{type.endTime})
+                  {type.code} · {type.name} ({clock(type.startTime)}–{clock(type.endTime)})
                 </option>
               ))}
             </select>

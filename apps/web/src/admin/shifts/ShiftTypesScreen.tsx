@@ -17,10 +17,12 @@ import { useAdminLang } from '../use-admin-lang';
 import { ShiftChip } from './ShiftChip';
 import { crossesMidnight, shiftDraftOf, shiftInput, type ShiftType } from './shift-type';
 import { TableWrap } from '../../ui/TableWrap';
+import { useWallClock } from '../../i18n/use-format';
 
 /** The shift types (shift kerja): times, grace, break, automatic clock-out, colour; new or changed. */
 export function ShiftTypesScreen() {
   const { t } = useAdminLang();
+  const clock = useWallClock();
   const trpc = useTRPC();
   const list = useQuery(trpc.admin.shifts.list.queryOptions());
   const editing = useEditing<ShiftType>();
@@ -57,7 +59,7 @@ export function ShiftTypesScreen() {
                   <ShiftChip type={type} /> {type.name}
                 </td>
                 <td>
-                  {type.startTime}–{type.endTime}
+                  {clock(type.startTime)}–{clock(type.endTime)}
                   {type.crossesMidnight && (
                     <span className="badge mark">{t('crossesMidnight')}</span>
                   )}
@@ -83,6 +85,7 @@ export function ShiftTypesScreen() {
 
 function ShiftTypeForm({ type, onDone }: { type: ShiftType | null; onDone: () => void }) {
   const { t } = useAdminLang();
+  const clock = useWallClock();
   const trpc = useTRPC();
   const [draft, set] = useDraft(() => shiftDraftOf(type));
   const changed = useAfterSave(
@@ -154,7 +157,7 @@ function ShiftTypeForm({ type, onDone }: { type: ShiftType | null; onDone: () =>
       </div>
       {crossesMidnight(draft.startTime, draft.endTime) && (
         <p className="banner ok" role="status">
-          {t('crossesMidnightHelp', { start: draft.startTime, end: draft.endTime })}
+          {t('crossesMidnightHelp', { start: clock(draft.startTime), end: clock(draft.endTime) })}
         </p>
       )}
       <div className="row wrap">

@@ -1,15 +1,10 @@
 import { useSession } from '../../auth/session';
+import { ROLE_WORDS } from '../../i18n/enum-words';
 import { useAdminLang } from '../use-admin-lang';
 import { TableHead } from '../../ui/TableHead';
 import { ConfirmButton } from '../ui/ConfirmButton';
 import type { User } from './user';
 import { TableWrap } from '../../ui/TableWrap';
-
-const ROLE_NAMES = {
-  admin: 'roleAdmin',
-  manager: 'roleManager',
-  employee: 'roleEmployee',
-} as const;
 
 /** The users with their role and state, and what an admin can do to each (not deactivate themself). */
 export function UsersTable({
@@ -37,7 +32,7 @@ export function UsersTable({
               <td>{user.name}</td>
               <td>{user.email}</td>
               <td>{user.department ?? ''}</td>
-              <td>{t(ROLE_NAMES[user.role])}</td>
+              <td>{t(ROLE_WORDS[user.role])}</td>
               <td>{user.active ? t('active') : t('inactive')}</td>
               <td className="actions">
                 <button className="button small" onClick={() => onEdit(user)}>

@@ -19,10 +19,6 @@ export const en = {
   locationTimeout: 'No location came within {seconds} s, so the tap was sent without it.',
   locationDenied:
     'Location is off for this app, so the tap was sent without it. If your workplace requires it, turn location on and tap again.',
-  errLocationNeeded:
-    'Your workplace needs your location to record attendance. Turn on location for this app and tap again.',
-  errOutsideSite:
-    'Not counted: you are {distance} from {site}, and must be within {radius}. Tap again when you are there.',
   navExport: 'Export',
   navRequests: 'Requests',
   navApprovals: 'Approvals',
@@ -37,20 +33,17 @@ export const en = {
   loading: 'Loading…',
   retry: 'Try again',
   errWrongPassword: 'That email and password do not match an active account.',
-  errTooMany: 'Too many failed sign-ins. Try again in {minutes} minute(s).',
   errSessionLost: 'Your session has ended. Please sign in again.',
   errOffline: 'Cannot reach the server. Check your connection and try again.',
   errServerDown: 'The server is not answering right now. Please try again in a moment.',
-  errForbidden: 'Only administrators can do this.',
-  errInvalid: 'Please check what you entered: {detail}',
+  errForbidden: 'You are not allowed to do this.',
+  errInvalid: 'That was not accepted. Check what you entered and try again.',
+  errTooMany: 'Too many attempts. Wait a moment and try again.',
+  errConflict: 'That clashes with what is already recorded. Reload the page and check.',
+  errNotFound: 'That was not found. It may have been deleted; reload the page.',
   errGeneric:
     'Something went wrong. Please try again; if it keeps happening, tell your administrator.',
-  errAlreadyIn: 'You were already clocked in, so this tap did not count.',
-  errNotIn: 'You were not clocked in, so this tap did not count.',
-  errTooOld:
-    'This tap is more than 3 days old and could not be sent. Ask your administrator to record it.',
   errCrash: 'The app hit a problem it could not handle.',
-  errEmailTaken: 'Another account already uses this email address.',
   reloadApp: 'Reload the app',
   offlineBanner: 'You are offline. Taps are kept on this phone and sent when the network returns.',
   updateAvailable: 'A new version of Absensi is available.',
@@ -112,8 +105,6 @@ export const en = {
   passwordChanged:
     'Password changed. You stay signed in here; every other phone or browser has been signed out.',
   changingPassword: 'Changing…',
-  errCurrentPassword: 'Your current password is not right, so the password was not changed.',
-  errSamePassword: 'The new password must differ from the current one.',
   zoneNotUsable:
     'The company time zone "{zone}" is not valid, so times are shown in {fallback}. An administrator can choose a time zone in Settings.',
   savedSending: 'Saved on this phone, sending…',

@@ -40,6 +40,7 @@ export const adminAttendanceRouter = router({
         })
         .refine((input) => input.clockInAt ?? input.clockOutAt ?? input.status ?? input.note, {
           message: 'must change at least one of clockInAt, clockOutAt, status or note',
+          params: { issue: 'NOTHING_CHANGED' },
         }),
     )
     .mutation(({ ctx, input }) => correctAttendance(ctx.deps, ctx.user, input)),

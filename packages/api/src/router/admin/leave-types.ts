@@ -34,6 +34,7 @@ export const leaveTypesRouter = router({
         .extend({ id, active: z.boolean().optional() })
         .refine((input) => Object.keys(input).some((key) => key !== 'id'), {
           message: 'must change at least one field',
+          params: { issue: 'NOTHING_CHANGED' },
         }),
     )
     .mutation(({ ctx, input: { id: leaveTypeId, ...changes } }) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { monthRecap, RECAP_LEGEND, startRecapExport } from '@absensi/core';
 import { managerProcedure, router } from '../../trpc.js';
-import { id, month, visibleText } from '../inputs.js';
+import { exportLanguage, id, month, visibleText } from '../inputs.js';
 
 const whose = {
   month,
@@ -22,6 +22,7 @@ export const recapRouter = router({
       z.object({
         ...whose,
         format: z.enum(['csv', 'xlsx'], { message: 'must be csv or xlsx' }).default('xlsx'),
+        language: exportLanguage,
       }),
     )
     .mutation(({ ctx, input }) => startRecapExport(ctx.deps, ctx.user, input)),

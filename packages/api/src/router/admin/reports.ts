@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listExports, startExport } from '@absensi/core';
 import { adminProcedure, router } from '../../trpc.js';
-import { month } from '../inputs.js';
+import { exportLanguage, month } from '../inputs.js';
 
 export const reportsRouter = router({
   /** Starts the month's export in the background; follow it with live.job {jobId}. */
@@ -10,6 +10,7 @@ export const reportsRouter = router({
       z.object({
         month,
         format: z.enum(['csv', 'xlsx'], { message: 'must be csv or xlsx' }).default('csv'),
+        language: exportLanguage,
       }),
     )
     .mutation(({ ctx, input }) => startExport(ctx.deps, ctx.user, input)),

@@ -24,6 +24,7 @@ export const settingsRouter = router({
         })
         .refine((input) => Object.values(input).some((value) => value !== undefined), {
           message: 'must change at least one setting',
+          params: { issue: 'NOTHING_CHANGED' },
         }),
     )
     .mutation(({ ctx, input }) => updateSettings(ctx.deps, ctx.user, input)),

@@ -1,0 +1,80 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { MonthRecap } from './build.js';
+import { recapFile } from './export.js';
+import { emptyTotals } from './rules.js';
+
+const recap: MonthRecap = {
+  month: '2026-11',
+  dates: ['2026-11-02', '2026-11-03'],
+  people: [
+    {
+      userId: 1,
+      name: 'Siti Rahma',
+      email: 'siti@example.com',
+      department: 'Gudang',
+      siteId: null,
+      codes: ['H', 'A'],
+      totals: { ...emptyTotals(), scheduledDays: 2, presentDays: 1, absentDays: 1 },
+    },
+  ],
+};
+
+async function workbookOf(language?: 'id' | 'en') {
+  const file = await recapFile(recap, 'xlsx', language);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file.content as unknown as ArrayBuffer);
+  return workbook;
+}
+
+const rowValues = (sheet: ExcelJS.Worksheet, row: number) =>
+  (sheet.getRow(row).values as unknown[]).slice(1);
+
+describe('the recap as a file, in the admin’s language', () => {
+  it('names its sheets, headers and legend in Indonesian by default', async () => {
+    const workbook = await workbookOf();
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Rekap harian', 'Total']);
+    const totals = workbook.getWorksheet('Total')!;
+    expect(rowValues(totals, 1).slice(0, 6)).toEqual([
+      'Nama',
+      'Email',
+      'Departemen',
+      'Hari kerja terjadwal',
+      'Hadir (H)',
+      'Hari terlambat (T)',
+    ]);
+    expect(rowValues(totals, 1)).toContain('Alpa (A)');
+    expect(rowValues(totals, 2).slice(0, 5)).toEqual([
+      'Siti Rahma',
+      'siti@example.com',
+      'Gudang',
+      2,
+      1,
+    ]);
+    const grid = workbook.getWorksheet('Rekap harian')!;
+    const texts = grid.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : []));
+    expect(texts).toContain('Keterangan');
+    expect(texts).toContain('alpa (tanpa keterangan)');
+    expect(texts).toContain('pulang cepat');
+  });
+
+  it('writes them in English when asked', async () => {
+    const workbook = await workbookOf('en');
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Grid', 'Totals']);
+    expect(rowValues(workbook.getWorksheet('Totals')!, 1).slice(0, 4)).toEqual([
+      'Name',
+      'Email',
+      'Department',
+      'Scheduled days',
+    ]);
+  });
+
+  it('heads the CSV in the same language', async () => {
+    const file = await recapFile(recap, 'csv', 'id');
+    const firstLine = file.content
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\n')[0];
+    expect(firstLine).toMatch(/^Nama,Email,Departemen,Hari kerja terjadwal,Hadir \(H\)/);
+  });
+});
