@@ -114,6 +114,11 @@ export const ERROR_REASONS = {
   OWN_REQUEST: [],
   OVERTIME_ALREADY_APPROVED: ['date'],
   LEAVE_TYPE_CODE_TAKEN: ['code'],
+  REQUEST_KEY_OTHER_REQUEST: ['requestId'],
+
+  // Notifications on the phone (Web Push).
+  PUSH_NOT_SET_UP: [],
+  PUSH_ENDPOINT_NOT_HTTPS: [],
 
   // Holidays.
   HOLIDAY_YEAR_OUT_OF_RANGE: ['first', 'last'],

@@ -9,12 +9,14 @@ import { useFormat } from '../i18n/use-format';
 import { localDateIn } from '../time/zone';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { HistoryTable } from './HistoryTable';
-import { HistoryTotals } from './HistoryTotals';
 
 // The month as the recap counts it: loaded after the first screen, not in its download.
 const OwnMonth = lazy(() => import('./OwnMonth'));
 
-/** The person's month: totals, then the shifts a page (31) at a time. */
+/**
+ * The person's month: as the recap counts it (its codes and totals, one rule with the admin's
+ * recap), then the shifts a page (31) at a time.
+ */
 export function HistoryScreen() {
   const { me } = useSession();
   const { t } = useLang();
@@ -31,7 +33,6 @@ export function HistoryScreen() {
 
   const pages = history.data?.pages ?? [];
   const items = pages.flatMap((page) => page.items);
-  const totals = pages[0]?.totals;
   const problem = problemOf(history.error);
   return (
     <div className="stack">
@@ -50,7 +51,6 @@ export function HistoryScreen() {
       {!history.isFetchNextPageError && (
         <ProblemMessage problem={problem} retry={() => void history.refetch()} />
       )}
-      {totals && <HistoryTotals totals={totals} f={f} />}
       <Suspense fallback={null}>
         <OwnMonth month={month} f={f} />
       </Suspense>

@@ -90,6 +90,8 @@ function requirePush(deps: { push?: PushService | undefined }): PushService {
     throw new DomainError(
       'PRECONDITION_FAILED',
       'Notifications on the phone are not set up on this server (VAPID keys).',
+      undefined,
+      { reason: 'PUSH_NOT_SET_UP' },
     );
   return deps.push;
 }
@@ -113,6 +115,7 @@ export async function subscribePush(
       'INVALID',
       'endpoint: must be an https URL of a push service',
       'endpoint',
+      { reason: 'PUSH_ENDPOINT_NOT_HTTPS' },
     );
   await repos.pushSubscriptions.save(
     deps.db,

@@ -262,6 +262,7 @@ function sameRequest(earlier: LeaveRequest, input: FiledRequest): LeaveRequest {
       'CONFLICT',
       `clientKey: this key was used for another request (#${earlier.id}); send a new key for a new request`,
       'clientKey',
+      { reason: 'REQUEST_KEY_OTHER_REQUEST', params: { requestId: earlier.id } },
     );
   return earlier;
 }

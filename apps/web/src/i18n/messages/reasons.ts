@@ -105,7 +105,7 @@ const reasonsEn: ReasonTexts = {
   'reason.LEAVE_OVERLAP': 'You already asked for leave on {startDate} – {endDate}.',
   'reason.NOT_SCHEDULED': 'You are not scheduled to work on these dates.',
   'reason.LEAVE_BALANCE_EXCEEDED':
-    'This leave takes {days} working days, but only {remainingDays} of your {allowanceDays} days of {leaveType} for {year} are left.',
+    'This leave takes {days} working days of {year}, but only {remainingDays} of your {allowanceDays} days of {leaveType} for {year} are left.',
   'reason.CORRECTION_NEEDS_TIME': 'Give the clock-in or the clock-out as it should be.',
   'reason.MISSING_SHIFT_NEEDS_BOTH': 'A missing shift needs both its clock-in and its clock-out.',
   'reason.CLOCK_IN_OTHER_DAY':
@@ -114,6 +114,10 @@ const reasonsEn: ReasonTexts = {
   'reason.OWN_REQUEST': 'You cannot decide your own request; another approver must.',
   'reason.OVERTIME_ALREADY_APPROVED': 'Overtime on {date} is already approved for this employee.',
   'reason.LEAVE_TYPE_CODE_TAKEN': 'A leave type with the code {code} already exists.',
+  'reason.REQUEST_KEY_OTHER_REQUEST':
+    'This phone already sent another request (#{requestId}) under the same key. Send it again as a new request.',
+  'reason.PUSH_NOT_SET_UP': 'Notifications on the phone are not set up on this server.',
+  'reason.PUSH_ENDPOINT_NOT_HTTPS': 'This browser gave an address notifications cannot be sent to.',
   'reason.HOLIDAY_YEAR_OUT_OF_RANGE': 'Choose a year from {first} to {last}.',
   'reason.HOLIDAY_EXISTS':
     'There is already a holiday on {date}. Change or delete that one instead.',
@@ -218,7 +222,7 @@ const reasonsId: ReasonTexts = {
   'reason.LEAVE_OVERLAP': 'Anda sudah mengajukan cuti pada {startDate} – {endDate}.',
   'reason.NOT_SCHEDULED': 'Anda tidak dijadwalkan bekerja pada tanggal tersebut.',
   'reason.LEAVE_BALANCE_EXCEEDED':
-    'Cuti ini memakai {days} hari kerja, padahal sisa {leaveType} Anda tahun {year} tinggal {remainingDays} dari {allowanceDays} hari.',
+    'Cuti ini memakai {days} hari kerja di tahun {year}, padahal sisa {leaveType} Anda tahun {year} tinggal {remainingDays} dari {allowanceDays} hari.',
   'reason.CORRECTION_NEEDS_TIME': 'Isi jam masuk atau jam pulang yang seharusnya.',
   'reason.MISSING_SHIFT_NEEDS_BOTH': 'Shift yang terlewat perlu jam masuk dan jam pulangnya.',
   'reason.CLOCK_IN_OTHER_DAY':
@@ -227,6 +231,11 @@ const reasonsId: ReasonTexts = {
   'reason.OWN_REQUEST': 'Anda tidak dapat memutuskan pengajuan Anda sendiri; minta penyetuju lain.',
   'reason.OVERTIME_ALREADY_APPROVED': 'Lembur tanggal {date} sudah disetujui untuk karyawan ini.',
   'reason.LEAVE_TYPE_CODE_TAKEN': 'Sudah ada jenis cuti dengan kode {code}.',
+  'reason.REQUEST_KEY_OTHER_REQUEST':
+    'HP ini sudah mengirim pengajuan lain (#{requestId}) dengan kunci yang sama. Kirim lagi sebagai pengajuan baru.',
+  'reason.PUSH_NOT_SET_UP': 'Notifikasi di HP belum disiapkan di server ini.',
+  'reason.PUSH_ENDPOINT_NOT_HTTPS':
+    'Browser ini memberi alamat yang tidak bisa dikirimi notifikasi.',
   'reason.HOLIDAY_YEAR_OUT_OF_RANGE': 'Pilih tahun {first} sampai {last}.',
   'reason.HOLIDAY_EXISTS': 'Sudah ada hari libur pada {date}. Ubah atau hapus yang itu saja.',
   'reason.NOT_PROPOSED_HOLIDAY':
