@@ -28,7 +28,7 @@ function focused(page: Page) {
       text: element?.textContent?.trim() ?? '',
       testId: element?.closest('[data-testid]')?.getAttribute('data-testid') ?? '',
       label,
-      inDialog: element?.closest('[role="dialog"], [role="alertdialog"]') !== null,
+      inDialog: element?.closest('dialog, [role="dialog"], [role="alertdialog"]') !== null,
     };
   });
 }

@@ -1,11 +1,12 @@
-import type { ReactNode } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { createFocusTrap } from 'focus-trap';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /**
- * A modal dialog, open while it is rendered: focus moves into it and stays there (Tab and
- * Shift+Tab cycle inside), Escape or a click outside calls `onClose`, and on close focus returns
- * to the control that had it before. The rest of the page is hidden from assistive technology
- * meanwhile. Built on React Aria's Modal (CSP-safe: it injects no <style> element).
+ * A modal dialog, open while it is rendered: the browser's own modal `<dialog>` (the rest of the
+ * page inert and hidden from assistive technology, the dialog in the top layer) with `focus-trap`
+ * keeping Tab and Shift+Tab inside it. Focus moves into it (to an `autoFocus` control, else the
+ * first one), Escape or a click on the dimmed page calls `onClose`, and on close focus returns to
+ * the control that had it before. CSP-safe: nothing injects styles.
  */
 export function ModalDialog({
   title,
@@ -23,22 +24,50 @@ export function ModalDialog({
   role?: 'dialog' | 'alertdialog';
   children: ReactNode;
 }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useLayoutEffect(() => {
+    const dialog = ref.current!;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    const trap = createFocusTrap(dialog, {
+      initialFocus: () => dialog.querySelector<HTMLElement>('[autofocus]') ?? undefined,
+      fallbackFocus: dialog,
+      escapeDeactivates: false,
+      returnFocusOnDeactivate: false,
+      allowOutsideClick: true,
+    });
+    trap.activate();
+    return () => {
+      trap.deactivate();
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
   return (
-    <ModalOverlay
-      isOpen
-      isDismissable
-      onOpenChange={(open) => !open && onClose()}
-      className="modal-overlay"
+    <dialog
+      ref={ref}
+      className={size ? `modal ${size}` : 'modal'}
+      role={role === 'alertdialog' ? 'alertdialog' : undefined}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        // Escape: the component closes, not the browser, so the page's state says what is open.
+        event.preventDefault();
+        close.current();
+      }}
+      onClick={(event) => {
+        if (event.target === event.currentTarget) close.current();
+      }}
     >
-      <Modal className={size ? `modal ${size}` : 'modal'}>
-        <Dialog role={role} className="dialog stack">
-          <Heading slot="title" level={2}>
-            {title}
-          </Heading>
-          {children}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      <div className="dialog stack">
+        <h2 id={titleId}>{title}</h2>
+        {children}
+      </div>
+    </dialog>
   );
 }
 
