@@ -6,6 +6,7 @@ import { useSession } from '../auth/session';
 import { companyZone } from '../clock/today-cache';
 import { useFormat } from '../i18n/use-format';
 import { localDateIn } from '../time/zone';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { ProblemMessage } from '../ui/ProblemMessage';
 import { draftOf, type RequestDraft } from './draft';
 import { useRequestLang } from './messages';
@@ -95,13 +96,13 @@ export default function RequestsScreen() {
         {mine.data?.items.map((request) => (
           <RequestSummary key={request.id} request={request} f={f}>
             {request.state === 'pending' && (
-              <button
+              <ConfirmButton
                 className="button small"
+                label={t('cancelRequest')}
+                question={t('confirmCancelRequest')}
                 disabled={cancel.isPending}
-                onClick={() => cancel.mutate({ id: request.id })}
-              >
-                {t('cancelRequest')}
-              </button>
+                onConfirm={() => cancel.mutate({ id: request.id })}
+              />
             )}
           </RequestSummary>
         ))}

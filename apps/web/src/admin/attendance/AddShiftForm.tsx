@@ -5,7 +5,7 @@ import { useTRPC } from '../../api/trpc';
 import type { AttendanceView } from '../../api/types';
 import { Field } from '../../ui/Field';
 import { useAdminLang } from '../use-admin-lang';
-import { FormDialog } from '../ui/FormDialog';
+import { FormDialog } from '../../ui/ModalDialog';
 import { addShiftInput, addShiftRefusal, emptyShift } from './add-shift';
 import { usePeople } from '../scope/use-scope-lists';
 import { PersonSelect } from './PersonSelect';

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
 import { useAdminLang } from '../use-admin-lang';
-import { FormDialog } from '../ui/FormDialog';
+import { FormDialog } from '../../ui/ModalDialog';
 import { useFormat } from '../../i18n/use-format';
 import { Field } from '../../ui/Field';
 import { useSiteNames } from '../scope/ScopeSelects';

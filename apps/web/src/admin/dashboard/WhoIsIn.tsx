@@ -6,7 +6,7 @@ import { OnLeaveToday } from './OnLeaveToday';
 import { useLiveLeave } from './use-live-leave';
 
 /**
- * Who is clocked in now (since when, on time or late, on which node), who is absent so far (past
+ * Who is clocked in now (since when, on time or late), who is absent so far (past
  * their shift's start and grace, no clock-in, no approved leave), and who is on leave; read again
  * live when a leave is decided.
  */
@@ -30,7 +30,6 @@ export function WhoIsIn({ board, f }: { board: Dashboard; f: Formatters }) {
               <span className={person.status === 'late' ? 'badge late' : 'badge ok'}>
                 {person.status === 'late' ? t('statusLate') : t('statusOnTime')}
               </span>
-              <span className="node">{person.node}</span>
             </li>
           ))}
         </ul>

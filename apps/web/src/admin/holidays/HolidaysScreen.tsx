@@ -8,7 +8,7 @@ import { useFormat } from '../../i18n/use-format';
 import { localDateIn } from '../../time/zone';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { TableHead } from '../../ui/TableHead';
-import { ConfirmButton } from '../ui/ConfirmButton';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { weekdayName } from '../schedules/schedule';
 import { useSiteList } from '../scope/use-scope-lists';
 import { useAdminLang } from '../use-admin-lang';

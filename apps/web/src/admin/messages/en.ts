@@ -117,7 +117,6 @@ export const adminEn = {
   leaveHalfFirst: 'first half',
   leaveHalfSecond: 'second half',
   // The layout and interaction pass (ux).
-  confirmTitle: 'Are you sure?',
   confirmResetPassword:
     'Give {name} a new password? Their current password stops working at once; tell them the new one.',
   confirmUnassign: 'End this schedule for {name}? Their days from now on follow no schedule of it.',

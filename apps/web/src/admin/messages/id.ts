@@ -116,7 +116,6 @@ export const adminId: Record<AdminMessageKey, string> = {
   leaveHalfFirst: 'setengah hari pertama',
   leaveHalfSecond: 'setengah hari kedua',
   // The layout and interaction pass (ux).
-  confirmTitle: 'Yakin?',
   confirmResetPassword:
     'Buat kata sandi baru untuk {name}? Kata sandi lamanya langsung tidak berlaku; beri tahu dia kata sandi yang baru.',
   confirmUnassign:

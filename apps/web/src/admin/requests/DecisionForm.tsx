@@ -5,7 +5,7 @@ import { useTRPC } from '../../api/trpc';
 import { useRequestLang } from '../../requests/messages';
 import { refusalText } from '../../requests/words';
 import { Field } from '../../ui/Field';
-import { ConfirmButton } from '../ui/ConfirmButton';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { useAdminLang } from '../use-admin-lang';
 
 /** Approve or decline a pending request, with a note the employee reads. */

@@ -7,7 +7,7 @@ import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { PersonSelect } from '../attendance/PersonSelect';
 import { useDepartments, type Person } from '../scope/use-scope-lists';
-import { ConfirmButton } from '../ui/ConfirmButton';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { EditForm } from '../ui/EditForm';
 import { useAdminLang } from '../use-admin-lang';
 import { assignInput, type AssignDraft, type Assignment } from './schedule';

@@ -4,7 +4,7 @@ import { problemOf } from '../../api/errors';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { SaveButtons } from '../attendance/SaveButtons';
 import { useAdminLang } from '../use-admin-lang';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../ui/ModalDialog';
 
 /** What a form needs of the mutations that save it: whether one runs, and why one failed. */
 export interface Saving {

@@ -2,7 +2,7 @@ import { useSession } from '../../auth/session';
 import { ROLE_WORDS } from '../../i18n/enum-words';
 import { useAdminLang } from '../use-admin-lang';
 import { TableHead } from '../../ui/TableHead';
-import { ConfirmButton } from '../ui/ConfirmButton';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import type { User } from './user';
 import { TableWrap } from '../../ui/TableWrap';
 

@@ -106,6 +106,8 @@ export const en = {
   savedSending: 'Saved on this phone, sending…',
   // The layout and interaction pass (ux).
   navSystem: 'System',
+  confirmTitle: 'Are you sure?',
+  confirmCancel: 'Cancel',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -108,4 +108,6 @@ export const id: Record<MessageKey, string> = {
   savedSending: 'Tersimpan di HP ini, sedang dikirim…',
   // The layout and interaction pass (ux).
   navSystem: 'Sistem',
+  confirmTitle: 'Yakin?',
+  confirmCancel: 'Batal',
 };

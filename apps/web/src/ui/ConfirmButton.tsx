@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useAdminLang } from '../use-admin-lang';
-import { ModalDialog } from './FormDialog';
+import { useLang } from '../i18n/lang-context';
+import { ModalDialog } from './ModalDialog';
 
 /**
  * A button for an action that cannot be taken back (reset a password, deactivate, delete,
@@ -26,7 +26,7 @@ export function ConfirmButton({
   disabled?: boolean;
   className?: string;
 }) {
-  const { t } = useAdminLang();
+  const { t } = useLang();
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -43,7 +43,7 @@ export function ConfirmButton({
           <p>{question}</p>
           <div className="row end">
             <button type="button" className="button" autoFocus onClick={() => setOpen(false)}>
-              {t('cancel')}
+              {t('confirmCancel')}
             </button>
             <button
               type="button"
