@@ -57,6 +57,55 @@ describeApi('schedules', (fixture) => {
       ).toMatchObject({ code: 'NOT_FOUND' });
       await admin.trpc.admin.shifts.update.mutate({ id: night.id, lateGraceMinutes: 10 });
     });
+
+    it('refuses a code another shift type in use has, and a retired type for new plans', async () => {
+      const { morning } = await shiftTypes();
+      const twin = await errorOf(
+        admin.trpc.admin.shifts.create.mutate({
+          name: 'Pagi kedua',
+          code: 'p',
+          startTime: '06:00',
+          endTime: '14:00',
+        }),
+      );
+      expect(twin).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'SHIFT_TYPE_CODE_TAKEN',
+        params: { code: 'P' },
+      });
+      const old = await admin.trpc.admin.shifts.create.mutate({
+        name: 'Siang lama',
+        code: 'SL',
+        startTime: '12:00',
+        endTime: '20:00',
+      });
+      await admin.trpc.admin.shifts.update.mutate({ id: old.id, active: false });
+      // Its code is free again once it is retired.
+      const successor = await admin.trpc.admin.shifts.create.mutate({
+        name: 'Siang',
+        code: 'SL',
+        startTime: '12:00',
+        endTime: '20:00',
+      });
+      expect(successor.code).toBe('SL');
+      const retiredWeek = await errorOf(
+        admin.trpc.admin.schedules.create.mutate({
+          name: 'Minggu lama',
+          kind: 'weekly',
+          days: [old.id, morning.id, null, null, null, null, null],
+        }),
+      );
+      expect(retiredWeek).toMatchObject({ code: 'BAD_REQUEST', reason: 'SHIFT_TYPE_RETIRED' });
+      const person = await fixture.hire('Retno Wulandari', 'Arsip');
+      const retiredDay = await errorOf(
+        admin.trpc.admin.schedules.setDay.mutate({
+          userId: person.id,
+          date: '2026-01-05',
+          shiftTypeId: old.id,
+        }),
+      );
+      expect(retiredDay).toMatchObject({ code: 'BAD_REQUEST', reason: 'SHIFT_TYPE_RETIRED' });
+    });
   });
 
   describe('rotating rosters', () => {

@@ -75,6 +75,8 @@ export const ERROR_REASONS = {
 
   // Schedules and rosters.
   BREAK_TOO_LONG: ['shiftMinutes'],
+  SHIFT_TYPE_CODE_TAKEN: ['code'],
+  SHIFT_TYPE_RETIRED: ['name'],
   WEEK_NEEDS_7_DAYS: [],
   ROTATION_NEEDS_START: [],
   EMPLOYEE_OR_DEPARTMENT: [],

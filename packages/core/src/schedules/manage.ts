@@ -91,6 +91,7 @@ export function createShiftType(
     admin,
     { action: 'shift_type.create', entityType: 'shift_type', reason: 'created' },
     async (tx) => {
+      await checkCodeFree(deps, tx, input.code);
       const view = shiftTypeView(
         await repos.schedules.createShiftType(
           deps.db,
@@ -134,6 +135,8 @@ export function updateShiftType(
         Object.entries(changes).filter(([, value]) => value !== undefined),
       );
       checkShiftType({ ...before, ...defined });
+      if (changes.code !== undefined || changes.active === true)
+        await checkCodeFree(deps, tx, changes.code ?? type.code, id);
       await repos.schedules.updateShiftType(type, defined, tx);
       const after = shiftTypeView(type);
       return { id, before, after, result: after };
@@ -160,10 +163,47 @@ export interface ScheduleInput {
 }
 
 /**
- * Refuses a pattern whose days do not fit its kind or name shift types that do not exist.
+ * Refuses a code another active shift type has (case aside): the roster and the recap show shifts
+ * by their code, so two alike could not be told apart.
+ * @throws DomainError CONFLICT naming `code`.
+ */
+async function checkCodeFree(deps: Pick<CoreDeps, 'db'>, tx: Tx, code: string, except?: number) {
+  const types = await repos.schedules.shiftTypes(deps.db, tx);
+  const taken = types.find(
+    (type) =>
+      type.active && type.id !== except && type.code.toLowerCase() === code.trim().toLowerCase(),
+  );
+  if (taken)
+    throw new DomainError(
+      'CONFLICT',
+      `code: the shift type ${taken.name} already has the code ${taken.code}`,
+      'code',
+      { reason: 'SHIFT_TYPE_CODE_TAKEN', params: { code: taken.code } },
+    );
+}
+
+/** Refuses a retired shift type for new plans. @throws DomainError INVALID naming `field`. */
+function checkActive(type: { active: boolean; name: string }, field: string) {
+  if (!type.active)
+    throw new DomainError(
+      'INVALID',
+      `${field}: the shift type ${type.name} is retired; choose one in use`,
+      field,
+      { reason: 'SHIFT_TYPE_RETIRED', params: { name: type.name } },
+    );
+}
+
+/**
+ * Refuses a pattern whose days do not fit its kind or name shift types that do not exist, or that
+ * are retired (unless the schedule already had them: `kept`).
  * @throws DomainError INVALID naming the field.
  */
-async function checkPattern(deps: Pick<CoreDeps, 'db'>, input: ScheduleInput, tx: Tx) {
+async function checkPattern(
+  deps: Pick<CoreDeps, 'db'>,
+  input: ScheduleInput,
+  tx: Tx,
+  kept: ReadonlySet<number | null> = new Set(),
+) {
   if (input.kind === 'weekly' && input.days.length !== 7)
     throw new DomainError('INVALID', 'days: a weekly schedule has 7 days, Monday first', 'days', {
       reason: 'WEEK_NEEDS_7_DAYS',
@@ -175,13 +215,17 @@ async function checkPattern(deps: Pick<CoreDeps, 'db'>, input: ScheduleInput, tx
       'anchorDate',
       { reason: 'ROTATION_NEEDS_START' },
     );
-  const known = new Set((await repos.schedules.shiftTypes(deps.db, tx)).map((type) => type.id));
-  const unknown = input.days.find((day) => day !== null && !known.has(day));
+  const types = new Map((await repos.schedules.shiftTypes(deps.db, tx)).map((t) => [t.id, t]));
+  const unknown = input.days.find((day) => day !== null && !types.has(day));
   if (unknown !== undefined)
     throw new DomainError('INVALID', `days: there is no shift type with id ${unknown}`, 'days', {
       reason: 'SHIFT_TYPE_NOT_FOUND',
       params: { id: unknown ?? '' },
     });
+  for (const day of input.days) {
+    const type = day === null || kept.has(day) ? undefined : types.get(day);
+    if (type) checkActive(type, 'days');
+  }
 }
 
 function scheduleValues(input: ScheduleInput) {
@@ -236,7 +280,7 @@ export function updateSchedule(
     { action: 'schedule.update', entityType: 'schedule', reason: 'updated' },
     async (tx) => {
       const before = await scheduleById(deps, id, tx);
-      await checkPattern(deps, input, tx);
+      await checkPattern(deps, input, tx, new Set(before.days));
       await repos.schedules.saveSchedule(deps.db, scheduleValues(input), input.days, tx, id);
       const after = await scheduleById(deps, id, tx);
       return { id, before, after, result: after };
@@ -381,16 +425,18 @@ export async function setRosterDay(
           'userId',
           { reason: 'OWN_ROSTER' },
         );
-      if (
-        input.shiftTypeId !== null &&
-        !(await repos.schedules.shiftTypeById(deps.db, input.shiftTypeId, tx))
-      )
+      const shiftType =
+        input.shiftTypeId === null
+          ? null
+          : await repos.schedules.shiftTypeById(deps.db, input.shiftTypeId, tx);
+      if (input.shiftTypeId !== null && !shiftType)
         throw new DomainError(
           'INVALID',
           `shiftTypeId: there is no shift type with id ${input.shiftTypeId}`,
           'shiftTypeId',
           { reason: 'SHIFT_TYPE_NOT_FOUND', params: { id: input.shiftTypeId } },
         );
+      if (shiftType && !input.clear) checkActive(shiftType, 'shiftTypeId');
       const existing = await repos.schedules.overrideOf(deps.db, input.userId, input.date, tx);
       const before = existing
         ? { date: existing.date, shiftTypeId: existing.shiftTypeId, note: existing.note }

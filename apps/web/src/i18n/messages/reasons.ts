@@ -114,6 +114,8 @@ const reasonsEn: ReasonTexts = {
   'reason.OWN_REQUEST': 'You cannot decide your own request; another approver must.',
   'reason.OVERTIME_ALREADY_APPROVED': 'Overtime on {date} is already approved for this employee.',
   'reason.LEAVE_TYPE_CODE_TAKEN': 'A leave type with the code {code} already exists.',
+  'reason.SHIFT_TYPE_CODE_TAKEN': 'Another shift type in use already has the code {code}.',
+  'reason.SHIFT_TYPE_RETIRED': 'The shift type {name} is retired; choose one that is in use.',
   'reason.REQUEST_KEY_OTHER_REQUEST':
     'This phone already sent another request (#{requestId}) under the same key. Send it again as a new request.',
   'reason.PUSH_NOT_SET_UP': 'Notifications on the phone are not set up on this server.',
@@ -231,6 +233,8 @@ const reasonsId: ReasonTexts = {
   'reason.OWN_REQUEST': 'Anda tidak dapat memutuskan pengajuan Anda sendiri; minta penyetuju lain.',
   'reason.OVERTIME_ALREADY_APPROVED': 'Lembur tanggal {date} sudah disetujui untuk karyawan ini.',
   'reason.LEAVE_TYPE_CODE_TAKEN': 'Sudah ada jenis cuti dengan kode {code}.',
+  'reason.SHIFT_TYPE_CODE_TAKEN': 'Kode {code} sudah dipakai jenis shift lain yang masih aktif.',
+  'reason.SHIFT_TYPE_RETIRED': 'Jenis shift {name} sudah tidak dipakai; pilih yang masih aktif.',
   'reason.REQUEST_KEY_OTHER_REQUEST':
     'HP ini sudah mengirim pengajuan lain (#{requestId}) dengan kunci yang sama. Kirim lagi sebagai pengajuan baru.',
   'reason.PUSH_NOT_SET_UP': 'Notifikasi di HP belum disiapkan di server ini.',
