@@ -357,6 +357,36 @@ describeApi('requests and the recap', (fixture) => {
         leaveDays: { annual: 3.5, sick: 0, permit: 0, business_travel: 0, other: 0 },
       });
       expect(await used(2025)).toBe(3.5);
+
+      // Worked after all on a day of approved leave: the day counts as worked, not as leave.
+      await admin.trpc.admin.attendance.add.mutate({
+        userId: dewi.id,
+        clockInAt: wib('2025-12-30', '08:00'),
+        clockOutAt: wib('2025-12-30', '17:00'),
+        reason: 'Dipanggil masuk saat cuti',
+      });
+      expect(await used(2025)).toBe(2.5);
+      // And a whole day of leave is not filed for a day already worked.
+      await admin.trpc.admin.attendance.add.mutate({
+        userId: dewi.id,
+        clockInAt: wib('2025-12-17', '08:00'),
+        clockOutAt: wib('2025-12-17', '17:00'),
+        reason: 'rekap test',
+      });
+      const worked = await errorOf(
+        dewi.client.trpc.requests.file.mutate({
+          kind: 'leave',
+          leaveTypeId: typeId('CUTI'),
+          startDate: '2025-12-16',
+          endDate: '2025-12-17',
+          reason: 'Lupa sudah masuk',
+        }),
+      );
+      expect(worked).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'LEAVE_ON_WORKED_DAY',
+        params: { date: '2025-12-17' },
+      });
     }, 120_000);
 
     it('refuses a list whose end is before its start', async () => {

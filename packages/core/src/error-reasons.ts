@@ -108,6 +108,7 @@ export const ERROR_REASONS = {
   HALF_DAY_ONE_DATE: [],
   LEAVE_OVERLAP: ['startDate', 'endDate'],
   NOT_SCHEDULED: [],
+  LEAVE_ON_WORKED_DAY: ['date'],
   LEAVE_BALANCE_EXCEEDED: ['days', 'remainingDays', 'allowanceDays', 'leaveType', 'year'],
   CORRECTION_NEEDS_TIME: [],
   MISSING_SHIFT_NEEDS_BOTH: [],

@@ -39,7 +39,7 @@ export function RequestSummary({
         {requestDates(request, f.date)}
         {part ? ` · ${part}` : ''}
         {request.kind === 'leave' && request.leaveDays > 0
-          ? ` · ${t('days', { count: f.number(request.leaveDays) })}`
+          ? ` · ${request.leaveDays === 1 ? t('oneDay') : t('days', { count: f.number(request.leaveDays) })}`
           : ''}
         {request.overtimeMinutes !== null
           ? ` · ${t('minutesValue', { minutes: f.number(request.overtimeMinutes) })}`

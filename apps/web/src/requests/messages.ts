@@ -59,6 +59,8 @@ const en = {
   balances: 'Leave balance {year}',
   balanceLine: '{remaining} of {allowance} days left ({used} taken, {pending} awaiting approval)',
   days: '{count} working days',
+  oneDay: '1 working day',
+  ownRequestWaits: 'Your own request: another approver decides it.',
   decidedBy: '{state} by {name}',
   decisionNote: 'Note: {note}',
   filedOn: 'Sent {when}',
@@ -215,6 +217,8 @@ const id: Record<RequestMessageKey, string> = {
   balanceLine:
     'Sisa {remaining} dari {allowance} hari ({used} terpakai, {pending} menunggu persetujuan)',
   days: '{count} hari kerja',
+  oneDay: '1 hari kerja',
+  ownRequestWaits: 'Pengajuan Anda sendiri: penyetuju lain yang memutuskan.',
   decidedBy: '{state} oleh {name}',
   decisionNote: 'Catatan: {note}',
   filedOn: 'Diajukan {when}',

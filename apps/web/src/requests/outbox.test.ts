@@ -35,6 +35,9 @@ const balanceUsed: Problem = {
   kind: 'invalid',
   serverMessage: 'This leave takes 3 working days; 1 of the 12 days are left.',
   answered: true,
+  reason: 'LEAVE_BALANCE_EXCEEDED',
+  params: { days: 3, remainingDays: 1, allowanceDays: 12, leaveType: 'Cuti tahunan', year: 2026 },
+  issues: [],
 };
 const NOW = Date.parse('2026-11-30T08:00:00Z');
 
@@ -67,9 +70,13 @@ describe('the request outbox', () => {
       ),
     );
     expect(round.refused.map((refused) => refused.clientKey)).toEqual(['key-a']);
+    // The reason and its params are kept, so the phone says why in the reader's language.
     expect(store.map.get('key-a')?.refused).toEqual({
       kind: 'invalid',
       serverMessage: balanceUsed.serverMessage,
+      reason: 'LEAVE_BALANCE_EXCEEDED',
+      params: balanceUsed.params,
+      issues: [],
     });
     expect(store.map.has('key-b')).toBe(false);
     let asked = 0;

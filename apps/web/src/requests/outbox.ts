@@ -24,7 +24,7 @@ export interface OutboxItem {
   /** Not sent again before this instant (epoch ms); 0: at once. */
   notBefore: number;
   /** The server's refusal, once it refused: kept for the person to read and fix. */
-  refused: Pick<Problem, 'kind' | 'serverMessage'> | null;
+  refused: Pick<Problem, 'kind' | 'serverMessage' | 'reason' | 'params' | 'issues'> | null;
 }
 
 export interface OutboxStore {
@@ -137,7 +137,13 @@ export async function sendWaiting(
     } else if (outcome.status === 'refused') {
       const kept = {
         ...item,
-        refused: { kind: outcome.problem.kind, serverMessage: outcome.problem.serverMessage },
+        refused: {
+          kind: outcome.problem.kind,
+          serverMessage: outcome.problem.serverMessage,
+          reason: outcome.problem.reason,
+          params: outcome.problem.params,
+          issues: outcome.problem.issues,
+        },
       };
       await store.put(kept);
       round.refused.push(kept);

@@ -25,19 +25,47 @@ async function planOf(deps: Deps, person: Person, from: string, to: string): Pro
   return plans.get(person.id) ?? [];
 }
 
-/** Working days of `leave` within [from, to], by `plans` (which must cover that range). */
-function daysWithin(plans: readonly DayPlan[], leave: LeaveDates, from: string, to: string) {
+/** The dates in [from, to] the person has a recorded shift on (by work date). */
+export async function workedDates(
+  deps: Pick<CoreDeps, 'db'>,
+  person: Pick<Person, 'id'>,
+  from: string,
+  to: string,
+): Promise<Set<string>> {
+  const shifts = await repos.statuses.shiftsBetween(deps.db, { userIds: [person.id], from, to });
+  return new Set(shifts.map((shift) => shift.workDate));
+}
+
+/**
+ * Working days of `leave` within [from, to], by `plans` (which must cover that range). A whole-day
+ * leave takes nothing on a date worked (the day counts as worked, as its daily status does); a
+ * half-day leave takes its half whether the other half was worked or not.
+ */
+function daysWithin(
+  plans: readonly DayPlan[],
+  leave: LeaveDates,
+  from: string,
+  to: string,
+  worked: ReadonlySet<string>,
+) {
   const start = leave.startDate > from ? leave.startDate : from;
   const end = leave.endDate < to ? leave.endDate : to;
   return leaveDaysOf(
-    plans.filter((plan) => plan.date >= start && plan.date <= end),
+    plans.filter(
+      (plan) =>
+        plan.date >= start && plan.date <= end && !(leave.part === 'full' && worked.has(plan.date)),
+    ),
     leave.part,
   );
 }
 
 /** Working days the person's leave over [startDate, endDate] takes, from their own plan. */
 export async function leaveDaysFor(deps: Deps, person: Person, leave: LeaveDates): Promise<number> {
-  return leaveDaysOf(await planOf(deps, person, leave.startDate, leave.endDate), leave.part);
+  const [plans, worked] = await Promise.all([
+    planOf(deps, person, leave.startDate, leave.endDate),
+    workedDates(deps, person, leave.startDate, leave.endDate),
+  ]);
+  return daysWithin(plans, leave, leave.startDate, leave.endDate, worked);
 }
 
 export interface LeaveBalance {
@@ -57,8 +85,9 @@ export interface LeaveBalance {
 /**
  * The person's balance of a leave type with an allowance, in the calendar year. Each standing
  * request takes the working days it covers within the year by the person's plan as it is now: a
- * holiday added after approval gives its day back, and a leave across New Year takes from each
- * year its own dates. Null for a type without an allowance.
+ * holiday added after approval gives its day back, a leave across New Year takes from each year its
+ * own dates, and a date worked after all is not taken by a whole-day leave. Null for a type
+ * without an allowance.
  */
 export async function balanceOf(
   deps: Deps,
@@ -76,11 +105,17 @@ export async function balanceOf(
       tx,
     )
   ).filter((request) => request.leaveTypeId === query.type.id && request.id !== query.except);
-  const plans = requests.length > 0 ? await planOf(deps, query.person, from, to) : [];
+  const [plans, worked] =
+    requests.length > 0
+      ? await Promise.all([
+          planOf(deps, query.person, from, to),
+          workedDates(deps, query.person, from, to),
+        ])
+      : [[], new Set<string>()];
   let usedDays = 0;
   let pendingDays = 0;
   for (const request of requests) {
-    const days = daysWithin(plans, request, from, to);
+    const days = daysWithin(plans, request, from, to, worked);
     if (request.state === 'approved') usedDays += days;
     else pendingDays += days;
   }
@@ -108,11 +143,14 @@ export async function leaveBalanceCheck(
 ): Promise<void> {
   if (query.type.yearlyAllowanceDays === null) return;
   const { leave } = query;
-  const plans = await planOf(deps, query.person, leave.startDate, leave.endDate);
+  const [plans, worked] = await Promise.all([
+    planOf(deps, query.person, leave.startDate, leave.endDate),
+    workedDates(deps, query.person, leave.startDate, leave.endDate),
+  ]);
   const firstYear = Number(leave.startDate.slice(0, 4));
   const lastYear = Number(leave.endDate.slice(0, 4));
   for (let year = firstYear; year <= lastYear; year += 1) {
-    const days = daysWithin(plans, leave, `${year}-01-01`, `${year}-12-31`);
+    const days = daysWithin(plans, leave, `${year}-01-01`, `${year}-12-31`, worked);
     const balance = await balanceOf(deps, { ...query, year }, tx);
     if (balance && days > balance.remainingDays)
       throw new DomainError(

@@ -8,7 +8,7 @@ import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { recordEvents } from '../outbox/publish.js';
 import { nextDate } from '../schedules/rules.js';
-import { leaveBalanceCheck, leaveDaysFor } from './balance.js';
+import { leaveBalanceCheck, leaveDaysFor, workedDates } from './balance.js';
 import { loadRequestView } from './queries.js';
 import { MAX_ATTACHMENT_BYTES, MAX_LEAVE_SPAN_DAYS, sniffImage } from './rules.js';
 import type { RequestView } from './views.js';
@@ -159,6 +159,16 @@ async function leaveFields(
       'startDate',
       { reason: 'LEAVE_OVERLAP', params: { startDate: other.startDate, endDate: other.endDate } },
     );
+  }
+  if (input.part === 'full') {
+    const worked = [...(await workedDates(deps, actor, input.startDate, input.endDate))].sort();
+    if (worked.length > 0)
+      throw new DomainError(
+        'CONFLICT',
+        `startDate: you have a recorded shift on ${worked[0]}; leave is for days not worked (ask for a correction if the record is wrong)`,
+        'startDate',
+        { reason: 'LEAVE_ON_WORKED_DAY', params: { date: worked[0]! } },
+      );
   }
   const leaveDays = await leaveDaysFor(deps, actor, input);
   if (leaveDays === 0)

@@ -15,7 +15,8 @@ function quarterHourOfClockIn(kind: Database['kind']): string {
     : `CAST(strftime('%s', substr(a.clock_in_at, 1, 19)) AS INTEGER) / ${BUCKET_SECONDS}`;
 }
 
-const ACTIVE_EMPLOYEE = "u.active = 1 AND u.role = 'employee'";
+/** The people who clock in: employees and managers (admins run the system and are not counted). */
+const ACTIVE_EMPLOYEE = "u.active = 1 AND u.role IN ('employee', 'manager')";
 
 /** An employee's primary site (active sites only), as an SQL expression over `u`. */
 const PRIMARY_SITE = `(SELECT us.site_id FROM user_sites us JOIN sites s ON s.id = us.site_id

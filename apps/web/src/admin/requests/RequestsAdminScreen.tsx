@@ -25,7 +25,7 @@ export function RequestsAdminScreen({ zone }: { zone: string }) {
   const { t } = useRequestLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { sessionLost } = useSession();
+  const { sessionLost, me } = useSession();
   const f = useFormat(zone);
   const [state, setState] = useState<RequestState | ''>('pending');
   const [kind, setKind] = useState<RequestKind | ''>('');
@@ -92,7 +92,12 @@ export function RequestsAdminScreen({ zone }: { zone: string }) {
                 </button>
               )}
               {photo && shown === photo.id && <AttachmentPhoto id={photo.id} alt={who} />}
-              {request.state === 'pending' && <DecisionForm id={request.id} />}
+              {request.state === 'pending' &&
+                (request.userId === me.id ? (
+                  <p className="muted">{t('ownRequestWaits')}</p>
+                ) : (
+                  <DecisionForm id={request.id} />
+                ))}
             </RequestSummary>
           );
         })}

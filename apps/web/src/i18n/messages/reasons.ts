@@ -105,7 +105,7 @@ const reasonsEn: ReasonTexts = {
   'reason.LEAVE_OVERLAP': 'You already asked for leave on {startDate} – {endDate}.',
   'reason.NOT_SCHEDULED': 'You are not scheduled to work on these dates.',
   'reason.LEAVE_BALANCE_EXCEEDED':
-    'This leave takes {days} working days of {year}, but only {remainingDays} of your {allowanceDays} days of {leaveType} for {year} are left.',
+    'This leave takes {days} working days, but only {remainingDays} of your {allowanceDays} days of {leaveType} for {year} are left.',
   'reason.CORRECTION_NEEDS_TIME': 'Give the clock-in or the clock-out as it should be.',
   'reason.MISSING_SHIFT_NEEDS_BOTH': 'A missing shift needs both its clock-in and its clock-out.',
   'reason.CLOCK_IN_OTHER_DAY':
@@ -115,6 +115,8 @@ const reasonsEn: ReasonTexts = {
   'reason.OVERTIME_ALREADY_APPROVED': 'Overtime on {date} is already approved for this employee.',
   'reason.LEAVE_TYPE_CODE_TAKEN': 'A leave type with the code {code} already exists.',
   'reason.SHIFT_TYPE_CODE_TAKEN': 'Another shift type in use already has the code {code}.',
+  'reason.LEAVE_ON_WORKED_DAY':
+    'You have a recorded shift on {date}: leave is for days not worked. If that record is wrong, ask for a correction.',
   'reason.SHIFT_TYPE_RETIRED': 'The shift type {name} is retired; choose one that is in use.',
   'reason.REQUEST_KEY_OTHER_REQUEST':
     'This phone already sent another request (#{requestId}) under the same key. Send it again as a new request.',
@@ -224,7 +226,7 @@ const reasonsId: ReasonTexts = {
   'reason.LEAVE_OVERLAP': 'Anda sudah mengajukan cuti pada {startDate} – {endDate}.',
   'reason.NOT_SCHEDULED': 'Anda tidak dijadwalkan bekerja pada tanggal tersebut.',
   'reason.LEAVE_BALANCE_EXCEEDED':
-    'Cuti ini memakai {days} hari kerja di tahun {year}, padahal sisa {leaveType} Anda tahun {year} tinggal {remainingDays} dari {allowanceDays} hari.',
+    'Cuti ini memakai {days} hari kerja, padahal sisa {leaveType} Anda tahun {year} tinggal {remainingDays} dari {allowanceDays} hari.',
   'reason.CORRECTION_NEEDS_TIME': 'Isi jam masuk atau jam pulang yang seharusnya.',
   'reason.MISSING_SHIFT_NEEDS_BOTH': 'Shift yang terlewat perlu jam masuk dan jam pulangnya.',
   'reason.CLOCK_IN_OTHER_DAY':
@@ -234,6 +236,8 @@ const reasonsId: ReasonTexts = {
   'reason.OVERTIME_ALREADY_APPROVED': 'Lembur tanggal {date} sudah disetujui untuk karyawan ini.',
   'reason.LEAVE_TYPE_CODE_TAKEN': 'Sudah ada jenis cuti dengan kode {code}.',
   'reason.SHIFT_TYPE_CODE_TAKEN': 'Kode {code} sudah dipakai jenis shift lain yang masih aktif.',
+  'reason.LEAVE_ON_WORKED_DAY':
+    'Anda punya catatan kerja pada {date}: cuti hanya untuk hari yang tidak bekerja. Jika catatan itu salah, ajukan koreksi.',
   'reason.SHIFT_TYPE_RETIRED': 'Jenis shift {name} sudah tidak dipakai; pilih yang masih aktif.',
   'reason.REQUEST_KEY_OTHER_REQUEST':
     'HP ini sudah mengirim pengajuan lain (#{requestId}) dengan kunci yang sama. Kirim lagi sebagai pengajuan baru.',
