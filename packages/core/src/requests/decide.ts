@@ -71,7 +71,8 @@ async function applyApproval(
     return [];
   }
   if (row.kind !== 'correction') return [];
-  const reason = `request #${row.id}: ${row.reason}`;
+  // The employee's own words, with the request they came from (#id), in no one language.
+  const reason = `${row.reason} (#${row.id})`;
   if (row.attendanceId !== null) {
     const { events } = await correctWithin(deps, tx, approver, {
       id: row.attendanceId,

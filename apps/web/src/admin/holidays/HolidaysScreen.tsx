@@ -149,7 +149,7 @@ function YearCalendar({ year, holidays, f }: { year: number; holidays: Holiday[]
             <tr>
               {weekdays.map((name) => (
                 <th scope="col" key={name}>
-                  {name.slice(0, 2)}
+                  {name}
                 </th>
               ))}
             </tr>
