@@ -294,7 +294,7 @@ describe.skipIf(!ready)('requests and the recap in Chromium against a real node'
     );
     await refused.getByRole('button', { name: 'Perbaiki dan kirim lagi' }).click();
     await expect.poll(() => form.getByLabel('Alasan').inputValue()).toBe('Masih demam');
-    expect(await refused.count()).toBe(0);
+    await expect.poll(() => refused.count()).toBe(0);
     expect(await ofDewi()).toHaveLength(1);
 
     // Without VAPID keys on this server, the phone is not offered Web Push.
