@@ -1,4 +1,4 @@
-import { repos, type LeaveType, type Tx } from '@absensi/db';
+import { repos, type LeaveRequest, type LeaveType, type Tx } from '@absensi/db';
 import type { Actor } from '../actor.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
@@ -82,53 +82,75 @@ export interface LeaveBalance {
   remainingDays: number;
 }
 
-/**
- * The person's balance of a leave type with an allowance, in the calendar year. Each standing
- * request takes the working days it covers within the year by the person's plan as it is now: a
- * holiday added after approval gives its day back, a leave across New Year takes from each year its
- * own dates, and a date worked after all is not taken by a whole-day leave. Null for a type
- * without an allowance.
- */
-export async function balanceOf(
-  deps: Deps,
-  query: { person: Person; type: LeaveType; year: number; except?: number | undefined },
-  tx?: Tx,
-): Promise<LeaveBalance | null> {
-  const allowance = query.type.yearlyAllowanceDays;
-  if (allowance === null) return null;
-  const from = `${query.year}-01-01`;
-  const to = `${query.year}-12-31`;
-  const requests = (
-    await repos.requests.standing(
+/** What a person's balances in a calendar year are read from, loaded once for every leave type. */
+interface LeaveYear {
+  year: number;
+  from: string;
+  to: string;
+  /** Approved and pending leave requests touching the year. */
+  requests: LeaveRequest[];
+  /** The person's plan of each date of the year, as it is now. */
+  plans: DayPlan[];
+  /** Dates of the year the person has a recorded shift on. */
+  worked: Set<string>;
+}
+
+async function leaveYearOf(deps: Deps, person: Person, year: number, tx?: Tx): Promise<LeaveYear> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const [requests, plans, worked] = await Promise.all([
+    repos.requests.standing(
       deps.db,
-      { userIds: [query.person.id], from, to, kinds: ['leave'], pending: true },
+      { userIds: [person.id], from, to, kinds: ['leave'], pending: true },
       tx,
-    )
-  ).filter((request) => request.leaveTypeId === query.type.id && request.id !== query.except);
-  const [plans, worked] =
-    requests.length > 0
-      ? await Promise.all([
-          planOf(deps, query.person, from, to),
-          workedDates(deps, query.person, from, to),
-        ])
-      : [[], new Set<string>()];
+    ),
+    planOf(deps, person, from, to),
+    workedDates(deps, person, from, to),
+  ]);
+  return { year, from, to, requests, plans, worked };
+}
+
+/**
+ * The balance of a leave type with an allowance in a loaded year. Each standing request takes the
+ * working days it covers within the year by the person's plan as it is now: a holiday added after
+ * approval gives its day back, a leave across New Year takes from each year its own dates, and a
+ * date worked after all is not taken by a whole-day leave. Null for a type without an allowance.
+ */
+function balanceIn(record: LeaveYear, type: LeaveType, except?: number): LeaveBalance | null {
+  const allowance = type.yearlyAllowanceDays;
+  if (allowance === null) return null;
   let usedDays = 0;
   let pendingDays = 0;
-  for (const request of requests) {
-    const days = daysWithin(plans, request, from, to, worked);
+  for (const request of record.requests) {
+    if (request.leaveTypeId !== type.id || request.id === except) continue;
+    const days = daysWithin(record.plans, request, record.from, record.to, record.worked);
     if (request.state === 'approved') usedDays += days;
     else pendingDays += days;
   }
   return {
-    leaveTypeId: query.type.id,
-    code: query.type.code,
-    name: query.type.name,
-    year: query.year,
+    leaveTypeId: type.id,
+    code: type.code,
+    name: type.name,
+    year: record.year,
     allowanceDays: allowance,
     usedDays,
     pendingDays,
     remainingDays: allowance - usedDays - pendingDays,
   };
+}
+
+/** The person's balance of each of `types` that has an allowance, in the calendar year. */
+export async function balancesOf(
+  deps: Deps,
+  person: Person,
+  types: readonly LeaveType[],
+  year: number,
+): Promise<LeaveBalance[]> {
+  if (types.every((type) => type.yearlyAllowanceDays === null)) return [];
+  const record = await leaveYearOf(deps, person, year);
+  return types
+    .map((type) => balanceIn(record, type))
+    .filter((balance): balance is LeaveBalance => balance !== null);
 }
 
 /**
@@ -143,15 +165,12 @@ export async function leaveBalanceCheck(
 ): Promise<void> {
   if (query.type.yearlyAllowanceDays === null) return;
   const { leave } = query;
-  const [plans, worked] = await Promise.all([
-    planOf(deps, query.person, leave.startDate, leave.endDate),
-    workedDates(deps, query.person, leave.startDate, leave.endDate),
-  ]);
   const firstYear = Number(leave.startDate.slice(0, 4));
   const lastYear = Number(leave.endDate.slice(0, 4));
   for (let year = firstYear; year <= lastYear; year += 1) {
-    const days = daysWithin(plans, leave, `${year}-01-01`, `${year}-12-31`, worked);
-    const balance = await balanceOf(deps, { ...query, year }, tx);
+    const record = await leaveYearOf(deps, query.person, year, tx);
+    const days = daysWithin(record.plans, leave, record.from, record.to, record.worked);
+    const balance = balanceIn(record, query.type, query.except);
     if (balance && days > balance.remainingDays)
       throw new DomainError(
         'INVALID',

@@ -3,7 +3,7 @@ import type { Actor } from '../actor.js';
 import { departmentsFor, scopeOf } from '../auth/scope.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
-import { balanceOf, type LeaveBalance } from './balance.js';
+import { balancesOf, type LeaveBalance } from './balance.js';
 import { leaveTypeView, requestView, type LeaveTypeView, type RequestView } from './views.js';
 
 /** Views of some requests, with their people, types and attachments read in three queries. */
@@ -98,8 +98,7 @@ export async function leaveBalances(
   year: number,
 ): Promise<LeaveBalance[]> {
   const types = await repos.leaveTypes.list(deps.db, { active: true });
-  const balances = await Promise.all(types.map((type) => balanceOf(deps, { person, type, year })));
-  return balances.filter((balance): balance is LeaveBalance => balance !== null);
+  return balancesOf(deps, person, types, year);
 }
 
 /**
