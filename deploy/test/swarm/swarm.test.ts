@@ -776,7 +776,14 @@ describe('the stack on a three-host Swarm', () => {
         await docker(on(), ['service', 'update', '--force', '--detach=false', 'absensi_api'], {
           timeoutMs: 9 * 60_000,
         });
-        const status = await updateStatus('api');
+        // the command returns once the tasks run; Swarm says `completed` (or rolls back) when its monitor ends
+        let status = await updateStatus('api');
+        await waitFor(
+          'the update completed or rolled back',
+          async () =>
+            !/^(updating|rollback_started)$/.test((status = await updateStatus('api')).state),
+          120_000,
+        );
         attempts.push(status.message ? `${status.state} (${status.message})` : status.state);
         if (status.state !== 'rollback_completed') return;
         console.log(
