@@ -777,7 +777,7 @@ describe('the stack on a three-host Swarm', () => {
           timeoutMs: 9 * 60_000,
         });
         // the command returns once the tasks run; Swarm says `completed` (or rolls back) when its monitor ends
-        let status = await updateStatus('api');
+        let status = { state: 'none', message: '' };
         await waitFor(
           'the update completed or rolled back',
           async () =>
