@@ -118,6 +118,7 @@ function admissionOf(config: Config, infra: Infrastructure): AdmissionOptions {
     maxReadsInFlight: config.ADMISSION_MAX_READS_IN_FLIGHT,
     maxEventLoopDelayMs: config.ADMISSION_MAX_EVENT_LOOP_DELAY_MS,
     retryAfterSeconds: config.ADMISSION_RETRY_AFTER_SECONDS,
+    maxRetryAfterSeconds: config.ADMISSION_MAX_RETRY_AFTER_SECONDS,
     connectionWaitMs: () => wait.oldestMs(),
   };
 }

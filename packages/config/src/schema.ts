@@ -173,8 +173,13 @@ export const configSchema = z.object({
    * for a node short of CPU rather than of database connections.
    */
   ADMISSION_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
-  /** The Retry-After (seconds) of a call refused by admission control; clients add jitter. */
+  /**
+   * The least Retry-After (seconds) of a call refused by admission control; clients add jitter. It
+   * grows with the node's ratio of calls refused to calls taken over the last 2 s.
+   */
   ADMISSION_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
+  /** The longest Retry-After (seconds) it grows to; the PWA waits at most 60 s whatever it says. */
+  ADMISSION_MAX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /**
    * Web Push (notifications on a phone while the app is closed): the VAPID key pair, as
    * `npx web-push generate-vapid-keys` prints it (base64url), and who runs the server (mailto: or

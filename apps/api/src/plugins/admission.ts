@@ -2,6 +2,7 @@ import fastifyUnderPressure from '@fastify/under-pressure';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorReason } from '@absensi/core';
+import { RetryAdvice } from './retry-advice.js';
 
 /**
  * Admission control of one API node. Beyond its capacity a node that takes every request only
@@ -58,8 +59,13 @@ export interface AdmissionBudgets {
    * node short of CPU, requests queue before the node even reads them, where only this shows.
    */
   maxEventLoopDelayMs: number;
-  /** Seconds a refused caller is told to wait (`Retry-After`). */
+  /**
+   * The least wait a refused caller is told (`Retry-After`, seconds); it grows with the ratio of
+   * calls refused to calls taken over the last 2 s (retry-advice.ts), up to `maxRetryAfterSeconds`.
+   */
   retryAfterSeconds: number;
+  /** The longest `Retry-After`, seconds. */
+  maxRetryAfterSeconds: number;
 }
 
 export interface AdmissionOptions extends AdmissionBudgets {
@@ -128,6 +134,11 @@ function overloadedAnswer(kind: 'write' | 'read', retryAfterSeconds: number) {
  */
 export async function registerAdmission(app: FastifyInstance, options: AdmissionOptions) {
   const inFlight = new InFlight();
+  const adviceOptions = {
+    leastSeconds: options.retryAfterSeconds,
+    mostSeconds: Math.max(options.retryAfterSeconds, options.maxRetryAfterSeconds),
+  };
+  const advice = { write: new RetryAdvice(adviceOptions), read: new RetryAdvice(adviceOptions) };
   app.decorateRequest('refusedForLoad', false);
   const lowestWaitBudget = Math.min(
     ...[options.writeWaitMs, options.readWaitMs].filter((budget) => budget > 0),
@@ -155,18 +166,23 @@ export async function registerAdmission(app: FastifyInstance, options: Admission
       if (why === null) return;
       request.log.debug({ url: request.url, why }, 'refused: node overloaded');
       request.refusedForLoad = true;
+      advice[kind].refusedOne();
+      const retryAfterSeconds = advice[kind].seconds();
       // Sent here, in onRequest: the body is not read and the session not looked up.
       reply
         .code(503)
-        .header('retry-after', String(options.retryAfterSeconds))
-        .send(overloadedAnswer(kind, options.retryAfterSeconds));
+        .header('retry-after', String(retryAfterSeconds))
+        .send(overloadedAnswer(kind, retryAfterSeconds));
     },
   });
-  // Counted after under-pressure's hook, so only the calls taken are in flight.
+  // Counted after under-pressure's hook, so only the calls taken are in flight. A refused call
+  // still reaches this hook (its answer is sent, but `reply.sent` does not say so yet here).
   app.addHook('onRequest', async (request, reply) => {
-    if (reply.sent) return;
+    if (request.refusedForLoad || reply.sent) return;
     const kind = classOf(request.method, request.url);
-    if (kind !== 'exempt') inFlight.take(reply, kind);
+    if (kind === 'exempt') return;
+    inFlight.take(reply, kind);
+    advice[kind].tookOne();
   });
   return { inFlight };
 }
