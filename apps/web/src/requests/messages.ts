@@ -77,6 +77,8 @@ const en = {
   refusedAlready: 'This request is already decided or cancelled.',
   refusedOwn: 'You cannot decide your own request; another approver must.',
   refusedOvertimeTwice: 'Overtime on this date is already approved.',
+  refusedOvertimeClaimed:
+    'You already claimed overtime on this date; cancel that claim to change it.',
   // Notifications
   notifications: 'Notifications',
   noNotifications: 'No notifications yet.',
@@ -234,6 +236,8 @@ const id: Record<RequestMessageKey, string> = {
   refusedAlready: 'Pengajuan ini sudah diputuskan atau dibatalkan.',
   refusedOwn: 'Anda tidak bisa memutuskan pengajuan sendiri; penyetuju lain yang harus memutuskan.',
   refusedOvertimeTwice: 'Lembur pada tanggal ini sudah disetujui.',
+  refusedOvertimeClaimed:
+    'Anda sudah mengajukan lembur untuk tanggal ini; batalkan pengajuan itu untuk mengubahnya.',
   notifications: 'Notifikasi',
   noNotifications: 'Belum ada notifikasi.',
   unreadCount: '{count} notifikasi belum dibaca',

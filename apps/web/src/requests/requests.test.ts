@@ -140,6 +140,20 @@ describe("the server's refusals in the reader's language", () => {
         tEn,
       ),
     ).toBe('Overtime on this date is already approved.');
+    expect(
+      refusalText(
+        refused({ reason: 'OVERTIME_ALREADY_CLAIMED', params: { date: '2026-11-30' } }, 'conflict'),
+        tId,
+      ),
+    ).toBe(
+      'Anda sudah mengajukan lembur untuk tanggal ini; batalkan pengajuan itu untuk mengubahnya.',
+    );
+    expect(
+      refusalText(
+        refused({ reason: 'OVERTIME_ALREADY_CLAIMED', params: { date: '2026-11-30' } }, 'conflict'),
+        tEn,
+      ),
+    ).toBe('You already claimed overtime on this date; cancel that claim to change it.');
     expect(refusalText(refused({ reason: 'CLOCK_OUT_NOT_AFTER_IN' }), tId)).toBe(
       'Jam pulang harus setelah jam masuk.',
     );

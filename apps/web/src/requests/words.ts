@@ -45,6 +45,7 @@ export function requestDates(
 
 const REFUSAL_KEYS: Partial<Record<ErrorReason, RequestMessageKey>> = {
   OVERTIME_ALREADY_APPROVED: 'refusedOvertimeTwice',
+  OVERTIME_ALREADY_CLAIMED: 'refusedOvertimeClaimed',
   NOT_SCHEDULED: 'refusedNotScheduled',
   CLOCK_OUT_NOT_AFTER_IN: 'refusedOutBeforeIn',
   SHIFT_OVER_24_HOURS: 'refusedTooLong',
