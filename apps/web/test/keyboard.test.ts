@@ -63,10 +63,13 @@ describe.skipIf(!ready)('an admin using only the keyboard', () => {
       () => document.activeElement?.closest('tr')?.querySelectorAll('td')[1]?.textContent ?? '',
     );
 
-    // Enter opens the dialog and puts focus inside it; Escape closes it and gives focus back.
+    // Enter opens the dialog with focus on its first field, the clock-in time (not the map link
+    // above it); Escape closes it and gives focus back.
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor();
-    await expect.poll(async () => (await focused(page)).inDialog).toBe(true);
+    await expect
+      .poll(async () => focused(page))
+      .toMatchObject({ tag: 'input', label: expect.stringMatching(/^In\b/), inDialog: true });
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await expect.poll(async () => isCorrect(await focused(page))).toBe(true);
