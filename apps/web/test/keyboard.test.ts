@@ -57,6 +57,11 @@ describe.skipIf(!ready)('an admin using only the keyboard', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('attendance-row').first().waitFor();
     await settle(page);
+    // A record added by an admin has no site and no position: a dash, named for screen readers.
+    const noPlace = page.getByTestId('attendance-row').first().getByTestId('no-place');
+    expect(await noPlace.textContent()).toBe('—');
+    expect(await noPlace.getAttribute('role')).toBe('img');
+    expect(await noPlace.getAttribute('aria-label')).toBe('No work site and no position recorded');
     const isCorrect = (f: Focus) => f.tag === 'button' && f.text === 'Correct';
     await tabTo(page, isCorrect, 'the first Correct button');
     const name = await page.evaluate(
