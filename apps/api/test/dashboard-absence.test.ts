@@ -126,6 +126,57 @@ describeApi('who is absent today on the dashboard', (fixture) => {
     expect(names(gudang.onLeave)).toEqual(['Budi Santoso']);
   });
 
+  describe('a leave over a weekend', () => {
+    it('lists the person on leave on their work days only, not on the Saturday and Sunday between', async () => {
+      const eko = hired['Eko Prasetyo']!;
+      const sick = (await eko.client.trpc.requests.leaveTypes.query()).find(
+        (type) => type.code === 'SAKIT',
+      )!;
+      // Friday 7 to Monday 10 March 2025: two work days, a weekend off between them.
+      const filed = await eko.client.trpc.requests.file.mutate({
+        kind: 'leave',
+        leaveTypeId: sick.id,
+        startDate: '2025-03-07',
+        endDate: '2025-03-10',
+        reason: 'Rawat inap',
+        clientKey: randomUUID(),
+      });
+      expect(filed.leaveDays).toBe(2);
+      await admin.trpc.admin.requests.decide.mutate({ id: filed.id, decision: 'approve' });
+
+      const deps = fixture.started().node.node.deps as { clock: () => Date };
+      const frozen = deps.clock;
+      const onLeaveAt = async (local: string) => {
+        deps.clock = () => new Date(`${local}+07:00`);
+        const board = await admin.trpc.admin.dashboard.query({ department: 'Gudang' });
+        return {
+          workDate: board.workDate,
+          onLeave: names(board.onLeave),
+          count: board.counts.onLeave,
+        };
+      };
+      try {
+        expect(await onLeaveAt('2025-03-07T09:00:00')).toEqual({
+          workDate: '2025-03-07',
+          onLeave: ['Eko Prasetyo'],
+          count: 1,
+        });
+        for (const [weekend, workDate] of [
+          ['2025-03-08T10:00:00', '2025-03-08'],
+          ['2025-03-09T10:00:00', '2025-03-09'],
+        ])
+          expect(await onLeaveAt(weekend!)).toEqual({ workDate, onLeave: [], count: 0 });
+        expect(await onLeaveAt('2025-03-10T09:00:00')).toEqual({
+          workDate: '2025-03-10',
+          onLeave: ['Eko Prasetyo'],
+          count: 1,
+        });
+      } finally {
+        deps.clock = frozen;
+      }
+    });
+  });
+
   describe('before the grace has passed', () => {
     it('lists nobody as absent', async () => {
       const deps = fixture.started().node.node.deps as { clock: () => Date };

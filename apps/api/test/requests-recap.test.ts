@@ -149,19 +149,23 @@ describeApi('requests and the recap', (fixture) => {
       const [first, second] = await Promise.all([ask(), ask()]);
       expect(second.id).toBe(first.id);
       await admin.trpc.admin.requests.decide.mutate({ id: first.id, decision: 'approve' });
-      const twice = await rina.client.trpc.requests.file.mutate({
-        kind: 'overtime',
-        date: '2025-03-10',
-        minutes: 60,
-        reason: 'Stok opname lagi',
+      const before = await fixture.rowCounts();
+      const twice = await errorOf(
+        rina.client.trpc.requests.file.mutate({
+          kind: 'overtime',
+          date: '2025-03-10',
+          minutes: 60,
+          reason: 'Stok opname lagi',
+        }),
+      );
+      expect(twice).toMatchObject({
+        code: 'CONFLICT',
+        httpStatus: 409,
+        reason: 'OVERTIME_ALREADY_APPROVED',
+        params: { date: '2025-03-10' },
       });
-      expect(
-        (
-          await errorOf(
-            admin.trpc.admin.requests.decide.mutate({ id: twice.id, decision: 'approve' }),
-          )
-        ).message,
-      ).toMatch(/Overtime on 2025-03-10 is already approved/);
+      expect(twice.message).toMatch(/overtime on 2025-03-10 is already approved for you/);
+      expect(await fixture.rowCounts()).toEqual(before);
       const reused = await errorOf(
         rina.client.trpc.requests.file.mutate({
           kind: 'overtime',
@@ -173,7 +177,6 @@ describeApi('requests and the recap', (fixture) => {
       );
       expect(reused.code).toBe('CONFLICT');
       expect(reused.message).toMatch(/this key was used for another request/);
-      await rina.client.trpc.requests.cancel.mutate({ id: twice.id });
 
       const fake = await errorOf(
         rina.client.trpc.requests.file.mutate({
@@ -190,6 +193,48 @@ describeApi('requests and the recap', (fixture) => {
       );
       expect(fake.code).toBe('BAD_REQUEST');
       expect(fake.message).toMatch(/attachment: must be a JPEG, PNG or WebP photo/);
+    });
+
+    it('takes one overtime claim per date, even when two are sent at once, and another once it is cancelled', async () => {
+      const claim = (minutes: number) =>
+        rina.client.trpc.requests.file.mutate({
+          kind: 'overtime',
+          date: '2025-03-12',
+          minutes,
+          reason: 'Inventaris gudang',
+          clientKey: randomUUID(),
+        });
+      const settled = await Promise.allSettled([claim(60), claim(90)]);
+      const taken = settled.flatMap((result) =>
+        result.status === 'fulfilled' ? [result.value] : [],
+      );
+      expect(taken).toHaveLength(1);
+      const [refused] = settled.flatMap((result) =>
+        result.status === 'rejected' ? [result.reason as Error] : [],
+      );
+      const refusal = await errorOf(Promise.reject(refused!));
+      expect(refusal).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'OVERTIME_ALREADY_CLAIMED',
+        params: { date: '2025-03-12' },
+      });
+      const mine = await rina.client.trpc.requests.mine.query({ state: 'pending' });
+      expect(
+        mine.items.filter((item) => item.kind === 'overtime' && item.startDate === '2025-03-12'),
+      ).toHaveLength(1);
+
+      const again = await errorOf(claim(30));
+      expect(again).toMatchObject({ code: 'CONFLICT', reason: 'OVERTIME_ALREADY_CLAIMED' });
+      expect(again.message).toMatch(/you already claimed overtime on 2025-03-12/);
+
+      await rina.client.trpc.requests.cancel.mutate({ id: taken[0]!.id });
+      const refiled = await claim(45);
+      expect(refiled).toMatchObject({
+        state: 'pending',
+        kind: 'overtime',
+        startDate: '2025-03-12',
+      });
+      await rina.client.trpc.requests.cancel.mutate({ id: refiled.id });
     });
 
     it('cancels a pending request, and refuses to cancel or decide it afterwards', async () => {

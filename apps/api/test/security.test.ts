@@ -445,7 +445,9 @@ describe.each(dialects)('security on %s', (dialect) => {
         headers: { cookie: admin.cookieHeader() },
       });
       const text = (await download.text()).replace(/^\uFEFF/, '');
-      expect(text.split('\n')[0]).toMatch(/^Tanggal kerja,Karyawan,Email,Departemen,Jam masuk/);
+      // Its cells apart by `;` and its decimals with a comma, as Excel in Indonesian reads them.
+      expect(file.fileName).toBe('absensi-2026-11-id.csv');
+      expect(text.split('\n')[0]).toMatch(/^Tanggal kerja;Karyawan;Email;Departemen;Jam masuk/);
       // Saving any setting stores a good zone again.
       await admin.trpc.admin.settings.update.mutate({ autoClockOutHour: 22 });
       expect((await node.node.deps.db.models.SettingsRow.findByPk(1))?.timeZone).toBe(

@@ -57,16 +57,24 @@ describe.skipIf(!ready)('an admin using only the keyboard', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('attendance-row').first().waitFor();
     await settle(page);
+    // A record added by an admin has no site and no position: a dash, named for screen readers.
+    const noPlace = page.getByTestId('attendance-row').first().getByTestId('no-place');
+    expect(await noPlace.textContent()).toBe('—');
+    expect(await noPlace.getAttribute('role')).toBe('img');
+    expect(await noPlace.getAttribute('aria-label')).toBe('No work site and no position recorded');
     const isCorrect = (f: Focus) => f.tag === 'button' && f.text === 'Correct';
     await tabTo(page, isCorrect, 'the first Correct button');
     const name = await page.evaluate(
       () => document.activeElement?.closest('tr')?.querySelectorAll('td')[1]?.textContent ?? '',
     );
 
-    // Enter opens the dialog and puts focus inside it; Escape closes it and gives focus back.
+    // Enter opens the dialog with focus on its first field, the clock-in time (not the map link
+    // above it); Escape closes it and gives focus back.
     await page.keyboard.press('Enter');
     await page.getByRole('dialog').waitFor();
-    await expect.poll(async () => (await focused(page)).inDialog).toBe(true);
+    await expect
+      .poll(async () => focused(page))
+      .toMatchObject({ tag: 'input', label: expect.stringMatching(/^In\b/), inDialog: true });
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await expect.poll(async () => isCorrect(await focused(page))).toBe(true);

@@ -342,9 +342,18 @@ describe.skipIf(!ready)('planning in Chromium against a real node', () => {
     expect(await place.getByRole('link', { name: 'Map' }).getAttribute('href')).toBe(
       'https://www.openstreetmap.org/?mlat=-6.200000&mlon=106.920000#map=18/-6.200000/106.920000',
     );
-    // The correction form says the same.
+    // The correction form says the same, and opens on its clock-in time, not on the map link.
     await row.getByRole('button', { name: 'Correct' }).click();
     const correction = page.getByRole('form', { name: 'Correct' });
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const element = document.activeElement;
+          const label = element?.closest('label')?.querySelector('span')?.textContent ?? '';
+          return `${element?.tagName.toLowerCase()} ${label}`;
+        }),
+      )
+      .toMatch(/^input In\b/);
     await expect
       .poll(() => correction.getByTestId('place-in').textContent())
       .toBe('In: Outside the site2.2 km±20 mMap');

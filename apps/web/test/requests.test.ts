@@ -290,8 +290,11 @@ describe.skipIf(!ready)('requests and the recap in Chromium against a real node'
       .poll(() => refused.getAttribute('data-state'), { timeout: 30_000 })
       .toBe('refused');
     expect(await refused.textContent()).toContain(
-      'Ditolak server: Anda sudah mengajukan cuti pada',
+      'Tidak diterima server: Anda sudah mengajukan cuti pada',
     );
+    // Titled by its leave type, and not "Ditolak", which is a manager's word.
+    expect(await refused.locator('strong').first().textContent()).toBe('Sakit');
+    expect(await refused.textContent()).not.toContain('Ditolak');
     await refused.getByRole('button', { name: 'Perbaiki dan kirim lagi' }).click();
     await expect.poll(() => form.getByLabel('Alasan').inputValue()).toBe('Masih demam');
     await expect.poll(() => refused.count()).toBe(0);

@@ -116,6 +116,8 @@ export const ERROR_REASONS = {
   REQUEST_NOT_PENDING: ['state'],
   OWN_REQUEST: [],
   OVERTIME_ALREADY_APPROVED: ['date'],
+  /** A second overtime claim for a date whose first is still pending. */
+  OVERTIME_ALREADY_CLAIMED: ['date'],
   LEAVE_TYPE_CODE_TAKEN: ['code'],
   REQUEST_KEY_OTHER_REQUEST: ['requestId'],
 

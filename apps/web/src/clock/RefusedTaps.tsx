@@ -1,6 +1,7 @@
 import { describe } from '../api/errors';
 import type { Formatters } from '../i18n/format';
 import { useLang } from '../i18n/lang-context';
+import { tapOnDateAt } from '../i18n/tap-words';
 import type { RefusedTap } from './refused-taps';
 
 /** Taps the server refused for good ("Not counted"), each with why, until dismissed. */
@@ -18,11 +19,7 @@ export function RefusedTaps({
     <section className="card refused" role="alert" key={item.key}>
       <h2>{t('notCounted')}</h2>
       <p>
-        {t('waitingItem', {
-          action: item.kind === 'clockIn' ? t('clockIn') : t('clockOut'),
-          time: f.dateTime(item.at),
-        })}
-        : {describe(item.problem, t)}
+        {tapOnDateAt(item, t, f)}: {describe(item.problem, t)}
       </p>
       <button className="button small" onClick={() => onDismiss(item.key)}>
         {t('dismiss')}

@@ -31,6 +31,13 @@ export function formatters(lang: Lang, companyZone: string) {
     month: 'long',
     year: 'numeric',
   });
+  const instantDate = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
   const monthName = new Intl.DateTimeFormat(locale, {
     timeZone: 'UTC',
     month: 'long',
@@ -56,6 +63,8 @@ export function formatters(lang: Lang, companyZone: string) {
     /** A calendar date (YYYY-MM-DD, a work date) as it is, with no zone shift. */
     date: (workDate: string) => calendarDate.format(new Date(`${workDate}T00:00:00Z`)),
     today: (now: Date) => longDate.format(now),
+    /** The date of an instant in the company's zone: "Sen, 30 Nov 2026" (en "Mon, 30 Nov 2026"). */
+    dateOf: (iso: string | Date) => instantDate.format(new Date(iso)),
     month: (yearMonth: string) => monthName.format(new Date(`${yearMonth}-01T00:00:00Z`)),
     number: (value: number) => number.format(value),
     /**

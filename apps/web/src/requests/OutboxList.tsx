@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../api/trpc';
 import type { Formatters } from '../i18n/format';
 import { useRequestLang } from './messages';
 import type { OutboxItem } from './outbox';
-import { KIND_KEYS, requestDates, refusalText } from './words';
+import { outboxTitle, requestDates, refusalText } from './words';
 
 /** The start and end date of a request as filed. */
 function datesOf(item: OutboxItem) {
@@ -27,6 +29,8 @@ export function OutboxList({
   onRemove: (item: OutboxItem) => void;
 }) {
   const { t } = useRequestLang();
+  // The form's own query: its cached answer names the types, offline too.
+  const types = useQuery(useTRPC().requests.leaveTypes.queryOptions());
   if (items.length === 0) return null;
   return (
     <ul className="stack plain" data-testid="outbox">
@@ -38,9 +42,9 @@ export function OutboxList({
           data-state={item.refused ? 'refused' : 'waiting'}
         >
           <div className="row between wrap">
-            <strong>{t(KIND_KEYS[item.input.kind])}</strong>
+            <strong>{outboxTitle(item.input, types.data, t)}</strong>
             <span className={item.refused ? 'badge late' : 'badge mark'}>
-              {item.refused ? t('stateDeclined') : t('savedOnPhone')}
+              {item.refused ? t('stateNotAccepted') : t('savedOnPhone')}
             </span>
           </div>
           <span>{requestDates(datesOf(item), f.date)}</span>

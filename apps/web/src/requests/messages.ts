@@ -77,6 +77,8 @@ const en = {
   refusedAlready: 'This request is already decided or cancelled.',
   refusedOwn: 'You cannot decide your own request; another approver must.',
   refusedOvertimeTwice: 'Overtime on this date is already approved.',
+  refusedOvertimeClaimed:
+    'You already claimed overtime on this date; cancel that claim to change it.',
   // Notifications
   notifications: 'Notifications',
   noNotifications: 'No notifications yet.',
@@ -151,6 +153,8 @@ const en = {
   savedOnPhoneHelp:
     'No connection to the server right now. Your request is kept on this phone and sent by itself when the network returns; you may close the app.',
   savedOnPhoneWaiting: 'Saved on this phone; it will be sent when the network returns.',
+  /** Refused by the server when sent (not a manager's decision: that is stateDeclined). */
+  stateNotAccepted: 'Not accepted',
   refusedOnPhone: 'Not accepted by the server: {reason}',
   refileRequest: 'Fix and send again',
   removeFromPhone: 'Remove',
@@ -234,6 +238,8 @@ const id: Record<RequestMessageKey, string> = {
   refusedAlready: 'Pengajuan ini sudah diputuskan atau dibatalkan.',
   refusedOwn: 'Anda tidak bisa memutuskan pengajuan sendiri; penyetuju lain yang harus memutuskan.',
   refusedOvertimeTwice: 'Lembur pada tanggal ini sudah disetujui.',
+  refusedOvertimeClaimed:
+    'Anda sudah mengajukan lembur untuk tanggal ini; batalkan pengajuan itu untuk mengubahnya.',
   notifications: 'Notifikasi',
   noNotifications: 'Belum ada notifikasi.',
   unreadCount: '{count} notifikasi belum dibaca',
@@ -305,7 +311,8 @@ const id: Record<RequestMessageKey, string> = {
   savedOnPhoneHelp:
     'Belum tersambung ke server. Pengajuan Anda disimpan di HP ini dan terkirim sendiri saat jaringan kembali; aplikasi boleh ditutup.',
   savedOnPhoneWaiting: 'Tersimpan di HP ini; akan dikirim saat jaringan kembali.',
-  refusedOnPhone: 'Ditolak server: {reason}',
+  stateNotAccepted: 'Tidak diterima',
+  refusedOnPhone: 'Tidak diterima server: {reason}',
   refileRequest: 'Perbaiki dan kirim lagi',
   removeFromPhone: 'Hapus',
   showOnThisPhone: 'Tampilkan notifikasi di HP ini',

@@ -5,7 +5,7 @@ import { DICTIONARIES, translatorOf } from '../i18n/translate';
 import { notificationText } from '../notifications/words';
 import { draftOf, emptyDraft, requestInput } from './draft';
 import { REQUEST_MESSAGES } from './messages';
-import { refusalText } from './words';
+import { outboxTitle, refusalText } from './words';
 import { loadRefusalTexts } from '../i18n/refusal-texts';
 
 const tEn = translatorOf({ ...DICTIONARIES.en, ...REQUEST_MESSAGES.en }, 'en');
@@ -140,6 +140,20 @@ describe("the server's refusals in the reader's language", () => {
         tEn,
       ),
     ).toBe('Overtime on this date is already approved.');
+    expect(
+      refusalText(
+        refused({ reason: 'OVERTIME_ALREADY_CLAIMED', params: { date: '2026-11-30' } }, 'conflict'),
+        tId,
+      ),
+    ).toBe(
+      'Anda sudah mengajukan lembur untuk tanggal ini; batalkan pengajuan itu untuk mengubahnya.',
+    );
+    expect(
+      refusalText(
+        refused({ reason: 'OVERTIME_ALREADY_CLAIMED', params: { date: '2026-11-30' } }, 'conflict'),
+        tEn,
+      ),
+    ).toBe('You already claimed overtime on this date; cancel that claim to change it.');
     expect(refusalText(refused({ reason: 'CLOCK_OUT_NOT_AFTER_IN' }), tId)).toBe(
       'Jam pulang harus setelah jam masuk.',
     );
@@ -170,5 +184,31 @@ describe('notifications', () => {
       'Your leave request for Mon, 30 Nov 2026 was declined by Budi. Note: Stok opname',
     );
     expect(notificationText(note, tId, formatters('id', 'UTC'))).toContain('ditolak oleh Budi');
+  });
+});
+
+describe('a request kept on the phone', () => {
+  const types = [
+    { id: 1, category: 'sick', name: 'Sakit' },
+    { id: 2, category: 'other', name: 'Cuti melahirkan' },
+  ] as const;
+  it.each([
+    ['id', { kind: 'leave', leaveTypeId: 1 }, types, 'Sakit'],
+    ['en', { kind: 'leave', leaveTypeId: 1 }, types, 'Sick'],
+    ['id', { kind: 'leave', leaveTypeId: 2 }, types, 'Cuti melahirkan'],
+    ['en', { kind: 'leave', leaveTypeId: 1 }, undefined, 'Leave'],
+    ['id', { kind: 'overtime' }, types, 'Lembur'],
+    ['en', { kind: 'correction' }, types, 'Punch correction'],
+  ] as const)('in %s, %o is titled by its type: %s', (lang, input, known, title) => {
+    expect(outboxTitle(input, known, lang === 'id' ? tId : tEn)).toBe(title);
+  });
+
+  it('is "not accepted" when the server refused it, apart from a manager\'s "declined"', () => {
+    expect(tId('stateNotAccepted')).toBe('Tidak diterima');
+    expect(tId('stateDeclined')).toBe('Ditolak');
+    expect(tEn('stateNotAccepted')).toBe('Not accepted');
+    expect(tEn('stateDeclined')).toBe('Declined');
+    expect(tId('refusedOnPhone', { reason: 'x' })).toBe('Tidak diterima server: x');
+    expect(tEn('refusedOnPhone', { reason: 'x' })).toBe('Not accepted by the server: x');
   });
 });

@@ -33,6 +33,20 @@ export function requestTitle(request: RequestView, t: RequestTranslate): string 
   return request.leaveType ? leaveTypeName(request.leaveType, t) : t(KIND_KEYS[request.kind]);
 }
 
+/**
+ * What a request kept on the phone is: a leave by its type (Sakit, Cuti tahunan… as the form listed
+ * it; its kind while the types are not known on this phone), else its kind.
+ */
+export function outboxTitle(
+  input: { kind: RequestKind; leaveTypeId?: number | undefined },
+  types: readonly { id: number; category: LeaveCategory; name: string }[] | undefined,
+  t: RequestTranslate,
+): string {
+  const type =
+    input.kind === 'leave' ? types?.find((one) => one.id === input.leaveTypeId) : undefined;
+  return type ? leaveTypeName(type, t) : t(KIND_KEYS[input.kind]);
+}
+
 /** Its dates, one or a span. */
 export function requestDates(
   request: Pick<RequestView, 'startDate' | 'endDate'>,
@@ -45,6 +59,7 @@ export function requestDates(
 
 const REFUSAL_KEYS: Partial<Record<ErrorReason, RequestMessageKey>> = {
   OVERTIME_ALREADY_APPROVED: 'refusedOvertimeTwice',
+  OVERTIME_ALREADY_CLAIMED: 'refusedOvertimeClaimed',
   NOT_SCHEDULED: 'refusedNotScheduled',
   CLOCK_OUT_NOT_AFTER_IN: 'refusedOutBeforeIn',
   SHIFT_OVER_24_HOURS: 'refusedTooLong',

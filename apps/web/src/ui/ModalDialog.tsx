@@ -4,10 +4,15 @@ import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 /**
  * A modal dialog, open while it is rendered: the browser's own modal `<dialog>` (the rest of the
  * page inert and hidden from assistive technology, the dialog in the top layer) with `focus-trap`
- * keeping Tab and Shift+Tab inside it. Focus moves into it (to an `autoFocus` control, else the
- * first one), Escape or a click on the dimmed page calls `onClose`, and on close focus returns to
+ * keeping Tab and Shift+Tab inside it. Focus moves into it (to an `autoFocus` control, else its
+ * form's first field, so a correction opens on its clock-in time and not on a map link above it,
+ * else its first control), Escape or a click on the dimmed page calls `onClose`, and on close focus returns to
  * the control that had it before. CSP-safe: nothing injects styles.
  */
+/** A form's fields that take typing or a choice, in document order. */
+const FORM_FIELD =
+  'form input:not([type="hidden"]):not([disabled]), form select:not([disabled]), form textarea:not([disabled])';
+
 export function ModalDialog({
   title,
   onClose,
@@ -34,7 +39,10 @@ export function ModalDialog({
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
     const trap = createFocusTrap(dialog, {
-      initialFocus: () => dialog.querySelector<HTMLElement>('[autofocus]') ?? undefined,
+      initialFocus: () =>
+        dialog.querySelector<HTMLElement>('[autofocus]') ??
+        dialog.querySelector<HTMLElement>(FORM_FIELD) ??
+        undefined,
       fallbackFocus: dialog,
       escapeDeactivates: false,
       returnFocusOnDeactivate: false,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bandsFor,
   limitFlags,
+  overtimeClaimRefusal,
   overtimeMinutes,
   PP_35_2021,
   weightedHours,
@@ -116,5 +117,21 @@ describe('the legal limits', () => {
       { overDailyLimit: false, overWeeklyLimit: true }, // 19 h
       { overDailyLimit: false, overWeeklyLimit: false },
     ]);
+  });
+});
+
+describe('a second overtime claim for a date', () => {
+  it.each([
+    ['nothing standing', [], null],
+    ['only declined and cancelled ones', [{ state: 'declined' }, { state: 'cancelled' }], null],
+    ['a claim still pending', [{ state: 'pending' }], 'OVERTIME_ALREADY_CLAIMED'],
+    ['approved overtime', [{ state: 'approved' }], 'OVERTIME_ALREADY_APPROVED'],
+    [
+      'approved overtime beside a pending claim',
+      [{ state: 'pending' }, { state: 'approved' }],
+      'OVERTIME_ALREADY_APPROVED',
+    ],
+  ] as const)('with %s is refused with %s', (_name, standing, expected) => {
+    expect(overtimeClaimRefusal(standing)).toBe(expected);
   });
 });

@@ -146,3 +146,22 @@ export function limitFlags(
     };
   });
 }
+
+/** Why overtime for a date cannot be filed again (a reason code of ERROR_REASONS). */
+export type OvertimeClaimRefusal = 'OVERTIME_ALREADY_APPROVED' | 'OVERTIME_ALREADY_CLAIMED';
+
+/**
+ * Whether one more overtime request may be filed for a person's date, given the overtime requests
+ * already standing for that date (their states; cancelled and declined ones do not stand): pay is
+ * counted once per date, so a date with approved overtime refuses with OVERTIME_ALREADY_APPROVED
+ * (whatever else is pending), one with a claim still pending with OVERTIME_ALREADY_CLAIMED, and
+ * one with neither takes the claim (null). The caller decides under the person's row lock, so two
+ * claims sent at once see each other.
+ */
+export function overtimeClaimRefusal(
+  standing: readonly { state: string }[],
+): OvertimeClaimRefusal | null {
+  if (standing.some((request) => request.state === 'approved')) return 'OVERTIME_ALREADY_APPROVED';
+  if (standing.some((request) => request.state === 'pending')) return 'OVERTIME_ALREADY_CLAIMED';
+  return null;
+}

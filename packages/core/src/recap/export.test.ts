@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { MonthRecap } from './build.js';
@@ -15,7 +16,15 @@ const recap: MonthRecap = {
       department: 'Gudang',
       siteId: null,
       codes: ['H', 'A'],
-      totals: { ...emptyTotals(), scheduledDays: 2, presentDays: 1, absentDays: 1 },
+      totals: {
+        ...emptyTotals(),
+        scheduledDays: 2,
+        presentDays: 1,
+        absentDays: 1,
+        workedMinutes: 450,
+        overtimeMinutes: 90,
+        overtimeWeightedHours: 2.5,
+      },
     },
   ],
 };
@@ -75,6 +84,37 @@ describe('the recap as a file, in the admin’s language', () => {
       .toString('utf8')
       .replace(/^\uFEFF/, '')
       .split('\n')[0];
-    expect(firstLine).toMatch(/^Nama,Email,Departemen,Hari kerja terjadwal,Hadir \(H\)/);
+    expect(firstLine).toMatch(/^Nama;Email;Departemen;Hari kerja terjadwal;Hadir \(H\)/);
+  });
+
+  it.each([
+    ['id', ';', ['Siti Rahma', 'siti@example.com', 'Gudang', '2', '1'], ['7,5', '1,5', '2,5']],
+    ['en', ',', ['Siti Rahma', 'siti@example.com', 'Gudang', '2', '1'], ['7.5', '1.5', '2.5']],
+  ] as const)(
+    'writes the %s CSV with `%s` between cells and its own decimal mark',
+    async (language, delimiter, first, hours) => {
+      const file = await recapFile(recap, 'csv', language);
+      const rows: string[][] = parse(file.content.toString('utf8').replace(/^\uFEFF/, ''), {
+        delimiter,
+        relax_column_count: true,
+      });
+      const headers = rows[0]!;
+      const siti = rows[1]!;
+      expect(siti.slice(0, 5)).toEqual(first);
+      const hoursWorked = headers.findIndex((header) => /jam kerja|hours worked/i.test(header));
+      expect(hoursWorked).toBeGreaterThan(0);
+      expect(siti.slice(hoursWorked, hoursWorked + 3)).toEqual(hours);
+      // The grid follows, with the month's dates and codes.
+      expect(rows.at(-1)!.slice(-2)).toEqual(['H', 'A']);
+    },
+  );
+
+  it.each([
+    ['id', 'xlsx', 'rekap-absensi-2026-11-id.xlsx'],
+    ['en', 'xlsx', 'rekap-absensi-2026-11-en.xlsx'],
+    ['id', 'csv', 'rekap-absensi-2026-11-id.csv'],
+    ['en', 'csv', 'rekap-absensi-2026-11-en.csv'],
+  ] as const)('names the %s %s file with its language', async (language, format, name) => {
+    expect((await recapFile(recap, format, language)).fileName).toBe(name);
   });
 });

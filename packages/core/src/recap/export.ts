@@ -1,8 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { ExportFile, ExportFormat } from '../reports/export-month.js';
 import { LEGEND_WORDS, RECAP_WORDS, type ExportLanguage } from '../reports/export-words.js';
-import { calendarDate, neutralised } from '../reports/spreadsheet-cells.js';
+import { calendarDate, csvText, neutralised } from '../reports/spreadsheet-cells.js';
 import type { MonthRecap } from './build.js';
 import { RECAP_LEGEND, type RecapTotals } from './rules.js';
 
@@ -35,7 +34,9 @@ const PERSON_HEADERS: RecapWord[] = ['name', 'email', 'department'];
 /**
  * The recap as a file: XLSX with two sheets (the grid of codes with a legend, and the totals),
  * real numbers and dates and a frozen header; or CSV of the totals followed by the grid. Headers,
- * sheet names and the legend are in `language` (default Indonesian).
+ * sheet names and the legend are in `language` (default Indonesian), and so are the CSV's separator
+ * and decimal mark (CSV_CONVENTIONS: `;` and `,` in Indonesian) and the file's name
+ * (`rekap-absensi-2026-11-id.xlsx`).
  */
 export async function recapFile(
   recap: MonthRecap,
@@ -45,7 +46,7 @@ export async function recapFile(
   const words: Record<RecapWord, string> = RECAP_WORDS[language];
   const personHeaders = PERSON_HEADERS.map((word) => words[word]);
   const totalHeaders = TOTAL_COLUMNS.map((column) => words[column.header]);
-  const baseName = `rekap-absensi-${recap.month}`;
+  const baseName = `rekap-absensi-${recap.month}-${language}`;
   const personCells = (p: MonthRecap['people'][number]) => [p.name, p.email, p.department ?? ''];
   if (format === 'csv') {
     const rows: (string | number)[][] = [
@@ -62,7 +63,7 @@ export async function recapFile(
       fileName: `${baseName}.csv`,
       contentType: 'text/csv; charset=utf-8',
       rowCount: recap.people.length,
-      content: Buffer.from(`\uFEFF${stringify(rows)}`, 'utf8'),
+      content: Buffer.from(csvText(rows, language), 'utf8'),
     };
   }
   const workbook = new ExcelJS.Workbook();

@@ -73,7 +73,7 @@ describe.each(dialects)('the month export on %s', (dialect) => {
         progress.push(percent);
       },
     );
-    expect(file).toMatchObject({ fileName: 'absensi-2026-11.csv', rowCount: 4 });
+    expect(file).toMatchObject({ fileName: 'absensi-2026-11-en.csv', rowCount: 4 });
     const rows = parse<Record<string, string>>(
       file.content.toString('utf8').replace(/^\uFEFF/, ''),
       { columns: true },
@@ -159,5 +159,31 @@ describe.each(dialects)('the month export on %s', (dialect) => {
     expect(budi.getCell(column('Sumber absen masuk')).value).toBe('offline (tanpa internet)');
     expect(budi.getCell(column('Asal catatan')).value).toBe('absen');
     expect(sheet.getRow(4).getCell(column('Status')).value).toBe('terlambat');
+    expect(file.fileName).toBe('absensi-2026-11-id.xlsx');
+  });
+
+  it('writes the Indonesian CSV as Excel in Indonesian reads it: `;` between cells, decimal commas', async () => {
+    const file = await exportMonth(
+      deps,
+      { month: '2026-11', format: 'csv', language: 'id' },
+      () => undefined,
+    );
+    expect(file.fileName).toBe('absensi-2026-11-id.csv');
+    const text = file.content.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.split('\n')[0]).toMatch(
+      /^\uFEFFTanggal kerja;Karyawan;Email;Departemen;Jam masuk;/,
+    );
+    const rows = parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+      columns: true,
+      delimiter: ';',
+    });
+    expect(rows[3]).toMatchObject({
+      Karyawan: 'Budi',
+      'Menit kerja': '550',
+      'Lintang absen masuk': '-6,2',
+      'Bujur absen masuk': '106,8',
+      'Lintang absen pulang': '-6,21',
+    });
   });
 });

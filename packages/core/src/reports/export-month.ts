@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { repos, type ShiftWithUser } from '@absensi/db';
 import type { CoreDeps } from '../deps.js';
@@ -11,7 +10,13 @@ import {
   type AttendanceValue,
   type ExportLanguage,
 } from './export-words.js';
-import { calendarDate, neutralised, wallClock, wallClockText } from './spreadsheet-cells.js';
+import {
+  calendarDate,
+  csvText,
+  neutralised,
+  wallClock,
+  wallClockText,
+} from './spreadsheet-cells.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -172,7 +177,9 @@ function textCell(column: Column, cell: Cell): string | number {
  * The month's attendance, one line per record (plus a header), in the order HR reads it: by work
  * date, then employee name, then clock-in. Times are the effective times of the taps, in the
  * company's zone; worked minutes are clock-out − clock-in. XLSX cells are real dates and numbers.
- * Headers and word values (status, kinds, geofence) are in `request.language` (default Indonesian).
+ * Headers and word values (status, kinds, geofence) are in `request.language` (default Indonesian),
+ * and so are the CSV's separator and decimal mark (CSV_CONVENTIONS: `;` and `,` in Indonesian) and
+ * the file's name (`absensi-2026-11-id.csv`).
  * `onProgress` hears the share done (0-100) after each page of records.
  */
 export async function exportMonth(
@@ -211,18 +218,20 @@ export async function exportMonth(
     await onProgress(Math.min(99, Math.round((lines.length / Math.max(total, 1)) * 100)));
   }
 
-  const baseName = `absensi-${request.month}`;
+  const baseName = `absensi-${request.month}-${language}`;
   if (request.format === 'csv') {
-    const text = stringify([
-      COLUMNS.map((column) => headers[column.id]),
-      ...lines.map((line) => line.map((cell, index) => textCell(COLUMNS[index]!, cell))),
-    ]);
+    const text = csvText(
+      [
+        COLUMNS.map((column) => headers[column.id]),
+        ...lines.map((line) => line.map((cell, index) => textCell(COLUMNS[index]!, cell))),
+      ],
+      language,
+    );
     return {
       fileName: `${baseName}.csv`,
       contentType: 'text/csv; charset=utf-8',
       rowCount: lines.length,
-      // A byte-order mark so that spreadsheet programs read the names as UTF-8.
-      content: Buffer.from(`\uFEFF${text}`, 'utf8'),
+      content: Buffer.from(text, 'utf8'),
     };
   }
   const workbook = new ExcelJS.Workbook();

@@ -1,4 +1,6 @@
+import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
+import type { ExportLanguage } from './export-words.js';
 
 /**
  * Cells of an exported file. Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (and,
@@ -31,4 +33,36 @@ export function calendarDate(date: string): Date {
 /** "YYYY-MM-DD HH:MM:SS" of a wall-clock Date (see wallClock), for text files. */
 export function wallClockText(wall: Date): string {
   return wall.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * How spreadsheet programs set to a language read a CSV file: Excel in Indonesian takes `;` between
+ * cells and `,` as the decimal mark (a `,`-separated file opens as one column there, and `1.5`
+ * reads as text or a date); in English `,` and `.`.
+ */
+export const CSV_CONVENTIONS = {
+  id: { delimiter: ';', decimalMark: ',' },
+  en: { delimiter: ',', decimalMark: '.' },
+} as const satisfies Record<ExportLanguage, { delimiter: string; decimalMark: string }>;
+
+/** A number as the language writes it in a CSV cell (`2.5` → `2,5` in Indonesian); no grouping. */
+export function csvNumber(value: number, language: ExportLanguage): string {
+  const text = Number.isInteger(value) ? String(value) : String(Math.round(value * 1e9) / 1e9);
+  return text.replace('.', CSV_CONVENTIONS[language].decimalMark);
+}
+
+/**
+ * Rows as the text of a CSV file in `language`'s conventions (CSV_CONVENTIONS): numbers written
+ * with its decimal mark, cells quoted where they hold the separator, a quote or a line break, and a
+ * leading byte-order mark so that spreadsheet programs read the names as UTF-8. Text cells are
+ * written as given: neutralise them first.
+ */
+export function csvText(
+  rows: readonly (readonly (string | number | null)[])[],
+  language: ExportLanguage,
+): string {
+  const cells = rows.map((row) =>
+    row.map((cell) => (typeof cell === 'number' ? csvNumber(cell, language) : (cell ?? ''))),
+  );
+  return `\uFEFF${stringify(cells, { delimiter: CSV_CONVENTIONS[language].delimiter })}`;
 }

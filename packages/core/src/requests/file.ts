@@ -7,6 +7,7 @@ import { afterCommit } from '../changes.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import { recordEvents } from '../outbox/publish.js';
+import { overtimeClaimRefusal } from '../overtime/rules.js';
 import { nextDate } from '../schedules/rules.js';
 import { leaveBalanceCheck, leaveDaysFor, workedDates } from './balance.js';
 import { loadRequestView } from './queries.js';
@@ -262,6 +263,41 @@ async function correctionFields(
 }
 
 /**
+ * The fields of an overtime claim, checked: one standing overtime request per person and date, so
+ * pay counts a date once. Called under the person's row lock, so two claims sent at once are
+ * decided one after the other and the second sees the first.
+ * @throws DomainError CONFLICT with OVERTIME_ALREADY_APPROVED or OVERTIME_ALREADY_CLAIMED.
+ */
+async function overtimeFields(
+  deps: Deps,
+  tx: Tx,
+  actor: Actor,
+  input: Extract<FiledRequest, { kind: 'overtime' }>,
+) {
+  const standing = await repos.requests.standing(
+    deps.db,
+    { userIds: [actor.id], from: input.date, to: input.date, kinds: ['overtime'], pending: true },
+    tx,
+  );
+  const refusal = overtimeClaimRefusal(standing);
+  if (refusal === 'OVERTIME_ALREADY_APPROVED')
+    throw new DomainError(
+      'CONFLICT',
+      `date: overtime on ${input.date} is already approved for you; it is paid once`,
+      'date',
+      { reason: refusal, params: { date: input.date } },
+    );
+  if (refusal === 'OVERTIME_ALREADY_CLAIMED')
+    throw new DomainError(
+      'CONFLICT',
+      `date: you already claimed overtime on ${input.date}; cancel that claim to change it`,
+      'date',
+      { reason: refusal, params: { date: input.date } },
+    );
+  return { startDate: input.date, endDate: input.date, overtimeMinutes: input.minutes ?? null };
+}
+
+/**
  * The request filed earlier with the same client key, when it is this one sent again.
  * @throws DomainError CONFLICT when the key was used for a request of another kind or date.
  */
@@ -283,7 +319,7 @@ function sameRequest(earlier: LeaveRequest, input: FiledRequest): LeaveRequest {
  * for a manager's or an admin's decision. Filing again with the same `clientKey` returns the first
  * request (a request queued offline and sent twice is filed once).
  * @throws DomainError INVALID naming the field, NOT_FOUND for an unknown leave type or record,
- * CONFLICT for leave overlapping another.
+ * CONFLICT for leave overlapping another and for overtime on a date already claimed or approved.
  */
 export async function fileRequest(
   deps: Deps,
@@ -306,16 +342,18 @@ export async function fileRequest(
     const { row, events } = await deps.db.transaction(async (tx) => {
       // One request at a time per person: the balance and overlap checks see each other.
       await repos.users.lock(deps.db, actor.id, tx);
+      // The same request sent twice at once: the second waited for the first and returns it
+      // (before its own checks, which would refuse it as a second claim).
+      if (input.clientKey) {
+        const earlier = await repos.requests.byClientKey(deps.db, actor.id, input.clientKey, tx);
+        if (earlier) return { row: sameRequest(earlier, input), events: [] };
+      }
       const fields =
         input.kind === 'leave'
           ? await leaveFields(deps, tx, actor, input)
           : input.kind === 'correction'
             ? await correctionFields(deps, tx, actor, input)
-            : {
-                startDate: input.date,
-                endDate: input.date,
-                overtimeMinutes: input.minutes ?? null,
-              };
+            : await overtimeFields(deps, tx, actor, input);
       const row = await repos.requests.create(
         deps.db,
         {

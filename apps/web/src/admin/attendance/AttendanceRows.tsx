@@ -54,7 +54,12 @@ export function AttendanceRows({
                 <StatusBadge view={row} f={f} /> <RecordMarks record={row} />
               </td>
               <td>
-                <RowPlaces row={row} siteName={siteNameOf(siteNames, row)} locale={f.locale} />
+                <RowPlaces
+                  row={row}
+                  siteName={siteNameOf(siteNames, row)}
+                  locale={f.locale}
+                  dashWhenNone
+                />
               </td>
               {onCorrect && (
                 <td>
@@ -75,37 +80,56 @@ function siteNameOf(names: Map<number, string>, row: Row): string | null {
   return row.siteId === null ? null : (names.get(row.siteId) ?? null);
 }
 
-/** The site a record counts for, then where its clock-in and clock-out were, a line each. */
+/**
+ * The site a record counts for, then where its clock-in and clock-out were, a line each; a tap
+ * with no position and no site has no line. A record with none of them is a dash labelled for
+ * screen readers and on hover ("no work site and no position") when `dashWhenNone` (a table
+ * cell), else empty.
+ */
 export function RowPlaces({
   row,
   siteName,
   locale,
+  dashWhenNone = false,
 }: {
   row: Row;
   siteName: string | null;
   locale: string;
+  dashWhenNone?: boolean;
 }) {
   const { t } = useAdminLang();
   const taps = [
     { label: t('in'), testId: 'place-in', shown: true, ...inPlace(row) },
     { label: t('out'), testId: 'place-out', shown: row.clockOutAt !== null, ...outPlace(row) },
-  ];
+  ].filter((tap) => tap.shown && (tap.location || tap.verdict));
+  if (!siteName && taps.length === 0)
+    return dashWhenNone ? (
+      <span
+        className="muted"
+        role="img"
+        aria-label={t('noPlace')}
+        title={t('noPlace')}
+        data-testid="no-place"
+      >
+        —
+      </span>
+    ) : (
+      <div className="places" />
+    );
   return (
     <div className="places">
       {siteName && <span className="small">{siteName}</span>}
-      {taps
-        .filter((tap) => tap.shown && (tap.location || tap.verdict))
-        .map((tap) => (
-          <div key={tap.testId} data-testid={tap.testId}>
-            <span className="muted small">{tap.label}: </span>
-            <TapPlace
-              location={tap.location}
-              distanceM={tap.distanceM}
-              verdict={tap.verdict}
-              locale={locale}
-            />
-          </div>
-        ))}
+      {taps.map((tap) => (
+        <div key={tap.testId} data-testid={tap.testId}>
+          <span className="muted small">{tap.label}: </span>
+          <TapPlace
+            location={tap.location}
+            distanceM={tap.distanceM}
+            verdict={tap.verdict}
+            locale={locale}
+          />
+        </div>
+      ))}
     </div>
   );
 }

@@ -7,6 +7,8 @@ export const planEn = {
   place: 'Location',
   geoOutside: 'Outside the site',
   geoUnknown: 'No location',
+  /** Said (to a screen reader, and on hover) by the dash of a record with no site and no position. */
+  noPlace: 'No work site and no position recorded',
   accuracy: '±{metres}',
   onMap: 'Map',
   site: 'Site',

@@ -5,6 +5,7 @@ export const planId: Record<PlanMessageKey, string> = {
   place: 'Lokasi',
   geoOutside: 'Di luar radius',
   geoUnknown: 'Tanpa lokasi',
+  noPlace: 'Tanpa lokasi kerja dan tanpa posisi',
   accuracy: '±{metres}',
   onMap: 'Peta',
   site: 'Lokasi',

@@ -63,6 +63,8 @@ export const en = {
   answerOut: 'Clocked out at {time}',
   waitingToSync: 'Waiting to sync',
   waitingItem: '{action} tapped at {time}',
+  /** A tap on another day than today, as a sentence: "Clock in on Mon, 30 Nov 2026 at 08:00". */
+  tapOnDateAt: '{action} on {date} at {time}',
   sending: 'Sending…',
   notCounted: 'Not counted',
   shiftInfo: '{name} shift {start}–{end}, {grace} min grace',

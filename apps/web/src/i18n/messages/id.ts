@@ -65,6 +65,8 @@ export const id: Record<MessageKey, string> = {
   answerOut: 'Pulang tercatat pukul {time}',
   waitingToSync: 'Menunggu sinkronisasi',
   waitingItem: '{action} pukul {time}',
+  /** "Absen masuk pada Sen, 30 Nov 2026 pukul 08.00": "pukul" before a time only, "pada" before a date. */
+  tapOnDateAt: '{action} pada {date} pukul {time}',
   sending: 'Mengirim…',
   notCounted: 'Tidak dihitung',
   shiftInfo: 'Shift {name} {start}–{end}, toleransi {grace} menit',

@@ -113,6 +113,8 @@ const reasonsEn: ReasonTexts = {
   'reason.REQUEST_NOT_PENDING': 'This request is already decided or cancelled.',
   'reason.OWN_REQUEST': 'You cannot decide your own request; another approver must.',
   'reason.OVERTIME_ALREADY_APPROVED': 'Overtime on {date} is already approved for this employee.',
+  'reason.OVERTIME_ALREADY_CLAIMED':
+    'Overtime on {date} is already claimed and waits for a decision; cancel that claim to change it.',
   'reason.LEAVE_TYPE_CODE_TAKEN': 'A leave type with the code {code} already exists.',
   'reason.SHIFT_TYPE_CODE_TAKEN': 'Another shift type in use already has the code {code}.',
   'reason.LEAVE_ON_WORKED_DAY':
@@ -234,6 +236,8 @@ const reasonsId: ReasonTexts = {
   'reason.REQUEST_NOT_PENDING': 'Pengajuan ini sudah diputuskan atau dibatalkan.',
   'reason.OWN_REQUEST': 'Anda tidak dapat memutuskan pengajuan Anda sendiri; minta penyetuju lain.',
   'reason.OVERTIME_ALREADY_APPROVED': 'Lembur tanggal {date} sudah disetujui untuk karyawan ini.',
+  'reason.OVERTIME_ALREADY_CLAIMED':
+    'Lembur tanggal {date} sudah diajukan dan menunggu keputusan; batalkan pengajuan itu untuk mengubahnya.',
   'reason.LEAVE_TYPE_CODE_TAKEN': 'Sudah ada jenis cuti dengan kode {code}.',
   'reason.SHIFT_TYPE_CODE_TAKEN': 'Kode {code} sudah dipakai jenis shift lain yang masih aktif.',
   'reason.LEAVE_ON_WORKED_DAY':
