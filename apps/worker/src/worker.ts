@@ -9,7 +9,13 @@ import {
   type ExportJobData,
 } from '@absensi/core';
 import { createQueue, EXPORT_QUEUE, MAINTENANCE_QUEUE, type MaintenanceTask } from '@absensi/jobs';
-import { connectInfrastructure, coreDeps, pushServiceOf, runPushSender } from '@absensi/runtime';
+import {
+  connectInfrastructure,
+  coreDeps,
+  pushServiceOf,
+  redisPushCursor,
+  runPushSender,
+} from '@absensi/runtime';
 
 export interface WorkerTiming {
   /** How often to look for shifts past their auto clock-out hour. */
@@ -50,9 +56,14 @@ export async function startWorker(
   const every = { ...DEFAULT_TIMING, ...timing };
   const infra = await connectInfrastructure(config, { migrate: false });
   const deps = coreDeps(infra, config.APP_NODE_ID, { push: pushServiceOf(config) });
-  // Notifications to phones (Web Push): the one worker follows the feed and sends them.
+  // Notifications to phones (Web Push): the one worker follows the feed and sends them, and after a
+  // restart resumes where it stopped.
   const pushStop = new AbortController();
-  const pushing = runPushSender(deps, infra.feed, pushStop.signal);
+  const pushing = runPushSender(deps, infra.feed, pushStop.signal, {
+    cursor: infra.redis
+      ? redisPushCursor(infra.redis, `${config.REDIS_PREFIX}push:cursor`)
+      : undefined,
+  });
   const redis = { url: config.REDIS_URL, prefix: config.REDIS_PREFIX };
 
   const exports = createQueue<ExportJobData>(EXPORT_QUEUE, redis, 'worker');

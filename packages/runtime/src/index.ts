@@ -19,4 +19,4 @@ export {
 } from './user-changes.js';
 export { clientAddressOf, proxyTrust, type ProxyTrust } from './client-address.js';
 export { ConnectionWait, watchConnectionWait } from './admission/connection-wait.js';
-export { pushServiceOf, runPushSender } from './push.js';
+export { pushServiceOf, redisPushCursor, runPushSender, type PushCursorStore } from './push.js';
