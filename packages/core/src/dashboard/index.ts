@@ -7,6 +7,7 @@ export {
 } from './build.js';
 export {
   cachedSnapshot,
+  snapshotJson,
   MemorySnapshotCache,
   type SnapshotCache,
   type StoredSnapshot,

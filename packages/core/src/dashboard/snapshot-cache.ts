@@ -54,6 +54,20 @@ interface Remembered {
 
 /** The last snapshot this process read or built, per cache, as an object: no fetch, no parse. */
 const remembered = new WeakMap<SnapshotCache, Remembered>();
+/**
+ * The JSON of every snapshot this process holds, by the object: read from the cache or written to
+ * it, so it costs nothing more, and an HTTP answer can carry it without serialising the object again.
+ */
+const jsonOf = new WeakMap<object, string>();
+
+/**
+ * The JSON text of a snapshot returned by `cachedSnapshot` (exactly `JSON.stringify` of it), or
+ * undefined for any other value (one built outside the cache, a part of one).
+ */
+export function snapshotJson(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null ? jsonOf.get(value) : undefined;
+}
+
 /** Reads or builds under way in this process, per cache: readers of the same version share one. */
 const inFlight = new WeakMap<SnapshotCache, { version: number; value: Promise<unknown> }>();
 
@@ -77,7 +91,8 @@ export async function cachedSnapshot<T>(
   const running = inFlight.get(cache);
   if (running?.version === version) return running.value as Promise<T>;
 
-  const remember = (value: T, builtAt: number) => {
+  const remember = (value: T, json: string, builtAt: number) => {
+    if (typeof value === 'object' && value !== null) jsonOf.set(value, json);
     const latest = remembered.get(cache);
     if (!latest || latest.version <= version)
       remembered.set(cache, { version, expires: builtAt + cache.ttlMs, value });
@@ -85,11 +100,14 @@ export async function cachedSnapshot<T>(
   };
   const value = (async () => {
     const stored = await cache.read(version).catch(() => null);
-    if (stored) return remember(JSON.parse(stored.value) as T, stored.builtAt);
+    if (stored) return remember(JSON.parse(stored.value) as T, stored.value, stored.builtAt);
     const builtAt = Date.now();
     const built = await build();
-    await cache.write(version, { value: JSON.stringify(built), builtAt }).catch(() => undefined);
-    return remember(built, builtAt);
+    const json = JSON.stringify(built);
+    await cache.write(version, { value: json, builtAt }).catch(() => undefined);
+    // What a reader gets is the parsed JSON, so the object and its text say the same (a Date in
+    // the build would otherwise be a Date here and a string in the text).
+    return remember(JSON.parse(json) as T, json, builtAt);
   })();
   const entry = { version, value };
   inFlight.set(cache, entry);
