@@ -163,5 +163,11 @@ export async function dashboard(
   const departments = departmentsFor(await scopeOf(deps, actor), query.department);
   if (departments || query.siteId !== undefined)
     return buildDashboard(deps, { departments, siteId: query.siteId });
-  return cachedSnapshot(deps.dashboardCache, () => buildDashboard(deps));
+  // Past midnight, yesterday's picture is not served even while today's is being built.
+  return cachedSnapshot(
+    deps.dashboardCache,
+    () => buildDashboard(deps),
+    async (stale) =>
+      stale.workDate === workDateOf(deps.clock(), (await deps.settings.get()).timeZone),
+  );
 }

@@ -74,22 +74,35 @@ const inFlight = new WeakMap<SnapshotCache, { version: number; value: Promise<un
 /**
  * The current snapshot: from this process's memory while its version is current and it is younger
  * than the cache's TTL, else from the cache, else built and stored. Only the version is asked for
- * on every call (one small read); a cache that fails is passed by, never fatal. Readers that miss
- * at the same version wait for one read or build in this process instead of each starting their
- * own (a stampede when the snapshot expires under load). Callers must not change what they get:
- * concurrent readers share it.
+ * on every call (one small read, or none while the cache knows it, see RedisSnapshotCache); a
+ * cache that fails is passed by, never fatal. Readers that miss at the same version wait for one
+ * read or build in this process instead of each starting their own (a stampede when the snapshot
+ * expires under load). Callers must not change what they get: concurrent readers share it.
+ *
+ * Stale while revalidating: once the kept snapshot is past its TTL but its version is still the
+ * current one (nothing it shows has changed; only time went on), readers get it for up to one TTL
+ * more, if `stillServable` says so, while one read or build runs in the background: they do not
+ * wait for the build. A snapshot of an older version is never served.
  */
 export async function cachedSnapshot<T>(
   cache: SnapshotCache | undefined,
   build: () => Promise<T>,
+  stillServable: (stale: T) => boolean | Promise<boolean> = () => true,
 ): Promise<T> {
   if (!cache) return build();
   const version = await cache.version().catch(() => null);
   if (version === null) return build();
   const known = remembered.get(cache);
-  if (known?.version === version && known.expires > Date.now()) return known.value as T;
+  const now = Date.now();
+  if (known?.version === version && known.expires > now) return known.value as T;
+  const stale =
+    known?.version === version &&
+    known.expires + cache.ttlMs > now &&
+    (await stillServable(known.value as T))
+      ? (known.value as T)
+      : undefined;
   const running = inFlight.get(cache);
-  if (running?.version === version) return running.value as Promise<T>;
+  if (running?.version === version) return stale ?? (running.value as Promise<T>);
 
   const remember = (value: T, json: string, builtAt: number) => {
     if (typeof value === 'object' && value !== null) jsonOf.set(value, json);
@@ -115,5 +128,5 @@ export async function cachedSnapshot<T>(
     if (inFlight.get(cache) === entry) inFlight.delete(cache);
   };
   value.then(forget, forget);
-  return value;
+  return stale ?? value;
 }

@@ -1,16 +1,42 @@
 import type { Redis } from 'ioredis';
 import type { SnapshotCache, StoredSnapshot } from '@absensi/core';
+import type { CacheNotice, CacheNotices } from './cache-notices.js';
 
-/** The dashboard snapshot shared by every node through Redis (see SnapshotCache). */
+/**
+ * The dashboard snapshot shared by every node through Redis (see SnapshotCache).
+ *
+ * With `notices` (see CacheNotices), every bump is announced in the MULTI that makes it and this
+ * process keeps the version it last read until a dashboard notice arrives: while the notices are
+ * trusted, asking for the version costs no Redis command.
+ */
 export class RedisSnapshotCache implements SnapshotCache {
+  private kept: { version: number; epoch: number } | null = null;
+  private noticed = 0;
+
   constructor(
     private readonly redis: Redis,
     private readonly key: string,
     readonly ttlMs: number,
-  ) {}
+    private readonly notices?: CacheNotices,
+  ) {
+    notices?.listen((notice) => {
+      if (notice.kind !== 'dashboard') return;
+      this.kept = null;
+      this.noticed = notices.heard();
+    });
+  }
 
   async version() {
-    return Number((await this.redis.get(`${this.key}:version`)) ?? 0);
+    const notices = this.notices;
+    if (notices?.trusted() && this.kept && this.kept.epoch === notices.epoch())
+      return this.kept.version;
+    const heard = notices?.heard() ?? 0;
+    const epoch = notices?.epoch() ?? 0;
+    const version = Number((await this.redis.get(`${this.key}:version`)) ?? 0);
+    // Kept only if no notice came while asking: the version read may be older than it.
+    if (notices?.trusted() && notices.epoch() === epoch && this.noticed <= heard)
+      this.kept = { version, epoch };
+    return version;
   }
 
   async read(version: number) {
@@ -33,6 +59,10 @@ export class RedisSnapshotCache implements SnapshotCache {
   }
 
   async invalidate() {
-    await this.redis.incr(`${this.key}:version`);
+    const batch = this.redis.multi().incr(`${this.key}:version`);
+    const notice: CacheNotice = { kind: 'dashboard' };
+    this.notices?.publishIn(batch, notice);
+    await batch.exec();
+    this.notices?.heardOwn(notice);
   }
 }
