@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { testRedis } from '@absensi/events/testing';
 import { cachedSnapshot, MemorySnapshotCache, type SnapshotCache } from '@absensi/core';
 import { RedisSnapshotCache } from './redis-snapshot-cache.js';
@@ -94,13 +94,44 @@ describe('cachedSnapshot in one process', () => {
     expect(await cachedSnapshot(cache, build)).toEqual({ present: 2 });
   });
 
-  it('lets the memory go when the snapshot is as old as the TTL', async () => {
-    const { cache } = counted(40);
+  it('past the TTL, serves the old snapshot of the same version for one TTL more while one rebuild runs', async () => {
+    const { cache } = counted(200);
+    let builds = 0;
+    let release = () => undefined as void;
+    const build = async () => {
+      builds += 1;
+      if (builds > 1) await new Promise<void>((resolve) => (release = resolve));
+      return { present: builds };
+    };
+    expect(await cachedSnapshot(cache, build)).toEqual({ present: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 220));
+    // Expired, same version: served at once, one rebuild started for all of them.
+    const during = await Promise.all(Array.from({ length: 5 }, () => cachedSnapshot(cache, build)));
+    expect(during).toEqual(Array.from({ length: 5 }, () => ({ present: 1 })));
+    expect(builds).toBe(2);
+    release();
+    await vi.waitUntil(async () => (await cachedSnapshot(cache, build)).present === 2, {
+      timeout: 1_000,
+    });
+  });
+
+  it('never serves a stale snapshot past twice the TTL, of an older version, or when told not to', async () => {
     let builds = 0;
     const build = () => Promise.resolve({ present: ++builds });
-    expect(await cachedSnapshot(cache, build)).toEqual({ present: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(await cachedSnapshot(cache, build)).toEqual({ present: 2 });
+    const old = counted(40);
+    expect(await cachedSnapshot(old.cache, build)).toEqual({ present: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 90));
+    expect(await cachedSnapshot(old.cache, build)).toEqual({ present: 2 });
+
+    const changed = counted(60_000);
+    expect(await cachedSnapshot(changed.cache, build)).toEqual({ present: 3 });
+    await changed.cache.invalidate();
+    expect(await cachedSnapshot(changed.cache, build)).toEqual({ present: 4 });
+
+    const yesterday = counted(40);
+    expect(await cachedSnapshot(yesterday.cache, build)).toEqual({ present: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await cachedSnapshot(yesterday.cache, build, () => false)).toEqual({ present: 6 });
   });
 
   it('takes a snapshot another process stored, and builds when the cache fails', async () => {
