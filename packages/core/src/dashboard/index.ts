@@ -8,6 +8,7 @@ export {
 export {
   cachedSnapshot,
   snapshotJson,
+  viewName,
   MemorySnapshotCache,
   type SnapshotCache,
   type StoredSnapshot,

@@ -39,19 +39,24 @@ export class RedisSnapshotCache implements SnapshotCache {
     return version;
   }
 
-  async read(version: number) {
-    const stored = await this.redis.get(`${this.key}:v${version}`);
+  /** The key of a view's snapshot (see viewName). */
+  private keyOf(version: number, view: string) {
+    return `${this.key}:v${version}:${view}`;
+  }
+
+  async read(version: number, view = '') {
+    const stored = await this.redis.get(this.keyOf(version, view));
     if (stored === null) return null;
     // "builtAt\nJSON": the snapshot's JSON as built, not escaped into a wrapper.
     const newline = stored.indexOf('\n');
     return { builtAt: Number(stored.slice(0, newline)), value: stored.slice(newline + 1) };
   }
 
-  async write(version: number, snapshot: StoredSnapshot) {
+  async write(version: number, snapshot: StoredSnapshot, view = '') {
     const ttl = snapshot.builtAt + this.ttlMs - Date.now();
     if (ttl <= 0) return;
     await this.redis.set(
-      `${this.key}:v${version}`,
+      this.keyOf(version, view),
       `${snapshot.builtAt}\n${snapshot.value}`,
       'PX',
       Math.ceil(ttl),
