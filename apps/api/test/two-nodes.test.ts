@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseConfig, testEnvironment } from '@absensi/config';
 import { createTestClient, type TestClient } from '@absensi/api/testing';
 import { createTempDatabase, dialectsUnderTest, type TempDatabase } from '@absensi/db/testing';
@@ -91,6 +92,15 @@ describe.runIf(ready)('two API nodes, each keeping reads in memory', () => {
         await employee[reader]!.trpc.attendance.today.query();
         await admin[reader]!.trpc.admin.dashboard.query();
       }
+      // Served from the reader's memory: no Redis read of the day's or the dashboard's version.
+      const redis = (nodes[reader]!.deps.dayCache as unknown as { redis: Redis }).redis;
+      const asked = vi.spyOn(redis, 'sendCommand');
+      await employee[reader]!.trpc.attendance.today.query();
+      await admin[reader]!.trpc.admin.dashboard.query();
+      const names = asked.mock.calls.map(([command]) => command.name);
+      asked.mockRestore();
+      expect(names).not.toContain('mget');
+      expect(names.filter((name) => name === 'get')).toHaveLength(2); // the two sessions
       const before = await employee[reader]!.trpc.attendance.today.query();
       await (before.open
         ? employee[writer]!.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() })
