@@ -41,10 +41,11 @@ function decode(message: string): CacheNotice | null {
  * and then nothing is trusted (readers ask Redis, as without notices) until it is back; and every
  * such gap changes `epoch`, so nothing kept before it is trusted after it.
  *
- * Order with a caller's next request: the notice is pushed to every subscriber when the bump
- * executes, before the writer has its answer; a reader that then serves the caller's next request
- * on another node has waited for its session from Redis, by which time the notice, already in its
- * socket, has been handled.
+ * Order with a caller's next request: Redis writes the notice to every subscriber when the bump
+ * executes, before the writer has its answer, so on the node serving the caller's next request
+ * the notice is in its socket before the reply to that request's session read. A reader serves
+ * from memory only after `settled()`: by then every socket that was readable with that reply,
+ * the notices' included, has been handled.
  */
 export class CacheNotices {
   private readonly channel: string;
@@ -117,6 +118,15 @@ export class CacheNotices {
   private tell(notice: CacheNotice) {
     this.sequence += 1;
     for (const listener of this.listeners) listener(notice);
+  }
+
+  /**
+   * Resolves after this turn of the event loop has handled all the input it had (setImmediate
+   * runs after the poll phase): a notice that arrived with the reply a reader last waited for has
+   * been heard by then. Call before serving anything kept.
+   */
+  settled(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Whether notices are being heard: what was kept in this `epoch` may be served. */

@@ -79,6 +79,7 @@ export class RedisDayCache implements DayCache {
 
   async read(userId: number, workDate: string) {
     const notices = this.notices;
+    if (notices && this.kept.has(userId)) await notices.settled();
     if (notices?.trusted()) {
       const day = this.kept.get(userId);
       if (

@@ -28,6 +28,7 @@ export class RedisSnapshotCache implements SnapshotCache {
 
   async version() {
     const notices = this.notices;
+    if (notices && this.kept) await notices.settled();
     if (notices?.trusted() && this.kept && this.kept.epoch === notices.epoch())
       return this.kept.version;
     const heard = notices?.heard() ?? 0;
