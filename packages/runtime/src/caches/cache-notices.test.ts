@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Redis } from 'ioredis';
 import { testEnvironment } from '@absensi/config';
 import { testRedis } from '@absensi/events/testing';
-import { CacheNotices } from './cache-notices.js';
+import { CacheNotices, KEPT_AT_MOST_MS } from './cache-notices.js';
 import { RedisDayCache } from './redis-day-cache.js';
 import { RedisSnapshotCache } from './redis-snapshot-cache.js';
 
@@ -153,5 +153,29 @@ describe.runIf(store)('cache notices between two processes', () => {
     expect(await a.dashboard.version()).toBe(before + 1);
     // And keeps again once trusted.
     expect(await commandsDuring(a.redis, () => a.dashboard.version())).toBe(0);
+  });
+
+  it('asks Redis again after KEPT_AT_MOST_MS, so a bump made without a notice (an older build) is seen', async () => {
+    const [a] = await two();
+    const prefix = (a.days as unknown as { prefix: string }).prefix;
+    const older = {
+      days: new RedisDayCache(a.redis, prefix),
+      dashboard: new RedisSnapshotCache(a.redis, `${prefix}cache:dashboard`, 5_000),
+    };
+    await keepDay(a, 7, '{"before":true}');
+    const before = await a.dashboard.version();
+    await Promise.all([older.days.invalidateUsers([7]), older.dashboard.invalidate()]);
+    // No notice: still kept for now...
+    expect((await a.days.read(7, '2026-12-01')).value).toBe('{"before":true}');
+    expect(await a.dashboard.version()).toBe(before);
+    // ...but not past the bound.
+    const now = Date.now();
+    const later = vi.spyOn(Date, 'now').mockReturnValue(now + KEPT_AT_MOST_MS + 1);
+    try {
+      expect((await a.days.read(7, '2026-12-01')).value).toBeNull();
+      expect(await a.dashboard.version()).toBe(before + 1);
+    } finally {
+      later.mockRestore();
+    }
   });
 });

@@ -10,6 +10,12 @@ export type CacheNotice =
 export const NOTICE_PING_MS = 250;
 /** How long after its last answered ping a process still trusts what it keeps, ms. */
 export const NOTICE_TRUST_MS = 1_000;
+/**
+ * The longest a process serves a kept version or day without asking Redis again, ms, whatever the
+ * notices say: the bound if a bump ever comes without its notice (a node of an older build during
+ * a rollout bumps without announcing).
+ */
+export const KEPT_AT_MOST_MS = 5_000;
 
 function encode(notice: CacheNotice): string {
   if (notice.kind === 'days') return `d:${notice.userIds.join(',')}`;

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { DAY_CACHE_TTL_MS, type DayCache } from '@absensi/core';
-import type { CacheNotice, CacheNotices } from './cache-notices.js';
+import { KEPT_AT_MOST_MS, type CacheNotice, type CacheNotices } from './cache-notices.js';
 
 /** A day kept in this process: its Redis stamp, work date, JSON, and when it was kept. */
 interface KeptDay {
@@ -74,7 +74,8 @@ export class RedisDayCache implements DayCache {
     if (this.everyoneNoticed > heard || (this.noticed.get(userId) ?? 0) > heard) return;
     if (this.kept.size >= KEPT_DAYS) this.kept.delete(this.kept.keys().next().value!);
     this.kept.delete(userId);
-    this.kept.set(userId, { stamp, workDate, value, epoch, expires: Date.now() + this.ttlMs });
+    const expires = Date.now() + Math.min(this.ttlMs, KEPT_AT_MOST_MS);
+    this.kept.set(userId, { stamp, workDate, value, epoch, expires });
   }
 
   async read(userId: number, workDate: string) {

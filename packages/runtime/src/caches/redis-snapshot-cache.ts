@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { SnapshotCache, StoredSnapshot } from '@absensi/core';
-import type { CacheNotice, CacheNotices } from './cache-notices.js';
+import { KEPT_AT_MOST_MS, type CacheNotice, type CacheNotices } from './cache-notices.js';
 
 /**
  * The dashboard snapshot shared by every node through Redis (see SnapshotCache).
@@ -10,7 +10,7 @@ import type { CacheNotice, CacheNotices } from './cache-notices.js';
  * trusted, asking for the version costs no Redis command.
  */
 export class RedisSnapshotCache implements SnapshotCache {
-  private kept: { version: number; epoch: number } | null = null;
+  private kept: { version: number; epoch: number; expires: number } | null = null;
   private noticed = 0;
 
   constructor(
@@ -29,14 +29,19 @@ export class RedisSnapshotCache implements SnapshotCache {
   async version() {
     const notices = this.notices;
     if (notices && this.kept) await notices.settled();
-    if (notices?.trusted() && this.kept && this.kept.epoch === notices.epoch())
+    if (
+      notices?.trusted() &&
+      this.kept &&
+      this.kept.epoch === notices.epoch() &&
+      this.kept.expires > Date.now()
+    )
       return this.kept.version;
     const heard = notices?.heard() ?? 0;
     const epoch = notices?.epoch() ?? 0;
     const version = Number((await this.redis.get(`${this.key}:version`)) ?? 0);
     // Kept only if no notice came while asking: the version read may be older than it.
     if (notices?.trusted() && notices.epoch() === epoch && this.noticed <= heard)
-      this.kept = { version, epoch };
+      this.kept = { version, epoch, expires: Date.now() + KEPT_AT_MOST_MS };
     return version;
   }
 
