@@ -1,5 +1,5 @@
 /**
- * npm run bench:ab -- --base=<checkout> [--path=attendance.clockIn|auth.me|attendance.today]
+ * npm run bench:ab -- --base=<checkout> [--path=attendance.clockIn|auth.me|attendance.today|admin.dashboard]
  *   [--windows=8] [--warmup=3] [--seconds=5] [--clients=32] [--employees=80000] [--profile-dir=<dir>]
  * The current build against another one, one API node each, windows in turns (see ab.ts). Prints
  * the medians and their ratio and writes the figures to bench/results/ab-<time>.json. With
@@ -66,13 +66,13 @@ const result = await runAb({
   log,
 });
 const line = (name: string, summary: AbSummary) =>
-  `${name.padEnd(8)} ${formatSpread(summary.perSecond)} req/s, API ${formatSpread(summary.apiCpuMs)} ms, MariaDB ${formatSpread(summary.mariadbCpuMs)} ms per request`;
+  `${name.padEnd(8)} ${formatSpread(summary.perSecond)} req/s, API ${formatSpread(summary.apiCpuMs)} ms, MariaDB ${formatSpread(summary.mariadbCpuMs)} ms per request, p99 ${formatSpread(summary.p99Ms)} ms`;
 console.log(
   [
     `\n${result.path}, medians of the last ${options.windows - options.warmup} windows per side (min–max):`,
     line('current', result.current),
     line('base', result.base),
-    `current ÷ base: req/s ${result.ratio.perSecond.toFixed(2)}×, API CPU ${result.ratio.apiCpuMs.toFixed(2)}×, MariaDB CPU ${result.ratio.mariadbCpuMs.toFixed(2)}×`,
+    `current ÷ base: req/s ${result.ratio.perSecond.toFixed(2)}×, API CPU ${result.ratio.apiCpuMs.toFixed(2)}×, MariaDB CPU ${result.ratio.mariadbCpuMs.toFixed(2)}×, p99 ${result.ratio.p99Ms.toFixed(2)}×`,
     `load average (1 min) over the windows: ${formatSpread(result.load1)}`,
   ].join('\n'),
 );

@@ -28,6 +28,7 @@ describe('npm run bench:ab, its parts', () => {
       perSecond: 100 / apiCpuMs,
       apiCpuMs,
       mariadbCpuMs: 0.5,
+      p99Ms: 10,
       load1: 1,
     });
     const windows = [

@@ -8,8 +8,9 @@ describeApi('wire', (fixture) => {
   let node!: TestNode;
   let employee!: TestClient;
   let employeeId!: number;
+  let admin!: TestClient;
   beforeAll(() => {
-    ({ node, employee, employeeId } = fixture.started());
+    ({ node, employee, employeeId, admin } = fixture.started());
   });
 
   describe('answers on the wire', () => {
@@ -56,6 +57,38 @@ describeApi('wire', (fixture) => {
       const lines = body.trim().split('\n');
       expect(lines.length).toBeGreaterThan(1);
       expect(body).toContain(`"id":${employeeId}`);
+    });
+  });
+
+  describe('the dashboard snapshot, sent as its kept JSON', () => {
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${node.url}/trpc/${path}`, { headers: { cookie: admin.cookieHeader(), ...headers } });
+
+    it('is the same picture alone, in a batch, streamed and through the client, with no stand-in left', async () => {
+      await employee.trpc.attendance.clockIn.mutate({ idempotencyKey: randomUUID() });
+      const viaClient = await admin.trpc.admin.dashboard.query();
+      expect(viaClient.present.some((person) => person.userId === employeeId)).toBe(true);
+      const alone = await get('admin.dashboard');
+      const aloneBody = await alone.text();
+      expect(Number(alone.headers.get('content-length'))).toBe(Buffer.byteLength(aloneBody));
+      const batch = await (
+        await get(`admin.dashboard,auth.me?batch=1&input=${encodeURIComponent('{}')}`)
+      ).text();
+      const streamed = await (
+        await get(`admin.dashboard,auth.me?batch=1&input=${encodeURIComponent('{}')}`, {
+          'trpc-accept': 'application/jsonl',
+        })
+      ).text();
+      for (const body of [aloneBody, batch, streamed]) expect(body).not.toMatch(/pre-serialized:/);
+      expect(JSON.parse(aloneBody).result.data).toEqual(viaClient);
+      const [fromBatch, me] = JSON.parse(batch) as [
+        { result: { data: unknown } },
+        { result: { data: { role: string } } },
+      ];
+      expect(fromBatch.result.data).toEqual(viaClient);
+      expect(me.result.data.role).toBe('admin');
+      expect(streamed).toContain(JSON.stringify(viaClient.counts));
+      await employee.trpc.attendance.clockOut.mutate({ idempotencyKey: randomUUID() });
     });
   });
 

@@ -37,6 +37,13 @@ export interface Context {
   readonly clientAddress: string;
   /** Aborted when the client goes away (subscriptions). */
   readonly signal?: AbortSignal;
+  /**
+   * Over HTTP only: a stand-in for a value whose JSON text is already known (`json`, exactly
+   * `JSON.stringify` of the value), which the HTTP layer replaces with that text in the answer's
+   * body, so a large answer shared by many callers is not serialised again for each. Absent
+   * elsewhere (WebSocket, callers in code): return the value itself.
+   */
+  readonly preSerialized?: ((json: string) => unknown) | undefined;
 }
 
 /** The signed-in user as clients see them (`auth.me`). */

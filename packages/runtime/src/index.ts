@@ -9,6 +9,13 @@ export { runEntry, type EntryOptions, type Running } from './entry.js';
 export { closeConnectionsWhenClosing } from './close-connections.js';
 export { RateLimitedLogins, type LoginLimits } from './login-limiter.js';
 export { RedisSnapshotCache } from './caches/redis-snapshot-cache.js';
+export { RedisDayCache } from './caches/redis-day-cache.js';
+export {
+  CacheNotices,
+  NOTICE_PING_MS,
+  NOTICE_TRUST_MS,
+  type CacheNotice,
+} from './caches/cache-notices.js';
 export * from './session/index.js';
 export { resolveSessionSecret } from './session/secret.js';
 export {

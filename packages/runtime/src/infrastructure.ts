@@ -17,6 +17,7 @@ import {
   type SnapshotCache,
 } from '@absensi/core';
 import { MemoryFeed, RedisFeed, type EventFeed } from '@absensi/events';
+import { CacheNotices } from './caches/cache-notices.js';
 import { RedisDayCache } from './caches/redis-day-cache.js';
 import { RedisSnapshotCache } from './caches/redis-snapshot-cache.js';
 import { createLogger } from './logger.js';
@@ -137,6 +138,8 @@ export async function connectInfrastructure(
     logger.info('Redis reachable again');
   });
   const feed = new RedisFeed(config.REDIS_URL, config.REDIS_PREFIX);
+  // Cache version bumps announced to every process, so reads can skip asking Redis for them.
+  const notices = new CacheNotices(redis, config.REDIS_PREFIX);
   const userChanges = new RedisUserChanges(redis, config.REDIS_PREFIX, (error) =>
     logger.debug({ err: error }, 'account change notice not sent; others see it within 5 s'),
   );
@@ -160,13 +163,15 @@ export async function connectInfrastructure(
       redis,
       `${config.REDIS_PREFIX}cache:dashboard`,
       DASHBOARD_TTL_MS,
+      notices,
     ),
-    dayCache: new RedisDayCache(redis, config.REDIS_PREFIX),
+    dayCache: new RedisDayCache(redis, config.REDIS_PREFIX, undefined, notices),
     sentMarks,
     userChanges,
     async close() {
       await sentMarks.flush();
       await userChanges.close();
+      notices.close();
       await feed.close();
       redis.disconnect();
       await db.close();

@@ -14,6 +14,7 @@ import {
 } from '@absensi/api';
 import { RETRY_AFTER_SECONDS } from './responses.js';
 import { requestSession } from './session.js';
+import { preSerializedFor } from './whole-responses.js';
 
 function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase();
@@ -52,6 +53,7 @@ export async function registerTrpc(app: FastifyInstance, deps: AppDeps) {
         deps,
         session: requestSession(req),
         clientAddress: req.ip,
+        preSerialized: preSerializedFor(req),
       }),
       // A caller told "service unavailable" should know when to come back. Said here because a
       // streamed tRPC answer carries its status past Fastify's onSend hooks.

@@ -2,7 +2,7 @@ import { repos } from '@absensi/db';
 import { isAttendanceEvent, type AppEvent, type AttendanceEvent } from '@absensi/events';
 import type { CoreDeps } from '../deps.js';
 import { localHour, workDateOf } from '../attendance/rules/index.js';
-import { cachedSnapshot } from './snapshot-cache.js';
+import { cachedSnapshot, viewName } from './snapshot-cache.js';
 import { notYetIn } from './not-yet-in.js';
 import type { OnLeavePerson } from './on-leave.js';
 import type { Actor } from '../actor.js';
@@ -151,8 +151,9 @@ export async function buildDashboard(
 
 /**
  * The dashboard for an admin or a manager, optionally of one department or one site's people
- * (those whose primary site it is; the feed, the taps made there): the whole company's
- * from the snapshot cache while nothing it shows has changed, a part of it built when asked.
+ * (those whose primary site it is; the feed, the taps made there): the whole company's from the
+ * snapshot cache while nothing it shows has changed, named by its work date (past midnight,
+ * yesterday's picture is not served); a part of it built when asked.
  * @throws DomainError FORBIDDEN for an employee, or a manager asking for a department not theirs.
  */
 export async function dashboard(
@@ -163,5 +164,6 @@ export async function dashboard(
   const departments = departmentsFor(await scopeOf(deps, actor), query.department);
   if (departments || query.siteId !== undefined)
     return buildDashboard(deps, { departments, siteId: query.siteId });
-  return cachedSnapshot(deps.dashboardCache, () => buildDashboard(deps));
+  const workDate = workDateOf(deps.clock(), (await deps.settings.get()).timeZone);
+  return cachedSnapshot(deps.dashboardCache, () => buildDashboard(deps), viewName(workDate));
 }

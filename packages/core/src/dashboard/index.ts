@@ -7,6 +7,8 @@ export {
 } from './build.js';
 export {
   cachedSnapshot,
+  snapshotJson,
+  viewName,
   MemorySnapshotCache,
   type SnapshotCache,
   type StoredSnapshot,

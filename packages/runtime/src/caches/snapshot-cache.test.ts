@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { testRedis } from '@absensi/events/testing';
-import { cachedSnapshot, MemorySnapshotCache, type SnapshotCache } from '@absensi/core';
+import { cachedSnapshot, MemorySnapshotCache, viewName, type SnapshotCache } from '@absensi/core';
 import { RedisSnapshotCache } from './redis-snapshot-cache.js';
 
 const store = await testRedis();
@@ -44,6 +44,27 @@ describe.each(caches)('%s snapshot cache', (_name, makeCache) => {
     expect(await cache.read(version)).toMatchObject({ value: '{"young":true}' });
   });
 
+  it('keeps one snapshot per view, each renewed by the one invalidation', async () => {
+    const cache = makeCache();
+    const ops = viewName('2026-12-01', { departments: ['Ops', 'Sales'] });
+    expect(viewName('2026-12-01', { departments: ['Sales', 'Ops'] })).toBe(ops);
+    expect(viewName('2026-12-02', { departments: ['Sales', 'Ops'] })).not.toBe(ops);
+    expect(viewName('2026-12-01', { siteId: 3 })).not.toBe(
+      viewName('2026-12-01', { departments: [], siteId: 3 }),
+    );
+    expect(viewName('2026-12-01')).toBe('2026-12-01');
+    let builds = 0;
+    const build = (name: string) => () => Promise.resolve({ view: name, build: ++builds });
+    const read = (name: string) => cachedSnapshot(cache, build(name), name);
+    expect(await read('')).toEqual({ view: '', build: 1 });
+    expect(await read(ops)).toEqual({ view: ops, build: 2 });
+    expect(await read('')).toEqual({ view: '', build: 1 });
+    expect(await read(ops)).toEqual({ view: ops, build: 2 });
+    await cache.invalidate();
+    expect(await read(ops)).toEqual({ view: ops, build: 3 });
+    expect(await read('')).toEqual({ view: '', build: 4 });
+  });
+
   it('builds once for many readers who miss at the same moment, and again after an invalidation', async () => {
     const cache = makeCache();
     let builds = 0;
@@ -73,11 +94,11 @@ describe('cachedSnapshot in one process', () => {
     const cache: SnapshotCache = {
       ttlMs,
       version: () => inner.version(),
-      read: (version) => {
+      read: (version, view) => {
         counts.reads += 1;
-        return inner.read(version);
+        return inner.read(version, view);
       },
-      write: (version, snapshot) => inner.write(version, snapshot),
+      write: (version, snapshot, view) => inner.write(version, snapshot, view),
       invalidate: () => inner.invalidate(),
     };
     return { cache, counts };
@@ -94,13 +115,44 @@ describe('cachedSnapshot in one process', () => {
     expect(await cachedSnapshot(cache, build)).toEqual({ present: 2 });
   });
 
-  it('lets the memory go when the snapshot is as old as the TTL', async () => {
-    const { cache } = counted(40);
+  it('past the TTL, serves the old snapshot of the same version for one TTL more while one rebuild runs', async () => {
+    const { cache } = counted(200);
+    let builds = 0;
+    let release = () => undefined as void;
+    const build = async () => {
+      builds += 1;
+      if (builds > 1) await new Promise<void>((resolve) => (release = resolve));
+      return { present: builds };
+    };
+    expect(await cachedSnapshot(cache, build)).toEqual({ present: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 220));
+    // Expired, same version: served at once, one rebuild started for all of them.
+    const during = await Promise.all(Array.from({ length: 5 }, () => cachedSnapshot(cache, build)));
+    expect(during).toEqual(Array.from({ length: 5 }, () => ({ present: 1 })));
+    expect(builds).toBe(2);
+    release();
+    await vi.waitUntil(async () => (await cachedSnapshot(cache, build)).present === 2, {
+      timeout: 1_000,
+    });
+  });
+
+  it('never serves a stale snapshot past twice the TTL, of an older version, or of another view (work date)', async () => {
     let builds = 0;
     const build = () => Promise.resolve({ present: ++builds });
-    expect(await cachedSnapshot(cache, build)).toEqual({ present: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(await cachedSnapshot(cache, build)).toEqual({ present: 2 });
+    const old = counted(40);
+    expect(await cachedSnapshot(old.cache, build)).toEqual({ present: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 90));
+    expect(await cachedSnapshot(old.cache, build)).toEqual({ present: 2 });
+
+    const changed = counted(60_000);
+    expect(await cachedSnapshot(changed.cache, build)).toEqual({ present: 3 });
+    await changed.cache.invalidate();
+    expect(await cachedSnapshot(changed.cache, build)).toEqual({ present: 4 });
+
+    const yesterday = counted(40);
+    expect(await cachedSnapshot(yesterday.cache, build, '2026-12-01')).toEqual({ present: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await cachedSnapshot(yesterday.cache, build, '2026-12-02')).toEqual({ present: 6 });
   });
 
   it('takes a snapshot another process stored, and builds when the cache fails', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dashboard } from '@absensi/core';
+import { dashboard, snapshotJson, type Dashboard } from '@absensi/core';
 import { managerProcedure } from '../../trpc.js';
 import { id } from '../inputs.js';
 
@@ -14,4 +14,10 @@ export const dashboardProcedure = managerProcedure
       })
       .optional(),
   )
-  .query(({ ctx, input }) => dashboard(ctx.deps, ctx.user, input ?? {}));
+  .query(async ({ ctx, input }): Promise<Dashboard> => {
+    const picture = await dashboard(ctx.deps, ctx.user, input ?? {});
+    // The company's snapshot is shared by every reader and its JSON is kept with it: over HTTP it
+    // goes out as that text instead of being serialised again per reader (see Context).
+    const json = ctx.preSerialized && snapshotJson(picture);
+    return json ? (ctx.preSerialized!(json) as Dashboard) : picture;
+  });
