@@ -1,14 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { classify } from '../api/errors';
+import { SESSION_CHECK } from '../api/first-reads';
 import { useTRPC } from '../api/trpc';
 import type { Me } from '../api/types';
 import { navigate } from '../app/route';
 import { authFromCheck, type Auth } from './auth-state';
 import { forgetMe, readMe, rememberMe } from './remembered-me';
-
-/** Marks the start-up session check, whose refusal means "sign in", not "your session ended". */
-const SESSION_CHECK = { sessionCheck: true };
 
 /**
  * Whether someone is signed in, and the ways that changes: signing in, signing out, and a read

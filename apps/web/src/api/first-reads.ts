@@ -1,0 +1,45 @@
+/**
+ * The reads the first screen waits for, sent by main.tsx before anything is rendered, in one
+ * batched request: the session check (`auth.me`) and, on the clock's path, the person's day
+ * (`attendance.today`) and week (`attendance.schedule`). Sent from the first render instead, the
+ * clock's day would follow the session check one round trip later, and the clock be drawn twice.
+ */
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { readMe } from '../auth/remembered-me';
+import { trpcClient } from './client';
+import type { AppRouter } from './types';
+
+/** Marks the start-up session check, whose refusal means "sign in", not "your session ended". */
+export const SESSION_CHECK = { sessionCheck: true };
+
+/**
+ * How long a day or week read at start-up counts as fresh (ms): the clock that mounts when the
+ * session check answers shows it without reading it again. A tap or a live event reads it anew.
+ */
+export const FIRST_READ_FRESH_MS = 10_000;
+
+/**
+ * Starts the first reads into `queryClient`. With a person remembered on this phone the clock is
+ * drawn at once, so the day and week are ordinary reads (a refusal ends the session as any read's
+ * would). With nobody remembered the clock waits for the session check, which comes in the same
+ * answer: the day and week are kept only when they came, and a refusal (nobody signed in) is
+ * dropped rather than taken for a lost session.
+ */
+export function startFirstReads(queryClient: QueryClient, path: string) {
+  const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+  void queryClient.prefetchQuery(trpc.auth.me.queryOptions(undefined, { meta: SESSION_CHECK }));
+  if (path !== '/') return;
+  if (readMe()) {
+    void queryClient.prefetchQuery(trpc.attendance.today.queryOptions());
+    void queryClient.prefetchQuery(trpc.attendance.schedule.queryOptions());
+    return;
+  }
+  const ignore = () => undefined;
+  void trpcClient.attendance.today
+    .query()
+    .then((data) => queryClient.setQueryData(trpc.attendance.today.queryKey(), data), ignore);
+  void trpcClient.attendance.schedule
+    .query()
+    .then((data) => queryClient.setQueryData(trpc.attendance.schedule.queryKey(), data), ignore);
+}
