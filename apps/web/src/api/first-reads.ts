@@ -1,14 +1,20 @@
 /**
  * The reads the first screen waits for, sent by main.tsx before anything is rendered, in one
- * batched request: the session check (`auth.me`) and, on the clock's path, the person's day
- * (`attendance.today`) and week (`attendance.schedule`). Sent from the first render instead, the
- * clock's day would follow the session check one round trip later, and the clock be drawn twice.
+ * batched GET: the session check (`auth.me`), the person's day (`attendance.today`) and week
+ * (`attendance.schedule`). Sent from the first render instead, the clock's day would follow the
+ * session check one round trip later, and the clock be drawn twice. index.html asks the browser
+ * for the same URL (FIRST_READS_URL, `<link rel=preload>`) while the script is still loading: the
+ * answer is there, or on its way, when the script sends the reads.
  */
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { readMe } from '../auth/remembered-me';
 import { trpcClient } from './client';
 import type { AppRouter } from './types';
+
+/** The batched GET the first reads make (httpBatchLink's form), preloaded by index.html. */
+export const FIRST_READS_URL =
+  '/trpc/auth.me,attendance.today,attendance.schedule?batch=1&input=%7B%7D';
 
 /** Marks the start-up session check, whose refusal means "sign in", not "your session ended". */
 export const SESSION_CHECK = { sessionCheck: true };
@@ -20,17 +26,17 @@ export const SESSION_CHECK = { sessionCheck: true };
 export const FIRST_READ_FRESH_MS = 10_000;
 
 /**
- * Starts the first reads into `queryClient`. With a person remembered on this phone the clock is
- * drawn at once, so the day and week are ordinary reads (a refusal ends the session as any read's
- * would). With nobody remembered the clock waits for the session check, which comes in the same
- * answer: the day and week are kept only when they came, and a refusal (nobody signed in) is
- * dropped rather than taken for a lost session.
+ * Starts the first reads into `queryClient`, whatever the path (one URL, the one preloaded). On
+ * the clock's path with a person remembered on this phone the clock is drawn at once, so the day
+ * and week are ordinary reads (a refusal ends the session as any read's would). Otherwise the
+ * screen waits for the session check, which comes in the same answer: the day and week are kept
+ * only when they came, and a refusal (nobody signed in) is dropped rather than taken for a lost
+ * session.
  */
 export function startFirstReads(queryClient: QueryClient, path: string) {
   const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
   void queryClient.prefetchQuery(trpc.auth.me.queryOptions(undefined, { meta: SESSION_CHECK }));
-  if (path !== '/') return;
-  if (readMe()) {
+  if (path === '/' && readMe()) {
     void queryClient.prefetchQuery(trpc.attendance.today.queryOptions());
     void queryClient.prefetchQuery(trpc.attendance.schedule.queryOptions());
     return;
