@@ -34,7 +34,7 @@ async function firstReads(answers: Answer[], path = '/') {
   });
   const { startFirstReads } = await import('./first-reads');
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  startFirstReads(queryClient, path);
+  void startFirstReads(queryClient, path);
   await vi.waitFor(() => {
     expect(queryClient.isFetching()).toBe(0);
   });

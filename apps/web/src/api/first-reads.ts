@@ -31,21 +31,28 @@ export const FIRST_READ_FRESH_MS = 10_000;
  * and week are ordinary reads (a refusal ends the session as any read's would). Otherwise the
  * screen waits for the session check, which comes in the same answer: the day and week are kept
  * only when they came, and a refusal (nobody signed in) is dropped rather than taken for a lost
- * session.
+ * session. Resolves (never rejects) once all three are answered or failed.
  */
-export function startFirstReads(queryClient: QueryClient, path: string) {
+export function startFirstReads(queryClient: QueryClient, path: string): Promise<void> {
   const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
-  void queryClient.prefetchQuery(trpc.auth.me.queryOptions(undefined, { meta: SESSION_CHECK }));
+  const me = queryClient.prefetchQuery(
+    trpc.auth.me.queryOptions(undefined, { meta: SESSION_CHECK }),
+  );
   if (path === '/' && readMe()) {
-    void queryClient.prefetchQuery(trpc.attendance.today.queryOptions());
-    void queryClient.prefetchQuery(trpc.attendance.schedule.queryOptions());
-    return;
+    return Promise.all([
+      me,
+      queryClient.prefetchQuery(trpc.attendance.today.queryOptions()),
+      queryClient.prefetchQuery(trpc.attendance.schedule.queryOptions()),
+    ]).then(() => undefined);
   }
   const ignore = () => undefined;
-  void trpcClient.attendance.today
-    .query()
-    .then((data) => queryClient.setQueryData(trpc.attendance.today.queryKey(), data), ignore);
-  void trpcClient.attendance.schedule
-    .query()
-    .then((data) => queryClient.setQueryData(trpc.attendance.schedule.queryKey(), data), ignore);
+  return Promise.all([
+    me,
+    trpcClient.attendance.today
+      .query()
+      .then((data) => queryClient.setQueryData(trpc.attendance.today.queryKey(), data), ignore),
+    trpcClient.attendance.schedule
+      .query()
+      .then((data) => queryClient.setQueryData(trpc.attendance.schedule.queryKey(), data), ignore),
+  ]).then(() => undefined);
 }

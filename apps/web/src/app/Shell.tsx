@@ -26,7 +26,9 @@ export function Shell({ sync }: { sync: TapSync }) {
   const online = useOnline();
   const inAdminArea = path.startsWith('/admin');
   const forgetAnswer = useCallback(() => sync.forgetAnswer(), [sync]);
-  const painted = useAfterFirstPaint();
+  // After the first paint, each in an idle moment of its own: the bell, then the live link.
+  const bellShown = useAfterFirstPaint();
+  const liveOn = useAfterFirstPaint();
   const mainRef = useRef<HTMLElement>(null);
   useEffect(() => {
     mainRef.current?.focus({ preventScroll: true });
@@ -45,7 +47,7 @@ export function Shell({ sync }: { sync: TapSync }) {
         <div className="tools">
           {/* Its place is kept from the start: the header does not move when it comes. */}
           <span className="bell-slot">
-            {painted && (
+            {bellShown && (
               <Suspense fallback={null}>
                 <NotificationBell />
               </Suspense>
@@ -64,7 +66,7 @@ export function Shell({ sync }: { sync: TapSync }) {
       )}
       <ZoneNotice />
       <main id="main" ref={mainRef} tabIndex={-1} className={inAdminArea ? 'page wide' : 'page'}>
-        <OwnLiveUpdates userId={me.id} enabled={!inAdminArea && painted} onNotice={forgetAnswer} />
+        <OwnLiveUpdates userId={me.id} enabled={!inAdminArea && liveOn} onNotice={forgetAnswer} />
         <Page path={path} role={me.role} sync={sync} />
       </main>
     </>

@@ -2,40 +2,62 @@
  * What waits until the first screen is drawn and the phone has a moment: the notification bell,
  * the live link, the refusal texts, the service worker. On a slow phone each of them costs the
  * main thread tens of milliseconds; started with the first render they delay the clock's first
- * paint and the moment its button answers a tap.
+ * paint and the moment its button answers a tap. Each waiter gets an idle moment of its own, one
+ * after the other, so their work does not pile up into one long task either.
  */
 import { useEffect, useState } from 'react';
 
-/** The longest the after-paint work waits for an idle moment once the page has loaded (ms). */
+/** The longest a waiter waits for an idle moment once its turn has come (ms). */
 const IDLE_TIMEOUT_MS = 1_500;
 
-let painted = false;
-let waiting: Promise<void> | null = null;
+let loaded = false;
+let running = false;
+const waiting: (() => void)[] = [];
 
-/** When the page is loaded (its scripts run, the first frame drawn) and the main thread is idle. */
-export function afterFirstPaint(): Promise<void> {
-  waiting ??= new Promise<void>((resolve) => {
-    const idle = () => {
-      if (typeof requestIdleCallback === 'function') {
-        requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-      } else {
-        setTimeout(resolve, 50);
-      }
-    };
-    // Not animation frames: a page opened in the background draws none until it is shown.
-    if (document.readyState === 'complete') idle();
-    else window.addEventListener('load', idle, { once: true });
-  }).then(() => {
-    painted = true;
-  });
-  return waiting;
+function idle(then: () => void) {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback(then, { timeout: IDLE_TIMEOUT_MS });
+  } else {
+    setTimeout(then, 50);
+  }
 }
 
-/** False during the first screen's paint, true from the first idle moment after it. */
+/** Lets the next waiter go in an idle moment, then the one after it in the next. */
+function next() {
+  if (!loaded || running || waiting.length === 0) return;
+  running = true;
+  idle(() => {
+    running = false;
+    waiting.shift()?.();
+    next();
+  });
+}
+
+// Not animation frames: a page opened in the background draws none until it is shown.
+if (typeof window !== 'undefined') {
+  const onLoad = () => {
+    loaded = true;
+    next();
+  };
+  if (document.readyState === 'complete') onLoad();
+  else window.addEventListener('load', onLoad, { once: true });
+}
+
+/**
+ * Resolves in an idle moment after the page has loaded (its scripts run, the first frame drawn),
+ * its own: each call waits for the ones before it.
+ */
+export function afterFirstPaint(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    next();
+  });
+}
+
+/** False during the first screen's paint, true from this caller's idle moment after it on. */
 export function useAfterFirstPaint(): boolean {
-  const [ready, setReady] = useState(painted);
+  const [ready, setReady] = useState(false);
   useEffect(() => {
-    if (ready) return;
     let live = true;
     void afterFirstPaint().then(() => {
       if (live) setReady(true);
@@ -43,6 +65,6 @@ export function useAfterFirstPaint(): boolean {
     return () => {
       live = false;
     };
-  }, [ready]);
+  }, []);
   return ready;
 }
