@@ -13,7 +13,7 @@ import { useAfterFirstPaint } from './after-paint';
 export function UpdatePrompt() {
   const painted = useAfterFirstPaint();
   // The region stays in the page, empty, so what appears in it is announced; it floats over the
-  // page (fixed, bottom) and never pushes the clock down.
+  // page (fixed, top) and never pushes the clock down nor covers its button.
   return (
     <div className="toasts" role="status" aria-live="polite">
       {painted && <ServiceWorkerNews />}
