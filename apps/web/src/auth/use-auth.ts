@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { classify } from '../api/errors';
-import { SESSION_CHECK } from '../api/first-reads';
+import { FIRST_READ_FRESH_MS, SESSION_CHECK } from '../api/first-reads';
 import { useTRPC } from '../api/trpc';
 import type { Me } from '../api/types';
 import { navigate } from '../app/route';
@@ -18,9 +18,13 @@ export function useAuth() {
   const [remembered] = useState(readMe);
   // A sign-in, sign-out or lost session since the app opened; until one, the check decides.
   const [decided, setDecided] = useState<Auth | null>(null);
+  // Sent before the first render (api/first-reads.ts): answered or refused, it is not sent again
+  // when this mounts.
   const check = useQuery({
     ...trpc.auth.me.queryOptions(undefined, { meta: SESSION_CHECK }),
     enabled: decided === null,
+    staleTime: FIRST_READ_FRESH_MS,
+    retryOnMount: false,
   });
   const auth = decided ?? authFromCheck(remembered, check);
 
