@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /** What the employee screen may load before it works: its entry and every chunk that entry imports statically. */
@@ -96,6 +97,9 @@ function firstScreenModules(): Plugin {
   };
 }
 
+/** Chunks that src/app/after-paint.ts loads once the first screen is drawn. */
+const AFTER_PAINT = /(NotificationBell|live-link|reasons|workbox-window)[^/]*\.js$/;
+
 const API = 'http://127.0.0.1:8000';
 
 /**
@@ -153,10 +157,28 @@ export default defineConfig({
     }),
     employeeBudget(),
     firstScreenModules(),
+    // A Brotli and a gzip twin of every text file, sent by the node in embedded mode
+    // (apps/api/src/plugins/web.ts, @fastify/static `preCompressed`) to a browser that accepts one;
+    // nginx compresses on the fly in the cluster. Brotli at its best quality: built once, sent often.
+    compression({
+      include: /\.(js|mjs|css|html|svg|json|webmanifest)$/,
+      threshold: 512,
+      skipIfLargerOrEqual: true,
+      algorithms: ['gzip', 'brotliCompress'],
+    }),
   ],
   build: {
     target: 'es2022',
     sourcemap: false,
+    modulePreload: {
+      // Every browser that runs this app knows <link rel=modulepreload>.
+      polyfill: false,
+      // What is loaded after the first paint (the bell, the live link, the refusal texts, the
+      // service worker's helper) fetches its own imports when it comes: no <link> elements made
+      // for it while the clock is drawn. The first screen is one chunk; a lazy screen still gets
+      // its shared chunks preloaded with it.
+      resolveDependencies: (filename, deps) => (AFTER_PAINT.test(filename) ? [] : deps),
+    },
     rolldownOptions: {
       // "use client" in TanStack Query's modules is for React Server Components; nothing to do here.
       onLog(level, log, handler) {

@@ -83,8 +83,12 @@ function signedInClient() {
 
 let reports = 0;
 
-/** One Lighthouse run of `target` (mobile, simulated throttling): its parsed JSON report. */
-function lighthouse(target, headers) {
+/**
+ * One Lighthouse run of `target` (mobile, simulated throttling): its parsed JSON report. A run
+ * whose trace Chromium failed to record (NO_NAVSTART, now and then on a busy machine) is made
+ * again, twice at most.
+ */
+function lighthouse(target, headers, attempt = 1) {
   const report = join(dir, 'report.json');
   const run = spawnSync(
     'npx',
@@ -101,7 +105,13 @@ function lighthouse(target, headers) {
     ],
     { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromium }, timeout: 300_000 },
   );
-  if (run.status !== 0) throw new Error(`lighthouse exited with ${run.status}`);
+  if (run.status !== 0) {
+    if (attempt < 3) {
+      console.log(`  (lighthouse exited with ${run.status}; running it again)`);
+      return lighthouse(target, headers, attempt + 1);
+    }
+    throw new Error(`lighthouse exited with ${run.status}`);
+  }
   if (process.env.LIGHTHOUSE_KEEP) {
     mkdirSync(process.env.LIGHTHOUSE_KEEP, { recursive: true });
     reports += 1;

@@ -107,8 +107,18 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
 
     // Reopened later, the session is still there.
     const again = await context.newPage();
+    const reads: string[] = [];
+    again.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/trpc/')) reads.push(path.slice('/trpc/'.length));
+    });
     await again.goto(stack.url);
     await expect.poll(() => again.getByTestId('clock-state').textContent()).toBe('Not clocked in');
+    // The session check, the day and the week went first, in one request (preloaded by
+    // index.html); the session was checked once. (Replayed live events may read the day again.)
+    await again.waitForLoadState('networkidle');
+    expect(reads[0]).toBe('auth.me,attendance.today,attendance.schedule');
+    expect(reads.filter((procedures) => procedures.includes('auth.me'))).toHaveLength(1);
   });
 
   it('keeps a tap made offline, through a reopen, and sends it exactly once when the network returns', async () => {

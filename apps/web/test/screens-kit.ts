@@ -121,6 +121,10 @@ export async function go(page: Page, path: string) {
 /** Waits until nothing is loading: no "Loading…" fallback, and the network quiet. */
 export async function settle(page: Page) {
   await page.waitForLoadState('networkidle').catch(() => undefined);
+  // A live notice (what an admin changed, replayed from the day's reading) floats over the header
+  // when the seed's changes are less than a minute old: dismissed, so every shot shows the page.
+  const notice = page.getByTestId('notice');
+  if (await notice.count()) await notice.getByRole('button').click();
   await page.waitForFunction(
     () =>
       !Array.from(document.querySelectorAll('main p.muted')).some((p) =>

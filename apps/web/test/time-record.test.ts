@@ -32,6 +32,34 @@ const slowClock = (ms: number) => `{
   globalThis.Date = SlowDate;
 }`;
 
+/**
+ * Where the clock's button is on the page's screen (a 360×640 phone here) while a live notice
+ * shows: wholly inside the screen without scrolling, and neither it nor the notice covering the
+ * other, nor the service worker's toast over it (the point at the button's centre and at its top
+ * and bottom edges is the button).
+ */
+async function clockButtonInView(page: Page) {
+  const tap = page.getByTestId('tap');
+  const box = (await tap.boundingBox())!;
+  const notice = (await page.getByTestId('notice').boundingBox())!;
+  const viewport = page.viewportSize()!;
+  const reachable = await page.evaluate(
+    ({ x, top, bottom }) =>
+      [top, (top + bottom) / 2, bottom].map((y) => {
+        const hit = document.elementFromPoint(x, y);
+        // What covers the button there, if anything: said, so a failure shows what is in the way.
+        return hit?.closest('[data-testid="tap"]') ? true : (hit?.outerHTML.slice(0, 80) ?? null);
+      }),
+    { x: box.x + box.width / 2, top: box.y + 4, bottom: box.y + box.height - 4 },
+  );
+  return {
+    insideScreen: box.y >= 0 && box.y + box.height <= viewport.height,
+    apart: notice.y + notice.height <= box.y || box.y + box.height <= notice.y,
+    reachable,
+    scrolled: await page.evaluate(() => window.scrollY),
+  };
+}
+
 /** Of two zones, the one whose wall clock is now farther from midnight. */
 function awayFromMidnight(zones: string[]) {
   const margin = (zone: string) => {
@@ -324,6 +352,14 @@ describe.skipIf(!ready)('the time record in Chromium against a real node', () =>
     await expect
       .poll(() => notice.textContent())
       .toContain(`An administrator added a shift for you on ${shownDate(yesterday)}.`);
+    // On her 360×640 phone the notice floats: the button stays where her thumb expects it.
+    expect(page.viewportSize()).toEqual({ width: 360, height: 640 });
+    expect(await clockButtonInView(page)).toEqual({
+      insideScreen: true,
+      apart: true,
+      reachable: [true, true, true],
+      scrolled: 0,
+    });
 
     // The admin closes the open shift: the clock says so without being touched.
     expect(await state.textContent()).toBe('Clocked in');

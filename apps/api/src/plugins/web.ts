@@ -2,12 +2,19 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-/** The built PWA at /: hashed assets cached for good, the shell and service worker revalidated. */
+/**
+ * The built PWA at /: hashed assets cached for good, the shell and service worker revalidated.
+ * The build writes a Brotli (`.br`) and a gzip (`.gz`) twin beside each text file
+ * (vite-plugin-compression2 in apps/web/vite.config.ts); a client that accepts one of them gets it
+ * (`content-encoding: br` or `gzip`), any other the plain file. Every file says `Vary:
+ * accept-encoding`, so no cache in between hands a compressed body to a client that did not ask.
+ */
 export async function serveWebApp(app: FastifyInstance, webRoot: string | undefined) {
   if (!webRoot || !existsSync(webRoot)) return;
   await app.register(fastifyStatic, {
     root: webRoot,
     wildcard: false,
+    preCompressed: true,
     // Our own Cache-Control below; the plugin's default (max-age=0) would replace it.
     cacheControl: false,
     setHeaders(response, path) {
@@ -16,6 +23,7 @@ export async function serveWebApp(app: FastifyInstance, webRoot: string | undefi
         'cache-control',
         immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
+      response.setHeader('vary', 'accept-encoding');
     },
   });
   // Client-side routes fall back to the app shell.

@@ -1,12 +1,20 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { trpcClient } from './client';
-import { createQueryClient } from './query-client';
 import { TRPCProvider } from './trpc';
 
-/** The query cache and the typed procedures, for every screen below. */
-export function ApiProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+/**
+ * The query cache (made by main.tsx, which starts the first reads into it before the first render)
+ * and the typed procedures, for every screen below.
+ */
+export function ApiProvider({
+  queryClient,
+  children,
+}: {
+  queryClient: QueryClient;
+  children: ReactNode;
+}) {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

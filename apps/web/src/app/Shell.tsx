@@ -8,6 +8,7 @@ import { ZoneNotice } from '../time/ZoneNotice';
 import { useOnline } from '../ui/use-online';
 import { MainMenu } from './MainMenu';
 import { Page } from './Page';
+import { useAfterFirstPaint } from './after-paint';
 import { useRoute } from './route';
 
 // The unread count and its live subscription: after the first screen, never in its download.
@@ -25,6 +26,9 @@ export function Shell({ sync }: { sync: TapSync }) {
   const online = useOnline();
   const inAdminArea = path.startsWith('/admin');
   const forgetAnswer = useCallback(() => sync.forgetAnswer(), [sync]);
+  // After the first paint, each in an idle moment of its own: the bell, then the live link.
+  const bellShown = useAfterFirstPaint();
+  const liveOn = useAfterFirstPaint();
   const mainRef = useRef<HTMLElement>(null);
   useEffect(() => {
     mainRef.current?.focus({ preventScroll: true });
@@ -41,9 +45,14 @@ export function Shell({ sync }: { sync: TapSync }) {
         </div>
         <MainMenu path={path} role={me.role} />
         <div className="tools">
-          <Suspense fallback={null}>
-            <NotificationBell />
-          </Suspense>
+          {/* Its place is kept from the start: the header does not move when it comes. */}
+          <span className="bell-slot">
+            {bellShown && (
+              <Suspense fallback={null}>
+                <NotificationBell />
+              </Suspense>
+            )}
+          </span>
           <LanguageSwitch />
           <button className="button small" onClick={signOut}>
             {t('signOut')}
@@ -57,7 +66,7 @@ export function Shell({ sync }: { sync: TapSync }) {
       )}
       <ZoneNotice />
       <main id="main" ref={mainRef} tabIndex={-1} className={inAdminArea ? 'page wide' : 'page'}>
-        <OwnLiveUpdates userId={me.id} enabled={!inAdminArea} onNotice={forgetAnswer} />
+        <OwnLiveUpdates userId={me.id} enabled={!inAdminArea && liveOn} onNotice={forgetAnswer} />
         <Page path={path} role={me.role} sync={sync} />
       </main>
     </>

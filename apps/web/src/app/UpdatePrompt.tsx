@@ -1,12 +1,28 @@
 import { useEffect } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useLang } from '../i18n/lang-context';
+import { useAfterFirstPaint } from './after-paint';
 
 /**
  * The service worker's news, as a dismissible toast floating over the page: a new version to
- * reload into, or the app now opening offline (gone by itself after 4 s).
+ * reload into, or the app now opening offline (gone by itself after 4 s). The worker is
+ * registered once the first screen is drawn and the phone is idle (after-paint.ts): its
+ * registration, and the install that follows, no longer compete with the clock for the phone's
+ * main thread and network. The clock works without it (taps queue in IndexedDB either way).
  */
 export function UpdatePrompt() {
+  const painted = useAfterFirstPaint();
+  // The region stays in the page, empty, so what appears in it is announced; it floats over the
+  // page (fixed, top) and never pushes the clock down nor covers its button.
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {painted && <ServiceWorkerNews />}
+    </div>
+  );
+}
+
+/** Registers the service worker on mount; shows what it says. */
+function ServiceWorkerNews() {
   const { t } = useLang();
   const {
     needRefresh: [needRefresh, setNeedRefresh],
@@ -24,30 +40,24 @@ export function UpdatePrompt() {
     const timer = setTimeout(() => setOfflineReady(false), 4_000);
     return () => clearTimeout(timer);
   }, [offlineReady, setOfflineReady]);
-  const shown = needRefresh || offlineReady;
-  // The region stays in the page, empty, so what appears in it is announced; it floats over the
-  // page (fixed, bottom) and never pushes the clock down.
+  if (!needRefresh && !offlineReady) return null;
   return (
-    <div className="toasts" role="status" aria-live="polite">
-      {shown && (
-        <div className="toast" data-testid="toast">
-          <span>{needRefresh ? t('updateAvailable') : t('offlineReady')}</span>
-          {needRefresh && (
-            <button className="button primary small" onClick={() => void updateServiceWorker(true)}>
-              {t('reload')}
-            </button>
-          )}
-          <button
-            className="button small"
-            onClick={() => {
-              setNeedRefresh(false);
-              setOfflineReady(false);
-            }}
-          >
-            {t('dismiss')}
-          </button>
-        </div>
+    <div className="toast" data-testid="toast">
+      <span>{needRefresh ? t('updateAvailable') : t('offlineReady')}</span>
+      {needRefresh && (
+        <button className="button primary small" onClick={() => void updateServiceWorker(true)}>
+          {t('reload')}
+        </button>
       )}
+      <button
+        className="button small"
+        onClick={() => {
+          setNeedRefresh(false);
+          setOfflineReady(false);
+        }}
+      >
+        {t('dismiss')}
+      </button>
     </div>
   );
 }

@@ -1,14 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { classify } from '../api/errors';
+import { FIRST_READ_FRESH_MS, SESSION_CHECK } from '../api/first-reads';
 import { useTRPC } from '../api/trpc';
 import type { Me } from '../api/types';
 import { navigate } from '../app/route';
 import { authFromCheck, type Auth } from './auth-state';
 import { forgetMe, readMe, rememberMe } from './remembered-me';
-
-/** Marks the start-up session check, whose refusal means "sign in", not "your session ended". */
-const SESSION_CHECK = { sessionCheck: true };
 
 /**
  * Whether someone is signed in, and the ways that changes: signing in, signing out, and a read
@@ -20,9 +18,13 @@ export function useAuth() {
   const [remembered] = useState(readMe);
   // A sign-in, sign-out or lost session since the app opened; until one, the check decides.
   const [decided, setDecided] = useState<Auth | null>(null);
+  // Sent before the first render (api/first-reads.ts): answered or refused, it is not sent again
+  // when this mounts.
   const check = useQuery({
     ...trpc.auth.me.queryOptions(undefined, { meta: SESSION_CHECK }),
     enabled: decided === null,
+    staleTime: FIRST_READ_FRESH_MS,
+    retryOnMount: false,
   });
   const auth = decided ?? authFromCheck(remembered, check);
 

@@ -57,7 +57,7 @@ export function ClockCard({
       >
         {isIn ? t('clockOut') : t('clockIn')}
       </button>
-      {today && <TodaysPlanLine plan={today.plan} f={f} />}
+      <TodaysPlanLine plan={today?.plan ?? null} f={f} />
       <LocationNote state={state} />
       <TapAnswer state={state} f={f} />
     </section>

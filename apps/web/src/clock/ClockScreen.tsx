@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { problemOf, type Problem } from '../api/errors';
 import { useSession } from '../auth/session';
 import { useFormat } from '../i18n/use-format';
@@ -38,6 +39,10 @@ export function ClockScreen({ sync }: { sync: TapSync }) {
   const sendProblem = shownSendProblem(state, online);
   // Without a network the day kept on this phone stands in for the server's.
   const readProblem = problemOf(query.error);
+  // The clock first; today's shifts and the week (below it on a phone) in the next task, so the
+  // button is drawn, and answers, before the rest of the screen is built.
+  const [restShown, setRestShown] = useState(false);
+  useEffect(() => setRestShown(true), []);
 
   return (
     <div className="employee stack">
@@ -49,8 +54,8 @@ export function ClockScreen({ sync }: { sync: TapSync }) {
         problem={readProblem && readProblem.kind !== 'network' ? readProblem : null}
         retry={() => void query.refetch()}
       />
-      <TodayRecords records={today?.records ?? []} f={f} />
-      <WeekPlan f={f} />
+      {restShown && <TodayRecords records={today?.records ?? []} f={f} />}
+      {restShown && <WeekPlan f={f} />}
     </div>
   );
 }

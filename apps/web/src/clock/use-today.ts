@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { FIRST_READ_FRESH_MS } from '../api/first-reads';
 import { useTRPC } from '../api/trpc';
 import { cacheToday, readCachedToday } from './today-cache';
 
@@ -9,7 +10,11 @@ import { cacheToday, readCachedToday } from './today-cache';
  */
 export function useToday(userId: number) {
   const trpc = useTRPC();
-  const query = useQuery(trpc.attendance.today.queryOptions());
+  // Read with the session check when the app opened (api/first-reads.ts): not read again at once.
+  const query = useQuery({
+    ...trpc.attendance.today.queryOptions(),
+    staleTime: FIRST_READ_FRESH_MS,
+  });
   useEffect(() => {
     if (query.data) cacheToday(userId, query.data);
   }, [query.data, userId]);

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from './lang';
 import { LangContext, type LangContextValue } from './lang-context';
 import { pickLanguage } from './pick-language';
+import { afterFirstPaint } from '../app/after-paint';
 import { loadRefusalTexts } from './refusal-texts';
 import { translator } from './translate';
 
@@ -26,9 +27,9 @@ export function LangProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  // The refusal texts come after the first screen, in their own chunk.
+  // The refusal texts come after the first screen is drawn, in their own chunk.
   useEffect(() => {
-    void loadRefusalTexts();
+    void afterFirstPaint().then(loadRefusalTexts);
   }, []);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }

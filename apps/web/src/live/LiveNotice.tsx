@@ -3,6 +3,9 @@ import { useLang } from '../i18n/lang-context';
 import type { MessageKey } from '../i18n/translate';
 import type { OwnNotice } from './own-events';
 
+const valuesOf = (notice: OwnNotice, f: Formatters): Record<string, string> =>
+  'at' in notice ? { when: f.dateTime(notice.at) } : { date: f.date(notice.workDate) };
+
 const MESSAGES: Record<OwnNotice['kind'], MessageKey> = {
   auto: 'noticeAuto',
   deactivation: 'noticeDeactivation',
@@ -10,7 +13,11 @@ const MESSAGES: Record<OwnNotice['kind'], MessageKey> = {
   added: 'noticeAdded',
 };
 
-/** What changed on the person's records without them, until they dismiss it. */
+/**
+ * What changed on the person's records without them, until they dismiss it: floating at the top
+ * of the screen (styles.css `.live-notices`), so the clock's button is never pushed down. The
+ * region is always there, empty, so what appears in it is announced.
+ */
 export function LiveNotice({
   notice,
   f,
@@ -21,15 +28,16 @@ export function LiveNotice({
   onDismiss: () => void;
 }) {
   const { t } = useLang();
-  if (!notice) return null;
-  const values: Record<string, string> =
-    'at' in notice ? { when: f.dateTime(notice.at) } : { date: f.date(notice.workDate) };
   return (
-    <div className="banner warn" role="status" data-testid="notice">
-      <span>{t(MESSAGES[notice.kind], values)}</span>
-      <button className="button small" onClick={onDismiss}>
-        {t('dismiss')}
-      </button>
+    <div className="live-notices" role="status">
+      {notice && (
+        <div className="banner warn" data-testid="notice">
+          <span>{t(MESSAGES[notice.kind], valuesOf(notice, f))}</span>
+          <button className="button small" onClick={onDismiss}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { FIRST_READ_FRESH_MS } from '../api/first-reads';
 import { useTRPC } from '../api/trpc';
 import type { Outputs } from '../api/types';
 import type { Formatters } from '../i18n/format';
@@ -18,7 +19,11 @@ export function WeekPlan({ f }: { f: Formatters }) {
   const { lang } = useLang();
   const t = useMemo(() => translatorOf(WEEK_MESSAGES[lang]), [lang]);
   const trpc = useTRPC();
-  const plan = useQuery(trpc.attendance.schedule.queryOptions());
+  // Read with the session check when the app opened (api/first-reads.ts): not read again at once.
+  const plan = useQuery({
+    ...trpc.attendance.schedule.queryOptions(),
+    staleTime: FIRST_READ_FRESH_MS,
+  });
   return (
     <section className="card week" aria-labelledby="week-title" data-testid="week-plan">
       <h2 id="week-title">{t('weekTitle')}</h2>
