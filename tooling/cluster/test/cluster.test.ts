@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { chromium, type Page } from 'playwright-core';
 import { tmpdir } from 'node:os';
@@ -630,6 +630,23 @@ describe.runIf(available)(
           headers: { 'x-forwarded-proto': 'https' },
         });
         expect(behindTls.headers['strict-transport-security']).toBe('max-age=15552000');
+      });
+
+      it("sends the app's files compressed at build time, as they are, to a browser that takes gzip", async () => {
+        const assets = join(ENTRIES.web, 'assets');
+        const script = readdirSync(assets).find((name) => name.endsWith('.js'))!;
+        const answer = await requestFrom('127.0.0.25', `${cluster.url}/assets/${script}`, {
+          headers: { 'accept-encoding': 'gzip' },
+        });
+        expect(answer.headers['content-encoding']).toBe('gzip');
+        expect(answer.headers.vary).toMatch(/accept-encoding/i);
+        // The build's own file (its length is known up front): not compressed again per request.
+        expect(Number(answer.headers['content-length'])).toBe(
+          statSync(join(assets, `${script}.gz`)).size,
+        );
+        const plain = await requestFrom('127.0.0.25', `${cluster.url}/assets/${script}`);
+        expect(plain.headers['content-encoding']).toBeUndefined();
+        expect(plain.body).toBe(readFileSync(join(assets, script), 'utf8'));
       });
 
       it('keeps /metrics off the public port and closed without a token', async () => {
