@@ -368,6 +368,27 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     expect(sw.headers.get('cache-control')).toMatch(/no-cache|max-age=0\b/);
   });
 
+  it('keeps the clock when the code it loads after the first paint cannot come (the network gone), and loads it when the network is back', async () => {
+    const person = await stack.employee('Rina Kartika');
+    const context = await newContext(PHONE);
+    const page = await context.newPage();
+    // The bell's code, asked for once the first screen is drawn, fails as it does offline.
+    let blocked = true;
+    await page.route(/\/assets\/NotificationBell-[^/]*\.js$/, (route) =>
+      blocked ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await signIn(page, stack.url, person.email, person.password);
+    await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Not clocked in');
+    await page.waitForTimeout(1_500); // the bell's turn has come and gone
+    expect(await page.getByText('The app hit a problem').count()).toBe(0);
+    await page.getByTestId('tap').click();
+    await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Clocked in');
+
+    blocked = false;
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => page.getByTestId('notifications-link').isVisible()).toBe(true);
+  });
+
   it('says what went wrong: a wrong password, then a session that ended', async () => {
     const person = await stack.employee('Agus Wijaya');
     const context = await newContext(PHONE);
@@ -388,9 +409,14 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     await todayRead;
     await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Not clocked in');
 
-    // The admin deactivates the account: the next call finds no session, and the app says so.
+    // The admin deactivates the account: the next call finds no session, and the app says so. That
+    // call is the History screen's read, or one the app makes by itself before the click (the
+    // bell's and the live link's, which start once the first screen is drawn).
     await stack.admin.admin.users.deactivate.mutate({ id: person.id });
-    await page.getByRole('link', { name: 'History' }).click();
+    await page
+      .getByRole('link', { name: 'History' })
+      .click({ timeout: 2_000 })
+      .catch(() => page.getByRole('button', { name: 'Sign in' }).waitFor());
     await expect
       .poll(() => page.getByRole('status').first().textContent())
       .toBe('Your session has ended. Please sign in again.');

@@ -9,10 +9,14 @@ import { useOnline } from '../ui/use-online';
 import { MainMenu } from './MainMenu';
 import { Page } from './Page';
 import { useAfterFirstPaint } from './after-paint';
+import { loadPatiently } from './load-patiently';
 import { useRoute } from './route';
 
-// The unread count and its live subscription: after the first screen, never in its download.
-const NotificationBell = lazy(() => import('../notifications/NotificationBell'));
+// The unread count and its live subscription: after the first screen, never in its download
+// (and, asked for when the network is gone, tried again rather than failing the app).
+const NotificationBell = lazy(() =>
+  loadPatiently(() => import('../notifications/NotificationBell')),
+);
 
 /**
  * The signed-in frame: brand, menu, language, sign-out, the offline banner, and the page. Outside

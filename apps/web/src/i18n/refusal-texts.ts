@@ -4,6 +4,7 @@
  * is said by its kind (errors.ts).
  */
 import { useEffect, useState } from 'react';
+import { loadPatiently } from '../app/load-patiently';
 import type { Lang } from './lang';
 
 type Texts = Readonly<Record<string, string>>;
@@ -13,7 +14,7 @@ let loading: Promise<void> | null = null;
 
 /** Fetches the refusal texts once; later calls share the same promise. */
 export function loadRefusalTexts(): Promise<void> {
-  loading ??= import('./messages/reasons').then((module) => {
+  loading ??= loadPatiently(() => import('./messages/reasons')).then((module) => {
     loaded = module.REFUSAL_TEXTS;
   });
   return loading;
