@@ -179,7 +179,7 @@ export const configSchema = z.object({
    */
   ADMISSION_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
   /** The longest Retry-After (seconds) it grows to; the PWA waits at most 60 s whatever it says. */
-  ADMISSION_MAX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  ADMISSION_MAX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
   /**
    * Web Push (notifications on a phone while the app is closed): the VAPID key pair, as
    * `npx web-push generate-vapid-keys` prints it (base64url), and who runs the server (mailto: or
