@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   bandsFor,
   limitFlags,
@@ -133,5 +134,24 @@ describe('a second overtime claim for a date', () => {
     ],
   ] as const)('with %s is refused with %s', (_name, standing, expected) => {
     expect(overtimeClaimRefusal(standing)).toBe(expected);
+  });
+});
+
+describe('a second overtime claim for a date, for any requests standing (property)', () => {
+  const states = fc.array(fc.constantFrom('pending', 'approved', 'declined', 'cancelled'), {
+    maxLength: 6,
+  });
+
+  it('is refused as approved when any is approved, as claimed when any is pending, else taken', () => {
+    fc.assert(
+      fc.property(states, (list) => {
+        const refusal = overtimeClaimRefusal(list.map((state) => ({ state })));
+        if (list.includes('approved')) expect(refusal).toBe('OVERTIME_ALREADY_APPROVED');
+        else if (list.includes('pending')) expect(refusal).toBe('OVERTIME_ALREADY_CLAIMED');
+        else expect(refusal).toBeNull();
+        // The order the requests are read in never matters.
+        expect(overtimeClaimRefusal([...list].reverse().map((state) => ({ state })))).toBe(refusal);
+      }),
+    );
   });
 });

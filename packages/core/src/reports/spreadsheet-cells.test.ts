@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { csvNumber, csvText } from './spreadsheet-cells.js';
 
 describe('numbers in a CSV, as the language writes them', () => {
@@ -31,4 +32,23 @@ describe('a CSV file in a language', () => {
       expect(csvText(rows, language)).toBe(text);
     },
   );
+});
+
+describe('numbers in a CSV, for any hours and minutes an export holds (property)', () => {
+  // Hours worked and overtime are written to two decimals at most; any such value, in either
+  // language, reads back as the same number once the language's decimal mark is read as a point.
+  const amounts = fc.integer({ min: -1_000_000_00, max: 1_000_000_00 }).map((cents) => cents / 100);
+
+  it('reads back the same in Indonesian (decimal comma) and in English (decimal point)', () => {
+    fc.assert(
+      fc.property(amounts, (value) => {
+        const id = csvNumber(value, 'id');
+        const en = csvNumber(value, 'en');
+        expect(id).not.toMatch(/[.;]/);
+        expect(en).not.toMatch(/[,;]/);
+        expect(Number(id.replace(',', '.'))).toBe(value);
+        expect(Number(en)).toBe(value);
+      }),
+    );
+  });
 });
