@@ -12,6 +12,7 @@ import { testEnvironment } from '@absensi/config';
 import { testPrefix } from '@absensi/events/testing';
 import { ClientPool, sourceAddresses } from './load.js';
 import type { Plan } from './plans.js';
+import { nginxWriteCap } from './nginx.js';
 import { Resources } from './resources.js';
 import { newResults, type BenchResults } from './results.js';
 import { runBigRush } from './scenarios/big-rush.js';
@@ -47,6 +48,11 @@ export interface RunOptions {
 
 export async function runBench(options: RunOptions): Promise<BenchResults> {
   const { plan, log } = options;
+  const writeCap = nginxWriteCap();
+  if (Math.max(plan.capacity.concurrency, plan.warmup.concurrency) > writeCap)
+    throw new Error(
+      `the ${plan.name} plan's closed loops have more clients than nginx.conf admits writes at once (${writeCap}): they would measure refusals`,
+    );
   const wants = (part: Part) => !options.only || options.only.includes(part);
   const started = Date.now();
   const results = newResults(plan);

@@ -7,6 +7,19 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { ENTRIES } from '@absensi/cluster';
 
+/**
+ * nginx.conf's write cap (`limit_conn absensi_writes N`): writes in flight through one nginx, all
+ * nodes together. A closed loop with more clients than this only measures nginx's refusals.
+ */
+export function nginxWriteCap(): number {
+  const cap = Number(
+    /limit_conn absensi_writes (\d+);/.exec(readFileSync(ENTRIES.nginxConf, 'utf8'))?.[1],
+  );
+  if (!(cap > 0))
+    throw new Error('nginx.conf has no "limit_conn absensi_writes N;"; update bench/src/nginx.ts');
+  return cap;
+}
+
 export function prepareFloorNginx(
   runDir: string,
   settings: { nginxPort: number; upstreamPorts: number[]; realtimePort: number },

@@ -51,8 +51,9 @@ export const PLANS = {
     repeats: 3,
     rushRates: [50, 100, 200, 400, 800],
     stepSeconds: 5,
-    capacity: { concurrency: 128, seconds: 5, maxPerStep: 10_000 },
-    warmup: { windows: 4, seconds: 8, concurrency: 128, maxPerWindow: 8_000 },
+    // Clients: nginx.conf's write cap (more would only be refused at once, see bench/src/nginx.ts).
+    capacity: { concurrency: 32, seconds: 5, maxPerStep: 10_000 },
+    warmup: { windows: 4, seconds: 8, concurrency: 32, maxPerWindow: 8_000 },
     reads: { concurrency: 64, seconds: 5 },
     fanout: { levels: [1_000, 5_000, 10_000], rounds: 3, eventsPerRound: 5, waitMs: 10_000 },
     embedded: {

@@ -1,14 +1,15 @@
 /**
  * Taps sent the way the PWA sends them, for the beyond-capacity scenario. Each tap is made once,
- * at its arrival time, with its idempotency key and its tap time (`at`); an answer 503 keeps it and
- * sends it again after Retry-After with jitter (between 1× and 2× the time asked), a network error
- * or a timeout after 1–2 s; `sentAt` is the time of each sending, so the server computes the tap's
+ * at its arrival time, with its idempotency key and its tap time (`at`); an answer 503, a network
+ * error or a timeout keeps it and sends it again when the PWA would (core's `retryDelayMs`: never
+ * before Retry-After, doubling over failures in a row, with jitter); `sentAt` is the time of each sending, so the server computes the tap's
  * own time however late it lands. Arrivals are an open loop (the schedule does not wait for
  * answers). Bounded: arrivals for `seconds`, then retries until every tap is answered 200 or
  * `drainSeconds` have passed; at most `maxInFlight` requests open at once (a tap over the limit
  * waits 20 ms and tries again, as a phone's own queue would).
  */
 import { randomUUID } from 'node:crypto';
+import { retryDelayMs } from '@absensi/core/tap-retry';
 import { send, type ClientPool, type Outcome, type Target } from './load.js';
 import type { Employee } from './setup.js';
 
@@ -57,11 +58,21 @@ export interface TapOptions {
   timeoutMs?: number;
 }
 
-/** The wait before sending a tap again: Retry-After (s) times 1–2, or 1–2 s without one. */
-export function retryDelayMs(outcome: Pick<Outcome, 'retryAfter'>, random = Math.random): number {
-  const seconds = Number(outcome.retryAfter);
-  const base = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000;
-  return base * (1 + random());
+/**
+ * The wait before sending a tap again after its `failures`-th failed sending (1-based), ms: the
+ * PWA's rule, with the answer's Retry-After (delay-seconds; none for a network error or timeout).
+ */
+export function nextSendingDelayMs(
+  outcome: Pick<Outcome, 'retryAfter'>,
+  failures: number,
+  random = Math.random,
+): number {
+  const seconds = outcome.retryAfter === undefined ? Number.NaN : Number(outcome.retryAfter);
+  return retryDelayMs({
+    attempt: failures - 1,
+    retryAfterSeconds: Number.isFinite(seconds) ? seconds : null,
+    random: random(),
+  });
 }
 
 export async function runTaps(options: TapOptions): Promise<TapRun> {
@@ -142,7 +153,7 @@ export async function runTaps(options: TapOptions): Promise<TapRun> {
         checkDone();
         return;
       }
-      later(retryDelayMs(outcome), () => attempt(tap, slot));
+      later(nextSendingDelayMs(outcome, tap.attempts), () => attempt(tap, slot));
     });
   };
 

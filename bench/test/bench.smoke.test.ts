@@ -6,7 +6,7 @@ import { formatCapacityRatios, formatTable, rowsOf } from '../src/report.js';
 import type { RushStep } from '../src/rush.js';
 import { missingServices } from '../src/setup.js';
 import { latencyOf, spreadOf } from '../src/stats.js';
-import { retryDelayMs } from '../src/taps.js';
+import { nextSendingDelayMs } from '../src/taps.js';
 
 const missing = await missingServices();
 if (missing.length > 0 && testEnvironment().ci)
@@ -23,11 +23,12 @@ describe('stats', () => {
 });
 
 describe('the taps of the beyond-capacity scenario', () => {
-  it('wait Retry-After times 1 to 2 before they are sent again, 1–2 s without one', () => {
-    expect(retryDelayMs({ retryAfter: '2' }, () => 0)).toBe(2_000);
-    expect(retryDelayMs({ retryAfter: '2' }, () => 0.5)).toBe(3_000);
-    expect(retryDelayMs({}, () => 0.25)).toBe(1_250);
-    expect(retryDelayMs({ retryAfter: 'soon' }, () => 0)).toBe(1_000);
+  it('wait as the PWA does: never before Retry-After, longer after refusals in a row', () => {
+    expect(nextSendingDelayMs({ retryAfter: '2' }, 1, () => 0)).toBe(2_000);
+    expect(nextSendingDelayMs({ retryAfter: '2' }, 1, () => 0.5)).toBe(2_500);
+    expect(nextSendingDelayMs({ retryAfter: '2' }, 3, () => 0)).toBe(4_000);
+    expect(nextSendingDelayMs({}, 1, () => 0.25)).toBe(250);
+    expect(nextSendingDelayMs({ retryAfter: 'soon' }, 1, () => 0)).toBe(0);
   });
 });
 

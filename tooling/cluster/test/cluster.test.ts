@@ -321,6 +321,77 @@ describe.runIf(available)(
       expect(answer.userId).toBe(employee.id);
     }, 40_000);
 
+    it("refuses writes past nginx's cap at once (503, Retry-After, OVERLOADED) while reads and the admitted taps go on", async () => {
+      // The cap is nginx.conf's own: writes in flight through this nginx, all nodes together.
+      const cap = Number(
+        /limit_conn absensi_writes (\d+);/.exec(readFileSync(ENTRIES.nginxConf, 'utf8'))?.[1],
+      );
+      expect(cap).toBeGreaterThan(0);
+      const employee = employees[23]!;
+      const post = (body: unknown) =>
+        fetch(`${cluster.url}/trpc/attendance.clockIn`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: employee.client.cookieHeader() },
+          body: JSON.stringify(body),
+        });
+      // Hold every clock-in inside its transaction: the outbox table is locked, so `cap` doubled
+      // sendings of one tap stay in flight (the first at the outbox, the rest behind its row).
+      const { createConnection } = await import('mysql2/promise');
+      const locker = await createConnection(database.url);
+      // A connection holding LOCK TABLES may read no other table: a second one watches.
+      const watcher = await createConnection(database.url);
+      const tap = { idempotencyKey: randomUUID() };
+      let held: Promise<Response>[] = [];
+      try {
+        await locker.query('LOCK TABLES events WRITE');
+        held = Array.from({ length: cap }, () => post(tap));
+        const inFlight = async () => {
+          // Statements running on this test's database (the held clock-ins), the watcher's aside.
+          const [rows] = await watcher.query(
+            `SELECT COUNT(*) AS n FROM information_schema.processlist
+              WHERE db = DATABASE() AND command <> 'Sleep' AND id <> CONNECTION_ID()`,
+          );
+          return Number((rows as { n: number }[])[0]!.n);
+        };
+        await expect
+          .poll(inFlight, { timeout: 15_000, message: 'the held clock-ins never all started' })
+          .toBeGreaterThanOrEqual(cap);
+        const refused = await post({ idempotencyKey: randomUUID() });
+        expect(refused.status).toBe(503);
+        expect(refused.headers.get('retry-after')).toBe('2');
+        // nginx answered, not a node.
+        expect(refused.headers.get('x-app-node')).toBeNull();
+        const body = (await refused.json()) as {
+          error: { message: string; data: { reason: string; retryAfterSeconds: number } };
+        };
+        expect(body.error.data).toMatchObject({ reason: 'OVERLOADED', retryAfterSeconds: 2 });
+        expect(body.error.message).toMatch(/send it again/);
+        // Reads are not counted against the cap.
+        const today = await fetch(`${cluster.url}/trpc/attendance.today`, {
+          headers: { cookie: employees[0]!.client.cookieHeader() },
+        });
+        expect(today.status).toBe(200);
+      } finally {
+        await locker.query('UNLOCK TABLES');
+        await locker.end();
+        await Promise.allSettled(held);
+      }
+      const answers = await Promise.all(held);
+      expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+      const ids = await Promise.all(
+        answers.map(
+          async (answer) =>
+            ((await answer.json()) as { result: { data: { id: number } } }).result.data.id,
+        ),
+      );
+      expect(new Set(ids).size).toBe(1);
+      const [rows] = await watcher.query('SELECT COUNT(*) AS n FROM attendance WHERE user_id = ?', [
+        employee.id,
+      ]);
+      await watcher.end();
+      expect(Number((rows as { n: number }[])[0]!.n)).toBe(1);
+    }, 60_000);
+
     it('refuses anonymous WebSockets and ingest without the secret, and shows employees only their own events', async () => {
       const { WebSocket } = await import('ws');
       const status = await new Promise<number>((resolve) => {

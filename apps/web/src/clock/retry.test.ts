@@ -1,40 +1,7 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import type { AppRouter } from '../api/types';
-import { MAX_RETRY_DELAY_MS, parseRetryAfter, retryAfterOf, retryDelayMs } from './retry';
-
-describe('the wait before sending waiting taps again', () => {
-  it.each([
-    // attempt, Retry-After (s), random, wait (ms)
-    [0, 5, 0, 5_000],
-    [0, 5, 0.999, 7_498],
-    [3, 5, 0.5, 6_250],
-    [0, 10, 0.5, 12_500],
-    [0, 0, 0.5, 500],
-    [0, 3600, 0, 60_000],
-    [0, 3600, 0.999, 89_970],
-    [0, null, 0, 0],
-    [0, null, 0.5, 500],
-    [1, null, 0.5, 1_000],
-    [4, null, 0.999, 15_984],
-    [10, null, 0.999, 59_940],
-    [50, undefined, 0.5, 30_000],
-  ])('attempt %i, Retry-After %s, random %s → %i ms', (attempt, retryAfterSeconds, random, ms) => {
-    expect(retryDelayMs({ attempt, retryAfterSeconds, random })).toBe(ms);
-  });
-
-  it('never comes back before the server said, nor waits longer than the cap plus jitter', () => {
-    for (let i = 0; i < 200; i += 1) {
-      const random = i / 200;
-      const told = retryDelayMs({ attempt: i % 12, retryAfterSeconds: 2, random });
-      expect(told).toBeGreaterThanOrEqual(2_000);
-      expect(told).toBeLessThan(3_000);
-      const backoff = retryDelayMs({ attempt: i % 12, random });
-      expect(backoff).toBeGreaterThanOrEqual(0);
-      expect(backoff).toBeLessThan(MAX_RETRY_DELAY_MS);
-    }
-  });
-});
+import { parseRetryAfter, retryAfterOf } from './retry';
 
 describe('reading Retry-After', () => {
   const now = Date.parse('2026-11-30T08:00:00Z');

@@ -1,38 +1,7 @@
 /**
- * When the phone sends waiting taps again after a failed round: as soon as the server allows
- * (its `Retry-After`, spread with jitter so thousands of phones refused at once do not come back at
- * once), else with exponential backoff and full jitter. Pure, apart from reading a failed call.
+ * The wait a server asked for, read from a failed call. When the phone sends again is core's rule
+ * (`retryDelayMs` in `@absensi/core/tap-retry`), shared with the bench's simulated phones.
  */
-
-/** The longest wait the phone honours from `Retry-After`, and the backoff's ceiling, ms. */
-export const MAX_RETRY_DELAY_MS = 60_000;
-/** The first backoff window (attempt 0), ms; each failed attempt doubles it up to the ceiling. */
-export const BASE_RETRY_DELAY_MS = 1_000;
-/** The least jitter added to a server-given wait, ms (at most half the wait is added above that). */
-export const MIN_RETRY_JITTER_MS = 1_000;
-
-export interface RetryPlan {
-  /** Failed rounds in a row before this one (0 for the first failure). */
-  attempt: number;
-  /** The server's `Retry-After`, seconds, when it sent one. */
-  retryAfterSeconds?: number | null | undefined;
-  /** A number in [0, 1): Math.random in the app, fixed in tests. */
-  random: number;
-}
-
-/**
- * The wait before the next round, ms. With `Retry-After` (capped at MAX_RETRY_DELAY_MS): that wait
- * plus up to max(MIN_RETRY_JITTER_MS, half the wait) of jitter, so never earlier than the server
- * asked. Without: full jitter over min(MAX_RETRY_DELAY_MS, BASE_RETRY_DELAY_MS × 2^attempt).
- */
-export function retryDelayMs({ attempt, retryAfterSeconds, random }: RetryPlan): number {
-  if (retryAfterSeconds != null && Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0) {
-    const wait = Math.min(retryAfterSeconds * 1_000, MAX_RETRY_DELAY_MS);
-    return Math.round(wait + random * Math.max(MIN_RETRY_JITTER_MS, wait / 2));
-  }
-  const window = Math.min(MAX_RETRY_DELAY_MS, BASE_RETRY_DELAY_MS * 2 ** Math.max(0, attempt));
-  return Math.round(random * window);
-}
 
 /**
  * A `Retry-After` header's value in seconds: delay-seconds ("120") or an HTTP date, counted from

@@ -17,7 +17,7 @@ import {
   type TapStore,
 } from './queue';
 import { loadRefused, saveRefused, type RefusedTap } from './refused-taps';
-import { retryDelayMs } from './retry';
+import { retryDelayMs } from '@absensi/core/tap-retry';
 import { sendTap } from './send-tap';
 
 export interface SyncState {
