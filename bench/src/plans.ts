@@ -52,8 +52,8 @@ export const PLANS = {
     rushRates: [50, 100, 200, 400, 800],
     stepSeconds: 5,
     // Clients: nginx.conf's write cap (more would only be refused at once, see bench/src/nginx.ts).
-    capacity: { concurrency: 32, seconds: 5, maxPerStep: 10_000 },
-    warmup: { windows: 4, seconds: 8, concurrency: 32, maxPerWindow: 8_000 },
+    capacity: { concurrency: 24, seconds: 5, maxPerStep: 10_000 },
+    warmup: { windows: 4, seconds: 8, concurrency: 24, maxPerWindow: 8_000 },
     reads: { concurrency: 64, seconds: 5 },
     fanout: { levels: [1_000, 5_000, 10_000], rounds: 3, eventsPerRound: 5, waitMs: 10_000 },
     embedded: {
@@ -71,8 +71,8 @@ export const PLANS = {
     repeats: 2,
     rushRates: [20, 40],
     stepSeconds: 2,
-    capacity: { concurrency: 32, seconds: 2, maxPerStep: 1_000 },
-    warmup: { windows: 1, seconds: 3, concurrency: 32, maxPerWindow: 1_500 },
+    capacity: { concurrency: 24, seconds: 2, maxPerStep: 1_000 },
+    warmup: { windows: 1, seconds: 3, concurrency: 24, maxPerWindow: 1_500 },
     reads: { concurrency: 16, seconds: 1.5 },
     fanout: { levels: [1_000], rounds: 2, eventsPerRound: 2, waitMs: 5_000 },
     embedded: {
