@@ -26,7 +26,7 @@ describe('the taps of the beyond-capacity scenario', () => {
   it('wait as the PWA does: never before Retry-After, longer after refusals in a row', () => {
     expect(nextSendingDelayMs({ retryAfter: '2' }, 1, () => 0)).toBe(2_000);
     expect(nextSendingDelayMs({ retryAfter: '2' }, 1, () => 0.5)).toBe(2_500);
-    expect(nextSendingDelayMs({ retryAfter: '2' }, 3, () => 0)).toBe(4_000);
+    expect(nextSendingDelayMs({ retryAfter: '2' }, 3, () => 0)).toBe(8_000);
     expect(nextSendingDelayMs({}, 1, () => 0.25)).toBe(250);
     expect(nextSendingDelayMs({ retryAfter: 'soon' }, 1, () => 0)).toBe(0);
   });

@@ -12,16 +12,17 @@ describe('the wait before a phone sends its waiting taps again', () => {
     // attempt, Retry-After (s), random, wait (ms)
     [0, 2, 0, 2_000], // the server's wait is the floor
     [0, 2, 0.999, 2_999], // at least a second of jitter
-    [1, 2, 0, 2_000], // the second refusal: 2 s doubled from 1 s is still 2 s
-    [2, 2, 0, 4_000], // then the refusals in a row double it
-    [3, 2, 0.5, 10_000], // 8 s + 0.5 × (half of 8 s)
-    [4, 2, 0, 16_000],
-    [5, 2, 0, 30_000], // the doubling stops at 30 s
-    [50, 2, 0.999, 44_985],
+    [1, 2, 0, 4_000], // refusals in a row double what the server asked
+    [2, 2, 0, 8_000],
+    [3, 2, 0.5, 20_000], // 16 s + 0.5 × (half of 16 s)
+    [4, 2, 0, 32_000],
+    [5, 2, 0, 60_000], // the doubling stops at a minute
+    [50, 2, 0.999, 89_970],
     [0, 5, 0, 5_000],
-    [3, 5, 0.5, 10_000],
+    [3, 5, 0.5, 50_000],
     [0, 10, 0.5, 12_500],
     [0, 0, 0.5, 1_500], // "now": still the first second of backoff and jitter
+    [2, 0, 0, 4_000], // and it doubles from that second
     [0, 3600, 0, 60_000], // a server's wait is honoured up to a minute
     [0, 3600, 0.999, 89_970],
     [0, null, 0, 0], // no Retry-After (a network error): full jitter
