@@ -389,6 +389,36 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     await expect.poll(() => page.getByTestId('notifications-link').isVisible()).toBe(true);
   });
 
+  it('says a screen whose code cannot come yet opens once the phone is online, keeps the clock working, and opens it when the network is back', async () => {
+    const person = await stack.employee('Dewi Lestari');
+    // No service worker: the phone lost its network before the worker kept the screen's code.
+    const context = await newContext({ ...PHONE, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let blocked = true;
+    await page.route(/\/assets\/HistoryScreen-[^/]*\.js$/, (route) =>
+      blocked ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await signIn(page, stack.url, person.email, person.password);
+    await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Not clocked in');
+    await page.getByRole('link', { name: 'History' }).click();
+    await expect
+      .poll(() => page.getByTestId('screen-waiting').textContent())
+      .toBe(
+        'This screen opens once your phone is online again. Your taps are kept on this phone meanwhile.',
+      );
+    expect(await page.getByText('The app hit a problem').count()).toBe(0);
+    // The clock is still one tap away, and takes a tap.
+    await page.getByRole('link', { name: 'Clock' }).click();
+    await page.getByTestId('tap').click();
+    await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Clocked in');
+
+    blocked = false;
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => page.getByTestId('screen-waiting').count()).toBe(0);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('History');
+  });
+
   it('says what went wrong: a wrong password, then a session that ended', async () => {
     const person = await stack.employee('Agus Wijaya');
     const context = await newContext(PHONE);

@@ -1,21 +1,26 @@
-import { lazy, Suspense } from 'react';
+import type { ComponentType } from 'react';
 import { ClockScreen } from '../clock/ClockScreen';
 import { seesAdminArea, type Role } from '../auth/roles';
 import type { TapSync } from '../clock/sync';
-import { useLang } from '../i18n/lang-context';
+import { lazyScreen } from './lazy-screen';
 
 // The admin area (and its chart library) downloads only when an admin or a manager opens it.
-const AdminApp = lazy(() => import('../admin/AdminApp'));
+// Each says so, and waits, when its code cannot come (the network gone): see lazy-screen.tsx.
+const AdminApp = lazyScreen(() => import('../admin/AdminApp').then((module) => module.default));
 // Opened now and then: kept out of the employee's first download too.
-const AccountScreen = lazy(() =>
-  import('../account/AccountScreen').then((module) => ({ default: module.AccountScreen })),
+const AccountScreen = lazyScreen(() =>
+  import('../account/AccountScreen').then((module) => module.AccountScreen),
 );
-const HistoryScreen = lazy(() =>
-  import('../history/HistoryScreen').then((module) => ({ default: module.HistoryScreen })),
+const HistoryScreen = lazyScreen(() =>
+  import('../history/HistoryScreen').then((module) => module.HistoryScreen),
 );
-const RequestsScreen = lazy(() => import('../requests/RequestsScreen'));
-const NotificationsScreen = lazy(() => import('../notifications/NotificationsScreen'));
-const LAZY_PAGES: Record<string, typeof RequestsScreen> = {
+const RequestsScreen = lazyScreen(() =>
+  import('../requests/RequestsScreen').then((module) => module.default),
+);
+const NotificationsScreen = lazyScreen(() =>
+  import('../notifications/NotificationsScreen').then((module) => module.default),
+);
+const LAZY_PAGES: Record<string, ComponentType> = {
   '/account': AccountScreen,
   '/history': HistoryScreen,
   '/requests': RequestsScreen,
@@ -28,21 +33,8 @@ const LAZY_PAGES: Record<string, typeof RequestsScreen> = {
  * first download), else the clock.
  */
 export function Page({ path, role, sync }: { path: string; role: Role; sync: TapSync }) {
-  const { t } = useLang();
-  if (path.startsWith('/admin') && seesAdminArea(role)) {
-    return (
-      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-        <AdminApp path={path} role={role} />
-      </Suspense>
-    );
-  }
+  if (path.startsWith('/admin') && seesAdminArea(role)) return <AdminApp path={path} role={role} />;
   const Lazy = LAZY_PAGES[path];
-  if (Lazy) {
-    return (
-      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-        <Lazy />
-      </Suspense>
-    );
-  }
+  if (Lazy) return <Lazy />;
   return <ClockScreen sync={sync} />;
 }

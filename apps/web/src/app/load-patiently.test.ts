@@ -10,10 +10,13 @@ describe('code loaded after the first paint, while the network may be gone', () 
       .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
       .mockResolvedValueOnce('bell');
     const online = new EventTarget();
-    const loaded = loadPatiently(load, online);
+    const failures: unknown[] = [];
+    const loaded = loadPatiently(load, online, (error) => failures.push(error));
     await Promise.resolve();
     await Promise.resolve();
     expect(load).toHaveBeenCalledTimes(1);
+    // A screen hears of the failure, to say it waits for the network.
+    expect(failures).toHaveLength(1);
     online.dispatchEvent(new Event('online'));
     await expect(loaded).resolves.toBe('bell');
     expect(load).toHaveBeenCalledTimes(2);

@@ -24,10 +24,17 @@ function backOnlineOr(ms: number, events: OnlineEvents | undefined): Promise<voi
   });
 }
 
-/** `load()`, tried again after each failure (see above); resolves with its first success. */
+/**
+ * `load()`, tried again after each failure (see above); resolves with its first success.
+ * `onFailure` hears of each failed try (a screen says it waits for the network).
+ */
 export function loadPatiently<T>(
   load: () => Promise<T>,
   events: OnlineEvents | undefined = typeof window === 'undefined' ? undefined : window,
+  onFailure?: (error: unknown) => void,
 ): Promise<T> {
-  return load().catch(() => backOnlineOr(RETRY_MS, events).then(() => loadPatiently(load, events)));
+  return load().catch((error: unknown) => {
+    onFailure?.(error);
+    return backOnlineOr(RETRY_MS, events).then(() => loadPatiently(load, events, onFailure));
+  });
 }

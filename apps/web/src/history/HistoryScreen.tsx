@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { problemOf } from '../api/errors';
 import { useTRPC } from '../api/trpc';
+import { loadPatiently } from '../app/load-patiently';
 import { useSession } from '../auth/session';
 import { companyZone } from '../clock/today-cache';
 import { useLang } from '../i18n/lang-context';
@@ -11,7 +12,8 @@ import { ProblemMessage } from '../ui/ProblemMessage';
 import { HistoryTable } from './HistoryTable';
 
 // The month as the recap counts it: loaded after the first screen, not in its download.
-const OwnMonth = lazy(() => import('./OwnMonth'));
+// Nothing is shown in its place while its code cannot come (the network gone).
+const OwnMonth = lazy(() => loadPatiently(() => import('./OwnMonth')));
 
 /**
  * The person's month: as the recap counts it (its codes and totals, one rule with the admin's

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { problemOf } from '../../api/errors';
 import { useTRPC } from '../../api/trpc';
+import { loadPatiently } from '../../app/load-patiently';
 import { useSession } from '../../auth/session';
 import { DepartmentSelect, SiteSelect } from '../scope/ScopeSelects';
 import { useAdminLang } from '../use-admin-lang';
@@ -16,7 +17,8 @@ import { useLiveConnected } from './use-live-connected';
 import { useReloadSoon } from './use-reload-soon';
 import { WhoIsIn } from './WhoIsIn';
 
-const HourChart = lazy(() => import('./HourChart'));
+// Its placeholder stays while the chart's code cannot come (the network gone).
+const HourChart = lazy(() => loadPatiently(() => import('./HourChart')));
 const RELOAD_EVERY_MS = 1_000;
 /**
  * A manager's live feed carries only their own taps (the server sends everyone's to admins alone),

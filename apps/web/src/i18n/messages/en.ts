@@ -31,6 +31,8 @@ export const en = {
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   loading: 'Loading…',
+  screenNeedsNetwork:
+    'This screen opens once your phone is online again. Your taps are kept on this phone meanwhile.',
   retry: 'Try again',
   errWrongPassword: 'That email and password do not match an active account.',
   errSessionLost: 'Your session has ended. Please sign in again.',

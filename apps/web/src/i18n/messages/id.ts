@@ -33,6 +33,8 @@ export const id: Record<MessageKey, string> = {
   signIn: 'Masuk',
   signingIn: 'Sedang masuk…',
   loading: 'Memuat…',
+  screenNeedsNetwork:
+    'Layar ini terbuka begitu HP Anda tersambung lagi ke internet. Absen Anda tetap tersimpan di HP ini.',
   retry: 'Coba lagi',
   errWrongPassword: 'Email dan kata sandi tidak cocok dengan akun yang aktif.',
   errSessionLost: 'Sesi Anda telah berakhir. Silakan masuk lagi.',
