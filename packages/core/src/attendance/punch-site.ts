@@ -23,11 +23,12 @@ export interface PunchSite {
  * @throws DomainError INVALID naming `location` when the policy requires a position inside.
  */
 export async function punchSite(
-  deps: Pick<CoreDeps, 'db'>,
+  deps: Pick<CoreDeps, 'db' | 'planning'>,
   user: Pick<Actor, 'id'>,
   location: { lat: number; lng: number; accuracy?: number | undefined } | undefined,
 ): Promise<PunchSite> {
-  const sites = await sitesOfUser(deps, user.id);
+  // Most companies without sites, and people without one, need no read (planning-cache.ts).
+  const sites = (await deps.planning.mayHaveSites(user.id)) ? await sitesOfUser(deps, user.id) : [];
   const check = geofenceCheck(location ?? null, sites);
   const decision = geofenceDecision(check);
   if (decision.outcome === 'refused')

@@ -20,12 +20,12 @@ export async function plansOf(
   people: readonly Person[],
   range: { from: string; to: string },
 ): Promise<Map<number, DayPlan[]>> {
+  const userIds = people.map((person) => person.id);
   const [rules, overrides] = await Promise.all([
     deps.planning.get(),
-    repos.schedules.overridesBetween(deps.db, {
-      ...range,
-      userIds: people.map((person) => person.id),
-    }),
+    deps.planning
+      .mayHaveOverrides(userIds, range.from)
+      .then((may) => (may ? repos.schedules.overridesBetween(deps.db, { ...range, userIds }) : [])),
   ]);
   const overrideOf = new Map(
     overrides.map((override) => [`${override.userId}|${override.date}`, override]),

@@ -1,5 +1,5 @@
 /** Shift types, schedules with their days, assignments, roster overrides and managers' scopes. */
-import { Op } from 'sequelize';
+import { Op, QueryTypes } from 'sequelize';
 import type { Database, Tx } from '../connect.js';
 import type {
   ManagerScope,
@@ -153,6 +153,22 @@ export function overridesBetween(
     ],
     transaction: tx ?? null,
   });
+}
+
+/**
+ * The users with a roster override dated `from` ("YYYY-MM-DD") or later, or null when more than
+ * `limit` have one (a caller then reads each person's overrides). One query on the date index.
+ */
+export async function usersWithOverridesFrom(
+  db: Database,
+  from: string,
+  limit: number,
+): Promise<number[] | null> {
+  const rows = await db.sequelize.query<{ userId: number | string }>(
+    'SELECT DISTINCT user_id AS userId FROM roster_overrides WHERE date >= :from LIMIT :rows',
+    { type: QueryTypes.SELECT, replacements: { from, rows: limit + 1 } },
+  );
+  return rows.length > limit ? null : rows.map((row) => Number(row.userId));
 }
 
 export function overrideOf(

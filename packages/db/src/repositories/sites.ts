@@ -128,6 +128,18 @@ export async function activeOfUser(db: Database, userId: number): Promise<Employ
   }));
 }
 
+/**
+ * The users assigned to any site (active or not), or null when more than `limit` are (a caller
+ * then reads each person's sites).
+ */
+export async function usersWithSites(db: Database, limit: number): Promise<number[] | null> {
+  const rows = await db.sequelize.query<{ userId: number | string }>(
+    'SELECT DISTINCT user_id AS userId FROM user_sites LIMIT :rows',
+    { type: QueryTypes.SELECT, replacements: { rows: limit + 1 } },
+  );
+  return rows.length > limit ? null : rows.map((row) => Number(row.userId));
+}
+
 /** The primary site of each of the given users who has one (active sites only), by user id. */
 export async function primaryOf(
   db: Database,

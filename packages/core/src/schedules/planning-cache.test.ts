@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialectsUnderTest } from '@absensi/db/testing';
+import type { Actor } from '../actor.js';
+import { assignSites, createSite } from '../sites/manage.js';
+import { useCaseDeps } from '../testing/deps.js';
+import { actorWithRole } from '../testing/refusal.js';
+import { setRosterDay } from './manage.js';
+import { PlanningCache } from './planning-cache.js';
+import { plansOf } from './plans.js';
+import { nextDate } from './rules.js';
+
+const dialects = await dialectsUnderTest();
+
+/** Today's UTC date, "YYYY-MM-DD". */
+const today = () => new Date().toISOString().slice(0, 10);
+
+describe.each(dialects)(
+  'who has a roster override or a site, held for clock-ins, on %s',
+  (dialect) => {
+    let deps: Awaited<ReturnType<typeof useCaseDeps>>;
+    let admin: Actor;
+    let rostered: number;
+    let unrostered: number;
+
+    beforeAll(async () => {
+      deps = await useCaseDeps(dialect);
+      admin = await actorWithRole(deps.db, 'admin');
+      rostered = (await actorWithRole(deps.db, 'employee', 'Rostered')).id;
+      unrostered = (await actorWithRole(deps.db, 'employee', 'Unrostered')).id;
+    });
+    afterAll(async () => {
+      await deps?.close();
+    });
+
+    it('skips the reads for people without, and sees a change made through this process at once', async () => {
+      const yesterday = nextDate(today(), -1);
+      expect(await deps.planning.mayHaveOverrides([rostered, unrostered], yesterday)).toBe(false);
+      expect(await deps.planning.mayHaveSites(rostered)).toBe(false);
+
+      await setRosterDay(deps, admin, { userId: rostered, date: today(), shiftTypeId: null });
+      expect(await deps.planning.mayHaveOverrides([rostered], yesterday)).toBe(true);
+      expect(await deps.planning.mayHaveOverrides([unrostered, rostered], yesterday)).toBe(true);
+      expect(await deps.planning.mayHaveOverrides([unrostered], yesterday)).toBe(false);
+      // A tap kept on a phone for days is read against the roster of its own dates.
+      expect(await deps.planning.mayHaveOverrides([unrostered], '2020-01-01')).toBe(true);
+      const plans = await plansOf(deps, [{ id: rostered, department: null }], {
+        from: yesterday,
+        to: today(),
+      });
+      expect(plans.get(rostered)?.at(-1)).toMatchObject({ kind: 'off', source: 'override' });
+
+      const site = await createSite(deps, admin, {
+        name: 'Kantor Surabaya',
+        lat: -7.2575,
+        lng: 112.7521,
+        radiusM: 100,
+        timeZone: 'Asia/Jakarta',
+        geofencePolicy: 'require',
+      });
+      await assignSites(deps, admin, { userId: rostered, siteIds: [site.id] });
+      expect(await deps.planning.mayHaveSites(rostered)).toBe(true);
+      expect(await deps.planning.mayHaveSites(unrostered)).toBe(false);
+    });
+
+    it("sees another process's change within its time to live, and holds no one past its limit", async () => {
+      const elsewhere = new PlanningCache(deps.db, 300);
+      const newcomer = (await actorWithRole(deps.db, 'employee', 'Newcomer')).id;
+      expect(await elsewhere.mayHaveOverrides([newcomer], today())).toBe(false);
+      await setRosterDay(deps, admin, { userId: newcomer, date: today(), shiftTypeId: null });
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect(await elsewhere.mayHaveOverrides([newcomer], today())).toBe(true);
+
+      // Two people have overrides and one has a site: a cache holding at most one person holds
+      // no one's overrides, and one holding none no one's sites; each then reads for everyone.
+      const holdsOne = new PlanningCache(deps.db, 5_000, 1);
+      expect(await holdsOne.mayHaveOverrides([unrostered], today())).toBe(true);
+      expect(await holdsOne.mayHaveSites(unrostered)).toBe(false);
+      const holdsNone = new PlanningCache(deps.db, 5_000, 0);
+      expect(await holdsNone.mayHaveSites(unrostered)).toBe(true);
+    });
+  },
+);
