@@ -27,8 +27,8 @@ export async function punchSite(
   user: Pick<Actor, 'id'>,
   location: { lat: number; lng: number; accuracy?: number | undefined } | undefined,
 ): Promise<PunchSite> {
-  // Most companies without sites, and people without one, need no read (planning-cache.ts).
-  const sites = (await deps.planning.mayHaveSites(user.id)) ? await sitesOfUser(deps, user.id) : [];
+  // Held for everyone by the planning cache unless there are too many assignments to hold.
+  const sites = (await deps.planning.sitesOf(user.id)) ?? (await sitesOfUser(deps, user.id));
   const check = geofenceCheck(location ?? null, sites);
   const decision = geofenceDecision(check);
   if (decision.outcome === 'refused')

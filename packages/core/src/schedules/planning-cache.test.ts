@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectsUnderTest } from '@absensi/db/testing';
 import type { Actor } from '../actor.js';
-import { assignSites, createSite } from '../sites/manage.js';
+import { assignSites, createSite, deactivateSite } from '../sites/manage.js';
+import { sitesOfUser } from '../sites/queries.js';
 import { useCaseDeps } from '../testing/deps.js';
 import { actorWithRole } from '../testing/refusal.js';
 import { setRosterDay } from './manage.js';
@@ -35,7 +36,7 @@ describe.each(dialects)(
     it('skips the reads for people without, and sees a change made through this process at once', async () => {
       const yesterday = nextDate(today(), -1);
       expect(await deps.planning.mayHaveOverrides([rostered, unrostered], yesterday)).toBe(false);
-      expect(await deps.planning.mayHaveSites(rostered)).toBe(false);
+      expect(await deps.planning.sitesOf(rostered)).toEqual([]);
 
       await setRosterDay(deps, admin, { userId: rostered, date: today(), shiftTypeId: null });
       expect(await deps.planning.mayHaveOverrides([rostered], yesterday)).toBe(true);
@@ -49,17 +50,34 @@ describe.each(dialects)(
       });
       expect(plans.get(rostered)?.at(-1)).toMatchObject({ kind: 'off', source: 'override' });
 
-      const site = await createSite(deps, admin, {
-        name: 'Kantor Surabaya',
-        lat: -7.2575,
-        lng: 112.7521,
-        radiusM: 100,
-        timeZone: 'Asia/Jakarta',
-        geofencePolicy: 'require',
+      const site = (name: string, lat: number, lng: number, timeZone: string) =>
+        createSite(deps, admin, {
+          name,
+          lat,
+          lng,
+          radiusM: 100,
+          timeZone,
+          geofencePolicy: 'require',
+        });
+      const surabaya = await site('Kantor Surabaya', -7.2575, 112.7521, 'Asia/Jakarta');
+      const bali = await site('Gudang Bali', -8.6705, 115.2126, 'Asia/Makassar');
+      await assignSites(deps, admin, {
+        userId: rostered,
+        siteIds: [bali.id, surabaya.id],
+        primarySiteId: surabaya.id,
       });
-      await assignSites(deps, admin, { userId: rostered, siteIds: [site.id] });
-      expect(await deps.planning.mayHaveSites(rostered)).toBe(true);
-      expect(await deps.planning.mayHaveSites(unrostered)).toBe(false);
+      // The same sites, in the same order (the primary first), as the read they spare.
+      const held = await deps.planning.sitesOf(rostered);
+      expect(held).toEqual(await sitesOfUser(deps, rostered));
+      expect(held?.map((one) => [one.name, one.isPrimary, one.lat])).toEqual([
+        ['Kantor Surabaya', true, -7.2575],
+        ['Gudang Bali', false, -8.6705],
+      ]);
+      expect(await deps.planning.sitesOf(unrostered)).toEqual([]);
+      await deactivateSite(deps, admin, bali.id);
+      expect((await deps.planning.sitesOf(rostered))?.map((one) => one.name)).toEqual([
+        'Kantor Surabaya',
+      ]);
     });
 
     it("sees another process's change within its time to live, and holds no one past its limit", async () => {
@@ -70,13 +88,13 @@ describe.each(dialects)(
       await new Promise((resolve) => setTimeout(resolve, 350));
       expect(await elsewhere.mayHaveOverrides([newcomer], today())).toBe(true);
 
-      // Two people have overrides and one has a site: a cache holding at most one person holds
-      // no one's overrides, and one holding none no one's sites; each then reads for everyone.
+      // Two people have overrides and one has an active site: a cache holding at most one holds no
+      // one's overrides, and one holding none no one's sites; each then reads for everyone.
       const holdsOne = new PlanningCache(deps.db, 5_000, 1);
       expect(await holdsOne.mayHaveOverrides([unrostered], today())).toBe(true);
-      expect(await holdsOne.mayHaveSites(unrostered)).toBe(false);
+      expect(await holdsOne.sitesOf(unrostered)).toEqual([]);
       const holdsNone = new PlanningCache(deps.db, 5_000, 0);
-      expect(await holdsNone.mayHaveSites(unrostered)).toBe(true);
+      expect(await holdsNone.sitesOf(unrostered)).toBeNull();
     });
   },
 );

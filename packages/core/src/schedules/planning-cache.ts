@@ -1,9 +1,9 @@
-import { repos, type Database } from '@absensi/db';
+import { repos, type Database, type EmployeeSiteRow } from '@absensi/db';
 import type { AssignmentRule, PatternRule, PlanningRules, ShiftTypeRule } from './rules.js';
 
 /**
- * How many people with roster overrides (from a few days ago on), or with sites, the cache holds
- * by id; past that it holds none and every clock-in reads its own (as it did before it held any).
+ * How many people with roster overrides (from a few days ago on), or site assignments, the cache
+ * holds; past that it holds none and every clock-in reads its own (as it did before it held any).
  */
 export const MAX_PEOPLE_HELD = 50_000;
 
@@ -16,7 +16,8 @@ interface PeopleWith {
   overridesFrom: string;
   /** null: more than MAX_PEOPLE_HELD, so unknown. */
   overrides: ReadonlySet<number> | null;
-  sites: ReadonlySet<number> | null;
+  /** Each person's active sites, the primary first (absent: none); null: more than MAX_PEOPLE_HELD assignments. */
+  sites: ReadonlyMap<number, readonly EmployeeSiteRow[]> | null;
 }
 
 interface Loaded {
@@ -27,7 +28,7 @@ interface Loaded {
 /**
  * The shift types, active schedules, assignments and holidays, read at most every `ttlMs` per
  * process: every clock-in needs them, they are small, and they change rarely. With them, who has a
- * roster override or a site, so that a clock-in of anyone else skips two reads. A change made
+ * roster override, and everyone's sites, so that a clock-in needs neither read. A change made
  * through this process is seen at once (`invalidate`, called after commit: `schedules` for the
  * roster, `calendar` for sites); one made elsewhere within `ttlMs`, as for the schedules.
  */
@@ -54,10 +55,13 @@ export class PlanningCache {
     return userIds.some((id) => overrides.has(id));
   }
 
-  /** Whether the person may be assigned to a site: false only when the cache knows they are not. */
-  async mayHaveSites(userId: number): Promise<boolean> {
+  /**
+   * The person's active sites, the primary first, then by name (`repos.sites.activeOfUser`'s
+   * order); null when the cache holds no one's (too many assignments): then read them.
+   */
+  async sitesOf(userId: number): Promise<readonly EmployeeSiteRow[] | null> {
     const { sites } = (await this.current()).peopleWith;
-    return !sites || sites.has(userId);
+    return sites ? (sites.get(userId) ?? []) : null;
   }
 
   invalidate(): void {
@@ -84,12 +88,12 @@ export class PlanningCache {
       repos.schedules.assignments(this.db),
       repos.holidays.between(this.db, { from: '2000-01-01', to: '2099-12-31' }),
       repos.schedules.usersWithOverridesFrom(this.db, overridesFrom, this.maxPeopleHeld),
-      repos.sites.usersWithSites(this.db, this.maxPeopleHeld),
+      repos.sites.activeOfEveryone(this.db, this.maxPeopleHeld),
     ]);
     const peopleWith: PeopleWith = {
       overridesFrom,
       overrides: withOverrides && new Set(withOverrides),
-      sites: withSites && new Set(withSites),
+      sites: withSites,
     };
     const shiftTypes = new Map<number, ShiftTypeRule>(
       types.map((type) => [

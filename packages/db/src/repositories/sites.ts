@@ -104,40 +104,63 @@ export type EmployeeSiteRow = Pick<
   'id' | 'name' | 'lat' | 'lng' | 'radiusM' | 'timeZone' | 'geofencePolicy' | 'maxAccuracyM'
 > & { isPrimary: boolean };
 
-const ACTIVE_OF_USER_SQL = `SELECT s.id, s.name, s.lat, s.lng, s.radius_m AS radiusM,
+const EMPLOYEE_SITE_COLUMNS = `s.id, s.name, s.lat, s.lng, s.radius_m AS radiusM,
     s.time_zone AS timeZone, s.geofence_policy AS geofencePolicy,
-    s.max_accuracy_m AS maxAccuracyM, us.is_primary AS isPrimary
+    s.max_accuracy_m AS maxAccuracyM, us.is_primary AS isPrimary`;
+
+const ACTIVE_OF_USER_SQL = `SELECT ${EMPLOYEE_SITE_COLUMNS}
   FROM user_sites us JOIN sites s ON s.id = us.site_id
   WHERE us.user_id = $userId AND s.active = 1
   ORDER BY us.is_primary DESC, s.name ASC, s.id ASC`;
+
+type EmployeeSiteResult = Omit<EmployeeSiteRow, 'isPrimary'> & { isPrimary: unknown };
+
+// MySQL and SQLite hand a boolean column back as 1/0, and MySQL a DECIMAL as a string.
+const employeeSiteOf = ({ isPrimary, lat, lng, ...row }: EmployeeSiteResult): EmployeeSiteRow => ({
+  ...row,
+  lat: Number(lat),
+  lng: Number(lng),
+  isPrimary: Boolean(isPrimary),
+});
 
 /**
  * The employee's active sites, the primary first, then by name: one prepared SELECT, as it is read
  * on every tap.
  */
 export async function activeOfUser(db: Database, userId: number): Promise<EmployeeSiteRow[]> {
-  const rows = await db.sequelize.query<
-    Omit<EmployeeSiteRow, 'isPrimary'> & { isPrimary: unknown }
-  >(ACTIVE_OF_USER_SQL, { type: QueryTypes.SELECT, bind: { userId } });
-  // MySQL and SQLite hand a boolean column back as 1/0.
-  return rows.map((row) => ({
-    ...row,
-    lat: Number(row.lat),
-    lng: Number(row.lng),
-    isPrimary: Boolean(row.isPrimary),
-  }));
+  const rows = await db.sequelize.query<EmployeeSiteResult>(ACTIVE_OF_USER_SQL, {
+    type: QueryTypes.SELECT,
+    bind: { userId },
+  });
+  return rows.map(employeeSiteOf);
 }
 
 /**
- * The users assigned to any site (active or not), or null when more than `limit` are (a caller
- * then reads each person's sites).
+ * Every employee's active sites, as `activeOfUser` gives each, keyed by user id (people without
+ * one are absent); null when there are more than `limit` assignments (a caller then reads each
+ * person's).
  */
-export async function usersWithSites(db: Database, limit: number): Promise<number[] | null> {
-  const rows = await db.sequelize.query<{ userId: number | string }>(
-    'SELECT DISTINCT user_id AS userId FROM user_sites LIMIT :rows',
+export async function activeOfEveryone(
+  db: Database,
+  limit: number,
+): Promise<Map<number, EmployeeSiteRow[]> | null> {
+  const rows = await db.sequelize.query<EmployeeSiteResult & { userId: number | string }>(
+    `SELECT us.user_id AS userId, ${EMPLOYEE_SITE_COLUMNS}
+       FROM user_sites us JOIN sites s ON s.id = us.site_id
+      WHERE s.active = 1
+      ORDER BY us.user_id ASC, us.is_primary DESC, s.name ASC, s.id ASC
+      LIMIT :rows`,
     { type: QueryTypes.SELECT, replacements: { rows: limit + 1 } },
   );
-  return rows.length > limit ? null : rows.map((row) => Number(row.userId));
+  if (rows.length > limit) return null;
+  const sites = new Map<number, EmployeeSiteRow[]>();
+  for (const { userId, ...row } of rows) {
+    const id = Number(userId);
+    const own = sites.get(id) ?? [];
+    own.push(employeeSiteOf(row));
+    sites.set(id, own);
+  }
+  return sites;
 }
 
 /** The primary site of each of the given users who has one (active sites only), by user id. */
