@@ -34,18 +34,31 @@ describe.each(dialects)(
     });
 
     it('skips the reads for people without, and sees a change made through this process at once', async () => {
-      const yesterday = nextDate(today(), -1);
-      expect(await deps.planning.mayHaveOverrides([rostered, unrostered], yesterday)).toBe(false);
+      // The days a clock-in now reads: the day before its date to the day after.
+      const around = { from: nextDate(today(), -1), to: nextDate(today(), 1) };
+      expect(await deps.planning.mayHaveOverrides([rostered, unrostered], around)).toBe(false);
       expect(await deps.planning.sitesOf(rostered)).toEqual([]);
 
       await setRosterDay(deps, admin, { userId: rostered, date: today(), shiftTypeId: null });
-      expect(await deps.planning.mayHaveOverrides([rostered], yesterday)).toBe(true);
-      expect(await deps.planning.mayHaveOverrides([unrostered, rostered], yesterday)).toBe(true);
-      expect(await deps.planning.mayHaveOverrides([unrostered], yesterday)).toBe(false);
+      expect(await deps.planning.mayHaveOverrides([rostered], around)).toBe(true);
+      expect(await deps.planning.mayHaveOverrides([unrostered, rostered], around)).toBe(true);
+      expect(await deps.planning.mayHaveOverrides([unrostered], around)).toBe(false);
       // A tap kept on a phone for days is read against the roster of its own dates.
-      expect(await deps.planning.mayHaveOverrides([unrostered], '2020-01-01')).toBe(true);
+      expect(
+        await deps.planning.mayHaveOverrides([unrostered], {
+          from: '2020-01-01',
+          to: '2020-01-03',
+        }),
+      ).toBe(true);
+      // Nor is a plan read weeks ahead.
+      expect(
+        await deps.planning.mayHaveOverrides([unrostered], {
+          from: today(),
+          to: nextDate(today(), 20),
+        }),
+      ).toBe(true);
       const plans = await plansOf(deps, [{ id: rostered, department: null }], {
-        from: yesterday,
+        from: around.from,
         to: today(),
       });
       expect(plans.get(rostered)?.at(-1)).toMatchObject({ kind: 'off', source: 'override' });
@@ -83,17 +96,26 @@ describe.each(dialects)(
     it("sees another process's change within its time to live, and holds no one past its limit", async () => {
       const elsewhere = new PlanningCache(deps.db, 300);
       const newcomer = (await actorWithRole(deps.db, 'employee', 'Newcomer')).id;
-      expect(await elsewhere.mayHaveOverrides([newcomer], today())).toBe(false);
+      expect(await elsewhere.mayHaveOverrides([newcomer], { from: today(), to: today() })).toBe(
+        false,
+      );
       await setRosterDay(deps, admin, { userId: newcomer, date: today(), shiftTypeId: null });
       await new Promise((resolve) => setTimeout(resolve, 350));
-      expect(await elsewhere.mayHaveOverrides([newcomer], today())).toBe(true);
+      expect(await elsewhere.mayHaveOverrides([newcomer], { from: today(), to: today() })).toBe(
+        true,
+      );
 
       // Two people have overrides and one has an active site: a cache holding at most one holds no
       // one's overrides, and one holding none no one's sites; each then reads for everyone.
-      const holdsOne = new PlanningCache(deps.db, 5_000, 1);
-      expect(await holdsOne.mayHaveOverrides([unrostered], today())).toBe(true);
+      const holdsOne = new PlanningCache(deps.db, 5_000, { rosteredPeople: 1, siteAssignments: 1 });
+      expect(await holdsOne.mayHaveOverrides([unrostered], { from: today(), to: today() })).toBe(
+        true,
+      );
       expect(await holdsOne.sitesOf(unrostered)).toEqual([]);
-      const holdsNone = new PlanningCache(deps.db, 5_000, 0);
+      const holdsNone = new PlanningCache(deps.db, 5_000, {
+        rosteredPeople: 0,
+        siteAssignments: 0,
+      });
       expect(await holdsNone.sitesOf(unrostered)).toBeNull();
     });
   },

@@ -24,7 +24,7 @@ export async function plansOf(
   const [rules, overrides] = await Promise.all([
     deps.planning.get(),
     deps.planning
-      .mayHaveOverrides(userIds, range.from)
+      .mayHaveOverrides(userIds, range)
       .then((may) => (may ? repos.schedules.overridesBetween(deps.db, { ...range, userIds }) : [])),
   ]);
   const overrideOf = new Map(

@@ -156,17 +156,18 @@ export function overridesBetween(
 }
 
 /**
- * The users with a roster override dated `from` ("YYYY-MM-DD") or later, or null when more than
+ * The users with a roster override dated in [from, to] ("YYYY-MM-DD"), or null when more than
  * `limit` have one (a caller then reads each person's overrides). One query on the date index.
  */
-export async function usersWithOverridesFrom(
+export async function usersWithOverridesBetween(
   db: Database,
-  from: string,
+  range: { from: string; to: string },
   limit: number,
 ): Promise<number[] | null> {
   const rows = await db.sequelize.query<{ userId: number | string }>(
-    'SELECT DISTINCT user_id AS userId FROM roster_overrides WHERE date >= :from LIMIT :rows',
-    { type: QueryTypes.SELECT, replacements: { from, rows: limit + 1 } },
+    `SELECT DISTINCT user_id AS userId FROM roster_overrides
+      WHERE date BETWEEN :from AND :to LIMIT :rows`,
+    { type: QueryTypes.SELECT, replacements: { ...range, rows: limit + 1 } },
   );
   return rows.length > limit ? null : rows.map((row) => Number(row.userId));
 }
