@@ -88,5 +88,17 @@ export async function afterCommit(
     dashboardStale ? deps.dashboardCache?.invalidate().catch(() => undefined) : undefined,
     dropDays(deps, events, committed),
   ]);
+  // Another process may rebuild the dashboard from its planning or user cache as they were (up to
+  // 5 s old) and store it under the new version: dropped again once those have expired.
+  if (
+    committed.settings ||
+    committed.schedules ||
+    committed.calendar ||
+    (committed.users?.length ?? 0) > 0
+  )
+    setTimeout(
+      () => void deps.dashboardCache?.invalidate().catch(() => undefined),
+      DAY_SECOND_DROP_MS,
+    ).unref();
   return publishEvents(deps, events);
 }

@@ -16,7 +16,11 @@ import { checkYear, holidayViews, type HolidayProposal } from './queries.js';
 import { FIRST_HOLIDAY_YEAR, LAST_HOLIDAY_YEAR, proposedNationalHolidays } from './rules.js';
 import type { HolidayView } from './views.js';
 
-type Deps = Pick<CoreDeps, 'db' | 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users'>;
+// `planning`: the planning cache holds the holidays a day's plan is read with.
+type Deps = Pick<
+  CoreDeps,
+  'db' | 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users' | 'planning'
+>;
 
 /** The refusal of a second holiday on a date in one scope, naming the one already there. */
 function clash(date: string, siteName: string | null, existing: Holiday): DomainError {

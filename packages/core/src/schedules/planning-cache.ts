@@ -82,9 +82,10 @@ export class PlanningCache {
   }
 
   private current(): Promise<Loaded> {
-    if (this.cached && Date.now() - this.cached.at < this.ttlMs) return this.cached.value;
+    // performance.now(): a wall clock set back would keep the cache for as long.
+    if (this.cached && performance.now() - this.cached.at < this.ttlMs) return this.cached.value;
     const value = this.load();
-    this.cached = { value, at: Date.now() };
+    this.cached = { value, at: performance.now() };
     value.catch(() => {
       if (this.cached?.value === value) this.cached = null;
     });

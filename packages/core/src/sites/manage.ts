@@ -9,7 +9,11 @@ import { siteAssignmentsOf, type SiteAssignmentView } from './queries.js';
 import { canonicalTimeZone } from '../settings/time-zone.js';
 import { siteView, type SiteView } from './views.js';
 
-type Deps = Pick<CoreDeps, 'db' | 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users'>;
+// `planning`: a tap's geofence is checked against the sites the planning cache holds.
+type Deps = Pick<
+  CoreDeps,
+  'db' | 'feed' | 'log' | 'sentMarks' | 'dashboardCache' | 'users' | 'planning'
+>;
 
 function nameTaken(name: string | undefined) {
   return (error: unknown): never => {

@@ -143,7 +143,7 @@ export async function activeOfUser(db: Database, userId: number): Promise<Employ
 export async function activeOfEveryone(
   db: Database,
   limit: number,
-): Promise<Map<number, EmployeeSiteRow[]> | null> {
+): Promise<ReadonlyMap<number, readonly EmployeeSiteRow[]> | null> {
   const rows = await db.sequelize.query<EmployeeSiteResult & { userId: number | string }>(
     `SELECT us.user_id AS userId, ${EMPLOYEE_SITE_COLUMNS}
        FROM user_sites us JOIN sites s ON s.id = us.site_id
@@ -157,9 +157,11 @@ export async function activeOfEveryone(
   for (const { userId, ...row } of rows) {
     const id = Number(userId);
     const own = sites.get(id) ?? [];
-    own.push(employeeSiteOf(row));
+    own.push(Object.freeze(employeeSiteOf(row)));
     sites.set(id, own);
   }
+  // Held and handed to every tap: frozen, so no caller can change another's.
+  for (const own of sites.values()) Object.freeze(own);
   return sites;
 }
 
