@@ -26,9 +26,15 @@ interface PeopleWith {
   sites: ReadonlyMap<number, readonly EmployeeSiteRow[]> | null;
 }
 
-/** The UTC date `days` from now, "YYYY-MM-DD". */
-const utcDate = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * The dates ("YYYY-MM-DD", inclusive) whose overrides a load at `nowMs` holds by person: from
+ * OVERRIDE_DAYS_BACK UTC days before to OVERRIDE_DAYS_AHEAD after, wide enough for the days a
+ * clock-in reads (the day before its local date to the day after) in any zone, UTC−12 to UTC+14.
+ */
+export function overrideWindow(nowMs: number): { from: string; to: string } {
+  const utcDate = (days: number) => new Date(nowMs + days * 86_400_000).toISOString().slice(0, 10);
+  return { from: utcDate(-OVERRIDE_DAYS_BACK), to: utcDate(OVERRIDE_DAYS_AHEAD) };
+}
 
 interface Loaded {
   rules: PlanningRules;
@@ -93,7 +99,7 @@ export class PlanningCache {
   }
 
   private async load(): Promise<Loaded> {
-    const overridesIn = { from: utcDate(-OVERRIDE_DAYS_BACK), to: utcDate(OVERRIDE_DAYS_AHEAD) };
+    const overridesIn = overrideWindow(Date.now());
     const [types, schedules, assignments, holidays, withOverrides, withSites] = await Promise.all([
       repos.schedules.shiftTypes(this.db),
       repos.schedules.schedules(this.db),
