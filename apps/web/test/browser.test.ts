@@ -389,35 +389,72 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     await expect.poll(() => page.getByTestId('notifications-link').isVisible()).toBe(true);
   });
 
-  it('says a screen whose code cannot come yet opens once the phone is online, keeps the clock working, and opens it when the network is back', async () => {
-    const person = await stack.employee('Dewi Lestari');
-    // No service worker: the phone lost its network before the worker kept the screen's code.
-    const context = await newContext({ ...PHONE, serviceWorkers: 'block' });
-    const page = await context.newPage();
-    let blocked = true;
-    await page.route(/\/assets\/HistoryScreen-[^/]*\.js$/, (route) =>
-      blocked ? route.abort('internetdisconnected') : route.continue(),
-    );
-    await signIn(page, stack.url, person.email, person.password);
-    await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Not clocked in');
-    await page.getByRole('link', { name: 'History' }).click();
-    await expect
-      .poll(() => page.getByTestId('screen-waiting').textContent())
-      .toBe(
-        'This screen opens once your phone is online again. Your taps are kept on this phone meanwhile.',
+  it.each([
+    {
+      lang: 'en',
+      locale: 'en-GB',
+      person: 'Dewi Lestari',
+      words: {
+        password: 'Password',
+        signIn: 'Sign in',
+        history: 'History',
+        clock: 'Clock',
+        notIn: 'Not clocked in',
+        in: 'Clocked in',
+        waiting:
+          'This screen opens once your phone is online again. Your taps are kept on this phone meanwhile.',
+        crash: 'The app hit a problem',
+      },
+    },
+    {
+      lang: 'id',
+      locale: 'id-ID',
+      person: 'Ayu Pratiwi',
+      words: {
+        password: 'Kata sandi',
+        signIn: 'Masuk',
+        history: 'Riwayat',
+        clock: 'Absen',
+        notIn: 'Belum masuk',
+        in: 'Sudah masuk',
+        waiting:
+          'Layar ini terbuka begitu HP Anda tersambung lagi ke internet. Absen Anda tetap tersimpan di HP ini.',
+        crash: 'Aplikasi mengalami masalah',
+      },
+    },
+  ])(
+    'in $lang, says a screen whose code cannot come yet opens once the phone is online, keeps the clock working, and opens it when the network is back',
+    async ({ locale, person: name, words }) => {
+      const person = await stack.employee(name);
+      // No service worker: the phone lost its network before the worker kept the screen's code.
+      const context = await newContext({ ...PHONE, locale, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      let blocked = true;
+      await page.route(/\/assets\/HistoryScreen-[^/]*\.js$/, (route) =>
+        blocked ? route.abort('internetdisconnected') : route.continue(),
       );
-    expect(await page.getByText('The app hit a problem').count()).toBe(0);
-    // The clock is still one tap away, and takes a tap.
-    await page.getByRole('link', { name: 'Clock' }).click();
-    await page.getByTestId('tap').click();
-    await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe('Clocked in');
+      await page.goto(stack.url);
+      await page.getByLabel('Email').fill(person.email);
+      await page.getByLabel(words.password).fill(person.password);
+      await page.getByRole('button', { name: words.signIn, exact: true }).click();
+      await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe(words.notIn);
+      await page.getByRole('link', { name: words.history }).click();
+      await expect.poll(() => page.getByTestId('screen-waiting').textContent()).toBe(words.waiting);
+      expect(await page.getByText(words.crash).count()).toBe(0);
+      // The clock is still one tap away, and takes a tap.
+      await page.getByRole('link', { name: words.clock, exact: true }).click();
+      await page.getByTestId('tap').click();
+      await expect.poll(() => page.getByTestId('clock-state').textContent()).toBe(words.in);
 
-    blocked = false;
-    await page.getByRole('link', { name: 'History' }).click();
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await expect.poll(() => page.getByTestId('screen-waiting').count()).toBe(0);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('History');
-  });
+      blocked = false;
+      await page.getByRole('link', { name: words.history }).click();
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(() => page.getByTestId('screen-waiting').count()).toBe(0);
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe(words.history);
+    },
+  );
 
   it('says what went wrong: a wrong password, then a session that ended', async () => {
     const person = await stack.employee('Agus Wijaya');
