@@ -1,8 +1,8 @@
 /**
  * npm run bench:ab -- --base=<checkout> [--path=attendance.clockIn|auth.me|attendance.today|admin.dashboard]
- *   [--windows=8] [--warmup=3] [--seconds=5] [--clients=32] [--employees=80000] [--profile-dir=<dir>]
+ *   [--windows=9] [--warmup=3] [--seconds=5] [--clients=32] [--employees=80000] [--profile-dir=<dir>]
  * The current build against another one, one API node each, windows in turns (see ab.ts). Prints
- * the medians and their ratio and writes the figures to bench/results/ab-<time>.json. With
+ * the medians and their ratio, the round-by-round verdict (rounds.ts), and writes the figures to bench/results/ab-<time>.json. With
  * --profile-dir the current node runs under node --cpu-prof and its top functions are printed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { AB_PATHS, runAb, type AbSummary } from './ab.js';
 import { missingServices } from './setup.js';
 import { formatProfile, summariseProfile } from './profile.js';
+import { formatRounds } from './rounds.js';
 import { formatSpread } from './stats.js';
 
 const flags: Record<string, string> = Object.fromEntries(
@@ -27,7 +28,7 @@ const parsed = z
   .object({
     base: z.string({ error: 'say which checkout to compare against: --base=<path>' }).min(1),
     path: z.enum(AB_PATHS).default('attendance.clockIn'),
-    windows: z.coerce.number().int().min(2).max(40).default(8),
+    windows: z.coerce.number().int().min(2).max(40).default(9),
     warmup: z.coerce.number().int().min(0).max(20).default(3),
     seconds: z.coerce.number().min(1).max(30).default(5),
     clients: z.coerce.number().int().min(1).max(256).default(32),
@@ -74,6 +75,7 @@ console.log(
     line('base', result.base),
     `current ÷ base: req/s ${result.ratio.perSecond.toFixed(2)}×, API CPU ${result.ratio.apiCpuMs.toFixed(2)}×, MariaDB CPU ${result.ratio.mariadbCpuMs.toFixed(2)}×, p99 ${result.ratio.p99Ms.toFixed(2)}×`,
     `load average (1 min) over the windows: ${formatSpread(result.load1)}`,
+    ...formatRounds(result.rounds),
   ].join('\n'),
 );
 if (result.profile)

@@ -34,6 +34,7 @@ import {
   type Child,
   type Employee,
 } from './setup.js';
+import { roundsOfWindows, type Rounds } from './rounds.js';
 import { latencyOf, spreadOf, type Spread } from './stats.js';
 
 export const AB_PATHS = [
@@ -94,6 +95,8 @@ export interface AbResult {
   base: AbSummary;
   /** current ÷ base, of the medians. */
   ratio: { perSecond: number; apiCpuMs: number; mariadbCpuMs: number; p99Ms: number };
+  /** The verdict: the two sides compared round by round (see rounds.ts). */
+  rounds: Rounds;
   /** The 1-minute load average over the windows (other work on the machine included). */
   load1: Spread;
   /** The current node's .cpuprofile, when `profileDir` was given. */
@@ -320,6 +323,7 @@ export async function runAb(options: AbOptions): Promise<AbResult> {
         mariadbCpuMs: of('mariadbCpuMs'),
         p99Ms: of('p99Ms'),
       },
+      rounds: roundsOfWindows(windows, options.warmupWindows),
       load1: spreadOf(windows.map((window) => window.load1)),
       profile: options.profileDir ? newestProfile(options.profileDir) : undefined,
     };

@@ -96,5 +96,9 @@ describe.runIf(missing.length === 0)('npm run bench:ab, end to end', () => {
     expect(result.ratio.apiCpuMs).toBeGreaterThan(0);
     expect(result.current.perSecond.runs).toHaveLength(1);
     expect(result.load1.runs).toHaveLength(4);
+    // Two rounds, the first a warm-up: one compared, too few to show anything.
+    expect(result.rounds.count).toBe(1);
+    expect(result.rounds.perSecond.ratios).toHaveLength(1);
+    expect(result.rounds.perSecond.p).toBe(1);
   });
 });

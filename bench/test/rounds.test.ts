@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { windowOrder } from '../src/ab.js';
+import {
+  formatRounds,
+  ROUNDS_NEEDED,
+  roundsOfWindows,
+  signTestP,
+  type RoundWindow,
+} from '../src/rounds.js';
+
+/** Windows in bench:ab's order, each side's figures given round by round. */
+function windowsOf(current: number[], base: number[]): RoundWindow[] {
+  const next = { current: 0, base: 0 };
+  return windowOrder(current.length).map((side) => {
+    const perSecond = (side === 'current' ? current : base)[next[side]++]!;
+    return { side, perSecond, apiCpuMs: 1_000 / perSecond };
+  });
+}
+
+describe('the sign test of bench:ab', () => {
+  it.each([
+    // wins, rounds, p: exact binomial tails, doubled
+    [0, 0, 1],
+    [3, 5, 1],
+    [5, 5, 2 / 32],
+    [0, 5, 2 / 32],
+    [6, 6, 2 / 64],
+    [5, 6, (2 * 7) / 64],
+    [8, 10, (2 * (45 + 10 + 1)) / 1024],
+    [20, 40, 1],
+  ])('%i wins of %i rounds: p %f', (wins, rounds, p) => {
+    expect(signTestP(wins, rounds)).toBeCloseTo(p, 12);
+  });
+
+  it('needs six rounds before a clean sweep can show a change at p ≤ 0.05', () => {
+    expect(ROUNDS_NEEDED).toBe(6);
+    expect(signTestP(5, 5)).toBeGreaterThan(0.05);
+    expect(signTestP(6, 6)).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('the rounds of bench:ab', () => {
+  it('pairs the two windows of each round, skips the warm-up, and calls a sweep a change', () => {
+    const windows = windowsOf(
+      [50, 110, 120, 105, 130, 101, 99.5, 140],
+      [90, 100, 100, 100, 100, 100, 99, 100],
+    );
+    const rounds = roundsOfWindows(windows, 2);
+    expect(rounds.count).toBe(6);
+    expect(rounds.perSecond.ratios.map((ratio) => Number(ratio.toFixed(3)))).toEqual([
+      1.2, 1.05, 1.3, 1.01, 1.005, 1.4,
+    ]);
+    expect(rounds.perSecond).toMatchObject({ better: 6, decided: 6 });
+    expect(rounds.apiCpuMs).toMatchObject({ better: 6, decided: 6 });
+    expect(formatRounds(rounds).join('\n')).toContain('current faster in 6 of 6 rounds');
+    expect(formatRounds(rounds).join('\n')).toMatch(/req\/s: .*: current faster$/m);
+  });
+
+  it('shows no change when a build beats itself by medians but not round after round', () => {
+    // The medians differ by 27 % (the spread seen of one build against itself); the rounds split.
+    const rounds = roundsOfWindows(
+      windowsOf([330, 240, 300, 250, 320, 235], [240, 330, 250, 300, 235, 320]),
+      0,
+    );
+    expect(rounds.perSecond).toMatchObject({ better: 3, decided: 6 });
+    expect(rounds.perSecond.p).toBe(1);
+    expect(formatRounds(rounds).join('\n')).toMatch(/req\/s: .*: no change shown$/m);
+  });
+
+  it('leaves out a round cut short, and says when too few rounds remain to show anything', () => {
+    const windows = windowsOf([100, 120, 130], [100, 100, 100]).slice(0, 5);
+    const rounds = roundsOfWindows(windows, 1);
+    expect(rounds.count).toBe(1);
+    expect(formatRounds(rounds).at(-1)).toContain('1 rounds cannot show a change');
+  });
+
+  it('counts a base that is better round after round as base faster', () => {
+    const rounds = roundsOfWindows(
+      windowsOf([90, 91, 92, 93, 94, 95], [100, 100, 100, 100, 100, 100]),
+      0,
+    );
+    expect(formatRounds(rounds).join('\n')).toMatch(/req\/s: .*: base faster$/m);
+    expect(formatRounds(rounds).join('\n')).toMatch(/API CPU per request: .*: base cheaper$/m);
+  });
+});
