@@ -23,11 +23,22 @@ export interface Committed {
 }
 
 /**
- * How long after a change of accounts, settings or the calendar the employees' days are dropped a
- * second time: another process may still build a day from its planning cache (5 s) or user cache
- * (until the account notice arrives) as they were, and store it under the new version.
+ * How long after a change of accounts, settings, schedules or the calendar the employees' days and
+ * the dashboard are dropped a second time: another process may still build them from its planning
+ * cache (5 s) or user cache (until the account notice arrives) as they were, and store them under
+ * the new version.
  */
-const DAY_SECOND_DROP_MS = 6_000;
+const SECOND_DROP_MS = 6_000;
+
+/** Drops again after SECOND_DROP_MS what a change read through the planning or user caches. */
+function dropAgainLater(committed: Committed, drop: () => Promise<unknown>) {
+  const readThroughCaches =
+    committed.settings ||
+    committed.schedules ||
+    committed.calendar ||
+    (committed.users?.length ?? 0) > 0;
+  if (readThroughCaches) setTimeout(() => void drop(), SECOND_DROP_MS).unref();
+}
 
 /**
  * Employees' days (`attendance.today`): their attendance, their requests and their account
@@ -55,8 +66,7 @@ async function dropDays(
         ),
     );
   await drop();
-  if (everyone || (committed.users?.length ?? 0) > 0)
-    setTimeout(() => void drop(), DAY_SECOND_DROP_MS).unref();
+  dropAgainLater(committed, drop);
 }
 
 /** Publishes the events and drops stale caches; returns whether the feed took the events. */
@@ -88,17 +98,6 @@ export async function afterCommit(
     dashboardStale ? deps.dashboardCache?.invalidate().catch(() => undefined) : undefined,
     dropDays(deps, events, committed),
   ]);
-  // Another process may rebuild the dashboard from its planning or user cache as they were (up to
-  // 5 s old) and store it under the new version: dropped again once those have expired.
-  if (
-    committed.settings ||
-    committed.schedules ||
-    committed.calendar ||
-    (committed.users?.length ?? 0) > 0
-  )
-    setTimeout(
-      () => void deps.dashboardCache?.invalidate().catch(() => undefined),
-      DAY_SECOND_DROP_MS,
-    ).unref();
+  dropAgainLater(committed, async () => deps.dashboardCache?.invalidate().catch(() => undefined));
   return publishEvents(deps, events);
 }

@@ -7,13 +7,14 @@
  * With the server's `Retry-After` (503 from an overloaded node or from nginx's write cap): never
  * sooner than it asked, and refusals in a row double what it asked (2, 4, 8… s, up to a minute).
  * The server's wait is a hint from one moment (nginx always says 2 s); a phone refused again and
- * again is evidence of a longer rush, and backing off spreads the crowd's retries over it instead of
- * all coming back every few seconds: in the bench's 30 s rush at four times the capacity (README,
- * Performance, item 23) the earlier rule (doubling from 1 s, up to 30 s) sent each tap 5.3 times,
- * this one 4.4, and at 2× 3.9 against 2.9. Jitter on top: up to half the wait, at least a second,
- * so phones refused together do not return together. Without `Retry-After` (a network error, a
- * timeout): exponential backoff with full jitter. Source: "Exponential Backoff And Jitter" (AWS Architecture Blog, 2015) and RFC 9110
- * §10.2.3 (Retry-After).
+ * again is evidence of a longer rush, and backing off spreads the crowd's retries over it instead
+ * of all coming back every few seconds: in the bench's 30 s rush at four times the capacity
+ * (README, Performance, item 23) the earlier rule (doubling from 1 s, up to 30 s) sent each tap
+ * 5.3 times, this one 4.4, and at 2× 3.9 against 2.9. Jitter on top: up to half the wait, at
+ * least a second, so phones refused together do not return together. Without `Retry-After` (a
+ * network error, a timeout): exponential backoff with full jitter.
+ * Sources: "Exponential Backoff And Jitter" (AWS Architecture Blog, 2015); RFC 9110 §10.2.3
+ * (Retry-After).
  */
 
 /** The longest wait honoured from `Retry-After`, and the full-jitter backoff's ceiling, ms. */
