@@ -51,7 +51,7 @@ export async function buildApp(options: AppOptions) {
   shapeResponses(app, deps.nodeId, options.metrics);
   // Before the session and the body: a refused call costs no more than its headers.
   if (options.admission) await registerAdmission(app, options.admission);
-  await registerSecurityHeaders(app, { https: options.cookieSecure });
+  registerSecurityHeaders(app, { https: options.cookieSecure });
   await registerSessions(app, options);
   await registerTrpc(app, deps);
   exportsRoute(app, deps);
