@@ -238,6 +238,15 @@ async function sql(query: string): Promise<string[][]> {
     .map((line) => line.split('\t'));
 }
 
+/** A failed request's message, with what undici says underneath "fetch failed" (reset, closed…). */
+function failureOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  return cause
+    ? `${error.message}: ${cause.code ?? ''} ${cause.message ?? ''}`.trim()
+    : error.message;
+}
+
 /** Sends one request after another until `stop` resolves; returns what failed. */
 async function trickle(send: () => Promise<unknown>, stop: Promise<unknown>, everyMs = 200) {
   let done = false;
@@ -246,9 +255,7 @@ async function trickle(send: () => Promise<unknown>, stop: Promise<unknown>, eve
   let sent = 0;
   while (!done) {
     sent++;
-    await send().catch((error: unknown) =>
-      failures.push(error instanceof Error ? error.message : String(error)),
-    );
+    await send().catch((error: unknown) => failures.push(failureOf(error)));
     await sleep(everyMs);
   }
   return { sent, failures };
