@@ -94,6 +94,11 @@ export function roundsOfWindows(windows: readonly RoundWindow[], warmupRounds: n
   };
 }
 
+/** A probability to three places; below 0.001, said so rather than printed as 0.000. */
+export function formatP(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+}
+
 /** One line per measure: the round ratios, the split and what it shows. */
 export function formatRounds(rounds: Rounds): string[] {
   const line = (name: string, of: RoundsOf, better: string) => {
@@ -103,7 +108,7 @@ export function formatRounds(rounds: Rounds): string[] {
           ? `current ${better}`
           : `base ${better}`
         : 'no change shown';
-    return `${name}: ${of.ratios.map((ratio) => ratio.toFixed(2)).join(' ')}; current ${better} in ${of.better} of ${of.decided} rounds (sign test p ${of.p.toFixed(3)}): ${verdict}`;
+    return `${name}: ${of.ratios.map((ratio) => ratio.toFixed(2)).join(' ')}; current ${better} in ${of.better} of ${of.decided} rounds (sign test p ${formatP(of.p)}): ${verdict}`;
   };
   const lines = [
     `round by round, current ÷ base (${rounds.count} rounds, a change is shown at p ≤ ${SHOWN_AT_P}):`,

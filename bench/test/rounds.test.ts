@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { windowOrder } from '../src/ab.js';
 import {
+  formatP,
   formatRounds,
   ROUNDS_NEEDED,
   roundsOfWindows,
@@ -30,6 +31,11 @@ describe('the sign test of bench:ab', () => {
     [20, 40, 1],
   ])('%i wins of %i rounds: p %f', (wins, rounds, p) => {
     expect(signTestP(wins, rounds)).toBeCloseTo(p, 12);
+  });
+
+  it('prints a tiny p as below 0.001, never as 0.000', () => {
+    expect(formatP(signTestP(17, 17))).toBe('< 0.001');
+    expect(formatP(signTestP(8, 9))).toBe('0.039');
   });
 
   it('needs six rounds before a clean sweep can show a change at p ≤ 0.05', () => {
