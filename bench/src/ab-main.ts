@@ -2,8 +2,9 @@
  * npm run bench:ab -- --base=<checkout> [--path=attendance.clockIn|auth.me|attendance.today|admin.dashboard]
  *   [--windows=9] [--warmup=3] [--seconds=5] [--clients=32] [--employees=80000] [--profile-dir=<dir>]
  * The current build against another one, one API node each, windows in turns (see ab.ts). Prints
- * the medians and their ratio, the round-by-round verdict (rounds.ts), and writes the figures to bench/results/ab-<time>.json. With
- * --profile-dir the current node runs under node --cpu-prof and its top functions are printed.
+ * the medians and their ratio and the round-by-round verdict (rounds.ts), and writes the figures
+ * to bench/results/ab-<time>.json. With --profile-dir the current node runs under node --cpu-prof
+ * and its top functions are printed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';

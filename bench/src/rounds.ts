@@ -117,7 +117,7 @@ export function formatRounds(rounds: Rounds): string[] {
   ];
   if (rounds.count < ROUNDS_NEEDED)
     lines.push(
-      `${rounds.count} rounds cannot show a change (a clean sweep of them has p ${signTestP(rounds.count, rounds.count).toFixed(3)}): take --windows of at least ${ROUNDS_NEEDED} plus --warmup`,
+      `${rounds.count} rounds cannot show a change (a clean sweep of them has p ${formatP(signTestP(rounds.count, rounds.count))}): take --windows of at least ${ROUNDS_NEEDED} plus --warmup`,
     );
   return lines;
 }

@@ -63,7 +63,7 @@ describe('the rounds of bench:ab', () => {
   });
 
   it('shows no change when a build beats itself by medians but not round after round', () => {
-    // The medians differ by 27 % (the spread seen of one build against itself); the rounds split.
+    // Equal builds whose rounds swing up to 37 % either way: the rounds split three and three.
     const rounds = roundsOfWindows(
       windowsOf([330, 240, 300, 250, 320, 235], [240, 330, 250, 300, 235, 320]),
       0,

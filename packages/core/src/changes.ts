@@ -30,14 +30,17 @@ export interface Committed {
  */
 const SECOND_DROP_MS = 6_000;
 
+/** Settings, schedules, sites or holidays changed: what everyone's day is planned from. */
+const changesEveryone = (committed: Committed) =>
+  Boolean(committed.settings || committed.schedules || committed.calendar);
+
+/** The change is read through the planning or user caches of every process. */
+const readThroughCaches = (committed: Committed) =>
+  changesEveryone(committed) || (committed.users?.length ?? 0) > 0;
+
 /** Drops again after SECOND_DROP_MS what a change read through the planning or user caches. */
 function dropAgainLater(committed: Committed, drop: () => Promise<unknown>) {
-  const readThroughCaches =
-    committed.settings ||
-    committed.schedules ||
-    committed.calendar ||
-    (committed.users?.length ?? 0) > 0;
-  if (readThroughCaches) setTimeout(() => void drop(), SECOND_DROP_MS).unref();
+  if (readThroughCaches(committed)) setTimeout(() => void drop(), SECOND_DROP_MS).unref();
 }
 
 /**
@@ -51,7 +54,7 @@ async function dropDays(
 ) {
   const cache = deps.dayCache;
   if (!cache) return;
-  const everyone = committed.settings || committed.schedules || committed.calendar;
+  const everyone = changesEveryone(committed);
   const people = new Set(committed.users ?? []);
   // A decided request (leave, a correction) may change the person's day as well as their records.
   for (const event of events)
@@ -88,10 +91,7 @@ export async function afterCommit(
         event.data.kind === 'leave' &&
         event.data.state !== 'pending',
     ) ||
-    (committed.users?.length ?? 0) > 0 ||
-    committed.settings ||
-    committed.schedules ||
-    committed.calendar;
+    readThroughCaches(committed);
   // Both before the events go out, so a screen that reloads on an event reads what changed; at
   // once, so the two Redis round trips overlap.
   await Promise.all([
