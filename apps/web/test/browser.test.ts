@@ -13,7 +13,7 @@ import {
   useStack,
   type Stack,
 } from './harness.js';
-import { DESKTOP, PHONE, signIn, waitFor } from './pages.js';
+import { DESKTOP, PHONE, goOffline, signIn, waitFor } from './pages.js';
 
 const ready = checkPrerequisites();
 
@@ -130,7 +130,7 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     // The service worker has precached the app shell, so the app opens without a network.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
-    await context.setOffline(true);
+    const backOnline = await goOffline(context);
     const before = Date.now();
     await page.getByTestId('tap').click();
     await expect.poll(() => page.getByTestId('pending').isVisible()).toBe(true);
@@ -151,7 +151,7 @@ describe.skipIf(!ready)('the PWA in Chromium against a real node', () => {
     expect(await page.getByTestId('clock-state').textContent()).toBe('Clocked in');
     expect(await recordsOf(person.id)).toHaveLength(0);
 
-    await context.setOffline(false);
+    await backOnline();
     await expect.poll(() => page.getByTestId('pending').count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => queuedTaps(page)).toEqual([]);
     expect(await page.getByTestId('clock-state').textContent()).toBe('Clocked in');

@@ -1,5 +1,5 @@
 /** What the browser tests do to pages: the devices they stand for, signing in, waiting. */
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page, Route } from 'playwright-core';
 import { instantToZoned } from '../src/time/zone.js';
 
 export const PHONE: BrowserContextOptions = {
@@ -19,6 +19,22 @@ export async function signIn(page: Page, url: string, email: string, password: s
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * Takes a context off the network; the function it returns brings it back. Chromium's offline
+ * emulation (`setOffline`) has let a request through now and then, so the API's requests are also
+ * refused at the network (`internetdisconnected`) while offline: a tap or request made offline
+ * then never leaves the phone before the test says the network is back.
+ */
+export async function goOffline(context: BrowserContext): Promise<() => Promise<void>> {
+  const refuse = (route: Route) => route.abort('internetdisconnected');
+  await context.setOffline(true);
+  await context.route('**/trpc/**', refuse);
+  return async () => {
+    await context.unroute('**/trpc/**', refuse);
+    await context.setOffline(false);
+  };
 }
 
 /** Signs in and waits for the first screen (the clock) to be up. */

@@ -5,10 +5,10 @@
  * nor closed automatically; a tap outside a flag site shows its flag and distance to the admin.
  */
 import { join } from 'node:path';
-import type { Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, ARTIFACTS, checkPrerequisites, useStack, type Stack } from './harness.js';
-import { DESKTOP, PHONE, shownDate, signedIn, waitFor, wallClock } from './pages.js';
+import { DESKTOP, PHONE, goOffline, shownDate, signedIn, waitFor, wallClock } from './pages.js';
 
 const ready = checkPrerequisites();
 const MINUTE = 60_000;
@@ -415,12 +415,8 @@ describe.skipIf(!ready)('a night shift in Chromium against a real node', () => {
       .poll(() => firstDay.textContent())
       .toContain(`Malam ${start.time}–${night.endTime} (next day)`);
 
-    // 22:xx: the tap is made offline, with the phone's clock at that evening. Chromium's offline
-    // emulation has let a request through now and then (the tap then arrived at once, as made
-    // "now"), so the API's requests are also refused at the network while offline.
-    await context.setOffline(true);
-    const offline = (route: Route) => route.abort('internetdisconnected');
-    await context.route('**/trpc/**', offline);
+    // 22:xx: the tap is made offline, with the phone's clock at that evening.
+    const backOnline = await goOffline(context);
     await page.evaluate((offset) => {
       (globalThis as { __clockOffset?: number }).__clockOffset = offset;
     }, clockIn - Date.now());
@@ -434,8 +430,7 @@ describe.skipIf(!ready)('a night shift in Chromium against a real node', () => {
     await page.evaluate(() => {
       (globalThis as { __clockOffset?: number }).__clockOffset = 0;
     });
-    await context.unroute('**/trpc/**', offline);
-    await context.setOffline(false);
+    await backOnline();
     const records = async () =>
       (
         await stack.admin.admin.attendance.list.query({

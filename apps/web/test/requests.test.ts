@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, checkPrerequisites, useStack, type Stack } from './harness.js';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, signedIn, wallClock } from './pages.js';
+import { DESKTOP, PHONE, goOffline, signedIn, wallClock } from './pages.js';
 
 const ready = checkPrerequisites();
 
@@ -209,7 +209,7 @@ describe.skipIf(!ready)('requests and the recap in Chromium against a real node'
     await form.getByLabel('Jenis cuti').selectOption({ label: 'Sakit' });
 
     // The network drops; the person files anyway.
-    await phoneContext.setOffline(true);
+    let backOnline = await goOffline(phoneContext);
     await form.getByLabel('Dari tanggal').fill(today);
     await form.getByLabel('Sampai tanggal').fill(today);
     await form.getByLabel('Foto surat dokter (opsional)').setInputFiles({
@@ -231,7 +231,7 @@ describe.skipIf(!ready)('requests and the recap in Chromium against a real node'
     expect(await ofDewi()).toEqual([]);
 
     // The network returns: it is sent by itself, filed once, with its photo.
-    await phoneContext.setOffline(false);
+    await backOnline();
     await expect.poll(() => kept.count(), { timeout: 30_000 }).toBe(0);
     const mine = phone.getByTestId('request').filter({ hasText: 'Tipes' });
     await expect.poll(() => mine.getAttribute('data-state')).toBe('pending');
@@ -277,14 +277,14 @@ describe.skipIf(!ready)('requests and the recap in Chromium against a real node'
     // Filed again offline for the same day, it is refused once sent: kept on the phone with the
     // reason, and brought back into the form to fix, never dropped unseen.
     await phone.getByRole('link', { name: 'Pengajuan' }).click();
-    await phoneContext.setOffline(true);
+    backOnline = await goOffline(phoneContext);
     await form.getByLabel('Jenis cuti').selectOption({ label: 'Sakit' });
     await form.getByLabel('Dari tanggal').fill(today);
     await form.getByLabel('Sampai tanggal').fill(today);
     await form.getByLabel('Alasan').fill('Masih demam');
     await form.getByRole('button', { name: 'Kirim pengajuan' }).click();
     await form.getByText('Tersimpan di HP ini; akan dikirim saat jaringan kembali.').waitFor();
-    await phoneContext.setOffline(false);
+    await backOnline();
     const refused = phone.getByTestId('outbox-request').filter({ hasText: 'Masih demam' });
     await expect
       .poll(() => refused.getAttribute('data-state'), { timeout: 30_000 })
