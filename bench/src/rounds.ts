@@ -18,6 +18,12 @@ export interface RoundWindow {
 export interface RoundsOf {
   /** current ÷ base in each round, in order. */
   ratios: number[];
+  /**
+   * The middle of `ratios` (the mean of the middle two when even; NaN with no round): unlike the
+   * ratio of the sides' medians, it never contradicts the split, being above 1 only when more than
+   * half the rounds are.
+   */
+  median: number;
   /** Rounds in which current did better (more requests per second; less CPU per request). */
   better: number;
   /** Rounds with a ratio other than exactly 1 (a tie says nothing either way). */
@@ -59,10 +65,24 @@ export function signTestP(wins: number, n: number): number {
   return Math.min(1, (2 * tail) / 2 ** n);
 }
 
+/** The middle of some numbers (the mean of the middle two when even); NaN when there are none. */
+export function middle(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+}
+
 function roundsOf(ratios: number[], betterWhen: (ratio: number) => boolean): RoundsOf {
   const decided = ratios.filter((ratio) => ratio !== 1);
   const better = decided.filter(betterWhen).length;
-  return { ratios, better, decided: decided.length, p: signTestP(better, decided.length) };
+  return {
+    ratios,
+    median: middle(ratios),
+    better,
+    decided: decided.length,
+    p: signTestP(better, decided.length),
+  };
 }
 
 /**
@@ -99,7 +119,7 @@ export function formatP(p: number): string {
   return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }
 
-/** One line per measure: the round ratios, the split and what it shows. */
+/** One line per measure: the round ratios, the split, what it shows and the middle round's ratio. */
 export function formatRounds(rounds: Rounds): string[] {
   const line = (name: string, of: RoundsOf, better: string) => {
     const verdict =
@@ -108,7 +128,7 @@ export function formatRounds(rounds: Rounds): string[] {
           ? `current ${better}`
           : `base ${better}`
         : 'no change shown';
-    return `${name}: ${of.ratios.map((ratio) => ratio.toFixed(2)).join(' ')}; current ${better} in ${of.better} of ${of.decided} rounds (sign test p ${formatP(of.p)}): ${verdict}`;
+    return `${name}: ${of.ratios.map((ratio) => ratio.toFixed(2)).join(' ')}; current ${better} in ${of.better} of ${of.decided} rounds (sign test p ${formatP(of.p)}): ${verdict}, median round ${of.median.toFixed(2)}×`;
   };
   const lines = [
     `round by round, current ÷ base (${rounds.count} rounds, a change is shown at p ≤ ${SHOWN_AT_P}):`,

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { windowOrder } from '../src/ab.js';
 import {
   formatP,
   formatRounds,
+  middle,
   ROUNDS_NEEDED,
   roundsOfWindows,
   signTestP,
@@ -59,7 +61,10 @@ describe('the rounds of bench:ab', () => {
     expect(rounds.perSecond).toMatchObject({ better: 6, decided: 6 });
     expect(rounds.apiCpuMs).toMatchObject({ better: 6, decided: 6 });
     expect(formatRounds(rounds).join('\n')).toContain('current faster in 6 of 6 rounds');
-    expect(formatRounds(rounds).join('\n')).toMatch(/req\/s: .*: current faster$/m);
+    expect(rounds.perSecond.median).toBeCloseTo(1.125, 12);
+    expect(formatRounds(rounds).join('\n')).toMatch(
+      /req\/s: .*: current faster, median round 1\.13×$/m,
+    );
   });
 
   it('shows no change when a build beats itself by medians but not round after round', () => {
@@ -70,7 +75,9 @@ describe('the rounds of bench:ab', () => {
     );
     expect(rounds.perSecond).toMatchObject({ better: 3, decided: 6 });
     expect(rounds.perSecond.p).toBe(1);
-    expect(formatRounds(rounds).join('\n')).toMatch(/req\/s: .*: no change shown$/m);
+    expect(formatRounds(rounds).join('\n')).toMatch(
+      /req\/s: .*: no change shown, median round 1\.02×$/m,
+    );
   });
 
   it('leaves out a round cut short, and says when too few rounds remain to show anything', () => {
@@ -85,7 +92,40 @@ describe('the rounds of bench:ab', () => {
       windowsOf([90, 91, 92, 93, 94, 95], [100, 100, 100, 100, 100, 100]),
       0,
     );
-    expect(formatRounds(rounds).join('\n')).toMatch(/req\/s: .*: base faster$/m);
-    expect(formatRounds(rounds).join('\n')).toMatch(/API CPU per request: .*: base cheaper$/m);
+    expect(formatRounds(rounds).join('\n')).toMatch(
+      /req\/s: .*: base faster, median round 0\.9\d×$/m,
+    );
+    expect(formatRounds(rounds).join('\n')).toMatch(
+      /API CPU per request: .*: base cheaper, median round 1\.0\d×$/m,
+    );
+  });
+});
+
+describe('the median round of bench:ab', () => {
+  it.each([
+    [[1.2], 1.2],
+    [[1.3, 0.9], 1.1],
+    [[1.4, 0.8, 1.1], 1.1],
+    [[0.7, 1.5, 0.9, 1.2], 1.05],
+  ])('of %j is %f', (values, expected) => {
+    expect(middle(values)).toBeCloseTo(expected, 12);
+  });
+
+  it('is NaN with no round', () => {
+    expect(middle([])).toBeNaN();
+  });
+
+  it('is above 1 exactly when most of an odd number of rounds are, whatever the medians say', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.double({ min: 0.25, max: 4, noNaN: true }), { minLength: 1, maxLength: 41 })
+          .filter((ratios) => ratios.length % 2 === 1),
+        (ratios) => {
+          const above = ratios.filter((ratio) => ratio > 1).length;
+          expect(middle(ratios) > 1).toBe(above * 2 > ratios.length);
+        },
+      ),
+    );
   });
 });
