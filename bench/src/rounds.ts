@@ -7,6 +7,8 @@
  * equal builds would do so less than once in twenty.
  */
 
+import { spreadOf } from './stats.js';
+
 /** One measured window, as far as the verdict needs it. */
 export interface RoundWindow {
   side: 'current' | 'base';
@@ -65,20 +67,12 @@ export function signTestP(wins: number, n: number): number {
   return Math.min(1, (2 * tail) / 2 ** n);
 }
 
-/** The middle of some numbers (the mean of the middle two when even); NaN when there are none. */
-export function middle(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const half = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
-}
-
 function roundsOf(ratios: number[], betterWhen: (ratio: number) => boolean): RoundsOf {
   const decided = ratios.filter((ratio) => ratio !== 1);
   const better = decided.filter(betterWhen).length;
   return {
     ratios,
-    median: middle(ratios),
+    median: spreadOf(ratios).median,
     better,
     decided: decided.length,
     p: signTestP(better, decided.length),

@@ -4,12 +4,14 @@ import { windowOrder } from '../src/ab.js';
 import {
   formatP,
   formatRounds,
-  middle,
   ROUNDS_NEEDED,
   roundsOfWindows,
   signTestP,
   type RoundWindow,
 } from '../src/rounds.js';
+import { spreadOf } from '../src/stats.js';
+
+const middle = (values: readonly number[]) => spreadOf(values).median;
 
 /** Windows in bench:ab's order, each side's figures given round by round. */
 function windowsOf(current: number[], base: number[]): RoundWindow[] {
